@@ -1,0 +1,43 @@
+/** The `pals board` text board: six columns that fit an 80-column terminal. */
+import type { DueStateName } from '../../shared/due.js';
+import { PHASES, type Phase } from '../../shared/phases.js';
+import type { EngagementView } from '../../shared/view.js';
+import { fit, oneLine } from './text.js';
+
+/** Short headers so six columns fit in 80 cells; the legend spells them out. */
+const HEADERS: Readonly<Record<Phase, string>> = {
+  intake: 'Intake',
+  'meet-greet': 'Meet&greet',
+  'follow-up': 'Follow-up',
+  draft: 'SA draft',
+  review: 'In review',
+  done: 'Done',
+};
+
+const MARK: Readonly<Record<DueStateName, string>> = { none: ' ', 'on-track': ' ', 'due-soon': '~', overdue: '!' };
+
+/** Renders the board; `columns` is the terminal width (at least 80 is assumed useful). */
+export function renderBoard(engagements: readonly EngagementView[], today: string, columns = 80): string {
+  const cellWidth = Math.max(10, Math.floor((Math.max(columns, 62) - (PHASES.length - 1) * 3) / PHASES.length));
+  const byPhase = new Map<Phase, EngagementView[]>(PHASES.map((p) => [p, []]));
+  for (const e of engagements) byPhase.get(e.phase)!.push(e);
+  for (const list of byPhase.values()) list.sort((a, b) => a.name.localeCompare(b.name));
+  const header = PHASES.map((p) => fit(HEADERS[p], cellWidth)).join(' │ ');
+  const counts = PHASES.map((p) => fit(`(${byPhase.get(p)!.length})`, cellWidth)).join(' │ ');
+  const rule = PHASES.map(() => '─'.repeat(cellWidth)).join('─┼─');
+  const rows = Math.max(0, ...[...byPhase.values()].map((l) => l.length));
+  const lines = [header, counts, rule];
+  for (let i = 0; i < rows; i++) {
+    lines.push(
+      PHASES.map((p) => {
+        const e = byPhase.get(p)![i];
+        if (!e) return ' '.repeat(cellWidth);
+        const mark = e.onHold ? '‖' : MARK[e.due.state];
+        return fit(`${mark}${oneLine(e.name)}`, cellWidth);
+      }).join(' │ '),
+    );
+  }
+  if (rows === 0) lines.push('No engagements yet. Add one: pals add --name NAME --kickoff YYYY-MM-DD');
+  lines.push('', `! overdue  ~ due within a week  ‖ on hold   (today ${today}; SA = self-assessment)`);
+  return lines.map((l) => l.trimEnd()).join('\n');
+}

@@ -1,0 +1,52 @@
+/** Human-readable `list` and `show` output (the `--json` forms print the data as is). */
+import { PHASE_TITLES } from '../../shared/phases.js';
+import type { EngagementView } from '../../shared/view.js';
+import { block, fit, oneLine } from './text.js';
+
+const DUE_WORDS = { none: '', 'on-track': 'on track', 'due-soon': 'due soon', overdue: 'OVERDUE' } as const;
+
+function dueText(e: EngagementView): string {
+  if (e.due.state === 'none') return '';
+  return `${DUE_WORDS[e.due.state]} (${e.due.windowEnd})`;
+}
+
+/** One line per engagement, sorted by phase then name. */
+export function formatList(views: readonly EngagementView[]): string {
+  if (views.length === 0) return 'No engagements yet. Add one with: pals add --name NAME\n';
+  const rows = views.map((e) => [e.id, oneLine(e.name), e.phase, e.maturity, e.kickoff ?? '', dueText(e)]);
+  const header = ['ID', 'NAME', 'PHASE', 'MATURITY', 'KICKOFF', 'DUE'];
+  const widths = [8, 28, 10, 10, 10, 22];
+  return (
+    [header, ...rows]
+      .map((r) =>
+        r
+          .map((c, i) => fit(c, widths[i]!))
+          .join(' ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
+}
+
+/** Everything about one engagement, notes included. */
+export function formatEngagement(e: EngagementView): string {
+  const lines = [
+    `${oneLine(e.name)}  (${e.id})`,
+    `  phase      ${PHASE_TITLES[e.phase]}${e.onHold ? ' — on hold' : ''}`,
+    `  maturity   ${e.maturity}`,
+    `  kickoff    ${e.kickoff ?? 'not set'}`,
+    `  due        ${dueText(e) || 'no deadline'}`,
+    `  pals       ${e.pals.map(oneLine).join(', ') || 'none yet'}`,
+    `  repo       ${e.repo ? oneLine(e.repo) : 'not set'}`,
+    `  issue      ${e.github ? `${e.github.issue}${e.github.error ? ` (${oneLine(e.github.error)})` : ''}` : 'not linked'}`,
+  ];
+  if (e.hours !== null) lines.push(`  hours      ${e.hours}`);
+  if (e.reaction) lines.push(`  reaction   ${oneLine(e.reaction)}`);
+  for (const l of e.learnings) lines.push(`  learning   ${oneLine(l)}`);
+  lines.push(`  history    ${e.history.map((h) => `${h.to} ${h.at.slice(0, 10)}`).join(' → ')}`);
+  lines.push('', e.notes.length ? `Notes (${e.notes.length})` : 'No notes yet.');
+  for (const n of e.notes) {
+    lines.push(`--- ${n.kind} ${n.date ?? n.createdAt.slice(0, 10)} (${n.id})`, block(n.text));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,91 @@
+/** Entry of the `pals` command line: global flags, dispatch, errors → `error:` lines and exit codes. */
+import { readFileSync } from 'node:fs';
+import { isPalsError } from '../../shared/errors.js';
+import { resolveDataDir } from '../paths.js';
+import { PalsStore } from '../store/store.js';
+import { COMMANDS } from './commands.js';
+import { today, type CliIo } from './context.js';
+import { oneLine } from './text.js';
+import { USAGE, UsageError } from './usage.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Splits `--data DIR` (or `--data=DIR`) out of argv wherever it appears. */
+function takeDataFlag(argv: readonly string[]): { data: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let data: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg === '--data') {
+      if (i + 1 >= argv.length) throw new UsageError('--data needs a folder');
+      data = argv[++i];
+    } else if (arg.startsWith('--data=')) data = arg.slice('--data='.length);
+    else rest.push(arg);
+  }
+  return { data, rest };
+}
+
+/** Runs one command line; resolves to the exit code. Never throws. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let store: PalsStore | null = null;
+  try {
+    const { data, rest } = takeDataFlag(argv);
+    const [name, ...args] = rest;
+    if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return name === undefined ? 2 : 0;
+    }
+    if (name === '--version') {
+      io.stdout(`${version()}\n`);
+      return 0;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command "${oneLine(name)}"; run pals --help for the list`);
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    const day = today(io.env);
+    const dir = resolveDataDir(data, io.env);
+    await command(args, {
+      io,
+      today: day,
+      store: async () => {
+        if (store) return store;
+        const opened = await PalsStore.open(dir);
+        store = opened.store;
+        const r = opened.recovery;
+        if (r?.migratedFrom !== undefined)
+          io.stderr(`note: upgraded the data file from format ${r.migratedFrom} (a copy is in backups/)\n`);
+        else if (r) {
+          const from = r.restoredFrom
+            ? `loaded the newest good backup, ${r.restoredFrom}`
+            : 'no good backup was found, so the store starts empty';
+          io.stderr(`warning: ${r.reason}; it was moved to ${r.movedAside ?? '(nowhere: it was missing)'}; ${from}\n`);
+        }
+        return store;
+      },
+    });
+    await (store as PalsStore | null)?.close();
+    return 0;
+  } catch (error) {
+    await (store as PalsStore | null)?.close().catch(() => undefined);
+    if (error instanceof UsageError) {
+      io.stderr(`error: ${oneLine(error.message)}\n`);
+      return 2;
+    }
+    if (isPalsError(error)) {
+      io.stderr(`error: ${oneLine(error.message)}\n`);
+      return 1;
+    }
+    io.stderr(`error: unexpected failure: ${oneLine(error instanceof Error ? error.message : String(error))}; please report it\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Atomic, durable replacement of a file: write a uniquely named temp file beside it, fsync
+ * it, rename it over the target, fsync the folder. A crash at any moment leaves either the
+ * old file or the new one, never a mix; a failure leaves the old file untouched.
+ */
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { errnoCode, nodeFs, type Fs } from './fs.js';
+
+/** Rename failures worth retrying: virus scanners and indexers hold files briefly (Windows). */
+const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
+
+export interface DurableWriteOptions {
+  readonly fs?: Fs;
+  readonly renameAttempts?: number;
+  readonly mode?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Replaces `target` with `data` so that it is on disk when the promise resolves. */
+export async function writeFileDurable(target: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
+  const fs = options.fs ?? nodeFs;
+  const attempts = options.renameAttempts ?? 6;
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await fs.open(temp, 'wx', options.mode ?? 0o600);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await fs.rename(temp, target);
+        break;
+      } catch (error) {
+        if (attempt >= attempts || !TRANSIENT.has(errnoCode(error) ?? '')) throw error;
+        await sleep(20 * 2 ** attempt);
+      }
+    }
+  } catch (error) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDir(dirname(target), fs);
+}
+
+/** Flushes a folder's entry list so a rename survives power loss (a no-op where unsupported). */
+export async function syncDir(dir: string, fs: Fs = nodeFs): Promise<void> {
+  if (process.platform === 'win32') return;
+  let handle;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch (error) {
+    if (!['EISDIR', 'EINVAL', 'EPERM', 'EBADF'].includes(errnoCode(error) ?? '')) throw error;
+  } finally {
+    await handle?.close();
+  }
+}

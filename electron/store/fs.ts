@@ -1,0 +1,35 @@
+/** The file operations the store uses; tests pass a wrapper to inject failures (full disk…). */
+import * as fsp from 'node:fs/promises';
+
+export type Fs = Pick<
+  typeof fsp,
+  'open' | 'rename' | 'unlink' | 'stat' | 'readFile' | 'mkdir' | 'copyFile' | 'readdir' | 'writeFile' | 'link'
+>;
+
+export const nodeFs: Fs = fsp;
+
+/** The errno code of a Node error, if any. */
+export function errnoCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+
+/** A short human reason for common file-system failures. */
+export function describeFsError(error: unknown): string {
+  switch (errnoCode(error)) {
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied (is the data folder read-only?)';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOENT':
+      return 'the folder does not exist';
+    case 'EBUSY':
+      return 'the file is in use by another program';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

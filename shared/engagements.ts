@@ -1,0 +1,172 @@
+/**
+ * Pure operations on the store document. Each takes the document and everything it needs
+ * (ids, the time) as values and returns a new document, so the store can replay it on a newer
+ * copy of the file written by another process and get the same result.
+ */
+import { PalsError } from './errors.js';
+import type { EngagementPatch, NewEngagementInput, NewNoteInput } from './inputs.js';
+import { formatIssueRef, issueUrl, parseIssueRef } from './issue-ref.js';
+import type { Phase } from './phases.js';
+import type { Engagement, GithubLink, Note, StoreDoc } from './schema.js';
+
+/** The result of an operation: the next document and what the caller asked for. */
+export interface Applied<T> {
+  readonly doc: StoreDoc;
+  readonly value: T;
+}
+
+/** Values an operation must not invent itself (so replaying it is deterministic). */
+export interface Stamp {
+  readonly id: string;
+  readonly at: string;
+}
+
+/** Case- and space-insensitive key used to keep project names unique. */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Finds one engagement by id, or by name ignoring case; refuses unknown and ambiguous refs. */
+export function findEngagement(doc: StoreDoc, ref: string): Engagement {
+  const byId = doc.engagements.find((e) => e.id === ref);
+  if (byId) return byId;
+  const key = nameKey(ref);
+  const byName = doc.engagements.filter((e) => nameKey(e.name) === key);
+  if (byName.length === 1) return byName[0]!;
+  if (byName.length > 1) {
+    const ids = byName.map((e) => e.id).join(', ');
+    throw new PalsError('ambiguous', `"${ref}" names ${byName.length} engagements (ids ${ids}); use the id instead`);
+  }
+  const near = doc.engagements.filter((e) => key.length > 0 && nameKey(e.name).includes(key)).slice(0, 3);
+  const hint = near.length ? `; did you mean ${near.map((e) => `"${e.name}"`).join(' or ')}?` : '; `pals list` shows every name and id';
+  throw new PalsError('not-found', `no engagement is called "${ref}"${hint}`);
+}
+
+function assertUniqueName(doc: StoreDoc, name: string, exceptId?: string): void {
+  const key = nameKey(name);
+  const clash = doc.engagements.find((e) => e.id !== exceptId && nameKey(e.name) === key);
+  if (clash) {
+    throw new PalsError('duplicate', `an engagement called "${clash.name}" already exists (id ${clash.id}); choose another name`);
+  }
+}
+
+function linkFor(text: string): GithubLink {
+  const ref = parseIssueRef(text);
+  if ('error' in ref) throw new PalsError('invalid-input', ref.error);
+  return {
+    issue: formatIssueRef(ref),
+    url: issueUrl(ref),
+    kind: ref.kind,
+    state: null,
+    title: null,
+    labels: [],
+    assignees: [],
+    milestone: null,
+    comments: null,
+    updatedAt: null,
+    syncedAt: null,
+    etag: null,
+    suggestedPhase: null,
+    conflict: null,
+    error: null,
+  };
+}
+
+function replace(doc: StoreDoc, next: Engagement): StoreDoc {
+  return { ...doc, engagements: doc.engagements.map((e) => (e.id === next.id ? next : e)) };
+}
+
+/** Adds an engagement to the current round; input must already have passed its schema. */
+export function addEngagement(doc: StoreDoc, input: NewEngagementInput, stamp: Stamp): Applied<Engagement> {
+  assertUniqueName(doc, input.name);
+  if (doc.engagements.some((e) => e.id === stamp.id)) {
+    throw new PalsError('duplicate', `id ${stamp.id} is already taken`);
+  }
+  const phase = input.phase ?? 'intake';
+  const engagement: Engagement = {
+    id: stamp.id,
+    name: input.name,
+    maturity: input.maturity ?? 'sandbox',
+    repo: input.repo ?? null,
+    kickoff: input.kickoff ?? null,
+    phase,
+    onHold: input.onHold ?? false,
+    round: doc.settings.currentRound,
+    pals: input.pals ?? [],
+    contacts: input.contacts ?? [],
+    github: input.issue ? linkFor(input.issue) : null,
+    notes: [],
+    selection: input.selection ?? '',
+    reaction: '',
+    learnings: [],
+    hours: null,
+    retro: { worked: '', didnt: '', improve: '', more: '', less: '' },
+    history: [{ from: null, to: phase, at: stamp.at, source: 'local' }],
+    createdAt: stamp.at,
+    updatedAt: stamp.at,
+  };
+  return { doc: { ...doc, engagements: [...doc.engagements, engagement] }, value: engagement };
+}
+
+/** Moves a card; a move to the phase it is already in changes nothing and records nothing. */
+export function moveEngagement(
+  doc: StoreDoc,
+  ref: string,
+  phase: Phase,
+  at: string,
+  source: 'local' | 'github' = 'local',
+): Applied<Engagement> {
+  const current = findEngagement(doc, ref);
+  if (current.phase === phase) return { doc, value: current };
+  const next: Engagement = {
+    ...current,
+    phase,
+    history: [...current.history, { from: current.phase, to: phase, at, source }],
+    updatedAt: at,
+  };
+  return { doc: replace(doc, next), value: next };
+}
+
+/** Applies a validated patch; fields left out stay as they are. */
+export function editEngagement(doc: StoreDoc, ref: string, patch: EngagementPatch, at: string): Applied<Engagement> {
+  const current = findEngagement(doc, ref);
+  if (patch.name !== undefined) assertUniqueName(doc, patch.name, current.id);
+  const { issue, addLearnings, learnings, ...plain } = patch;
+  let github = current.github;
+  if (issue === null) github = null;
+  else if (issue !== undefined) {
+    const link = linkFor(issue);
+    github = current.github?.issue === link.issue ? current.github : link;
+  }
+  const next: Engagement = {
+    ...current,
+    ...Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)),
+    github,
+    learnings: [...(learnings ?? current.learnings), ...(addLearnings ?? [])],
+    updatedAt: at,
+  };
+  return { doc: replace(doc, next), value: next };
+}
+
+/** Adds a meeting note to an engagement. */
+export function addNote(doc: StoreDoc, ref: string, input: NewNoteInput, stamp: Stamp): Applied<Note> {
+  const current = findEngagement(doc, ref);
+  const note: Note = {
+    id: stamp.id,
+    kind: input.kind ?? 'general',
+    date: input.date ?? null,
+    createdAt: stamp.at,
+    updatedAt: stamp.at,
+    text: input.text,
+    attendees: input.attendees ?? [],
+    actions: [],
+  };
+  const next: Engagement = { ...current, notes: [...current.notes, note], updatedAt: stamp.at };
+  return { doc: replace(doc, next), value: note };
+}
+
+/** Removes an engagement (and its notes) for good. */
+export function removeEngagement(doc: StoreDoc, ref: string): Applied<Engagement> {
+  const current = findEngagement(doc, ref);
+  return { doc: { ...doc, engagements: doc.engagements.filter((e) => e.id !== current.id) }, value: current };
+}

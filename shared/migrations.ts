@@ -1,0 +1,47 @@
+/**
+ * Forward migrations of the stored document. Each step takes the raw JSON of version `from`
+ * and returns the raw JSON of version `from + 1`; the loader validates the final result.
+ */
+import { PalsError } from './errors.js';
+import { SCHEMA_VERSION } from './schema.js';
+
+export interface Migration {
+  readonly from: number;
+  readonly migrate: (raw: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/** The real migrations, in order. Version 1 is the first released format, so none yet. */
+export const MIGRATIONS: readonly Migration[] = [];
+
+/** Reads `schemaVersion`, refusing documents without one or from a newer build. */
+export function versionOf(raw: unknown, target = SCHEMA_VERSION): number {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new PalsError('store-corrupt', 'the file does not hold a JSON object');
+  }
+  const version = (raw as Record<string, unknown>).schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw new PalsError('store-corrupt', 'schemaVersion is missing or not a whole number');
+  }
+  if (version > target) {
+    throw new PalsError(
+      'store-newer',
+      `it was written by a newer Security Pals Desk (format ${version}; this one reads up to ${target}); update the app`,
+    );
+  }
+  return version;
+}
+
+/** Applies every step from the document's version up to `target`, in order. */
+export function migrate(
+  raw: Record<string, unknown>,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target = SCHEMA_VERSION,
+): Record<string, unknown> {
+  let doc = raw;
+  for (let v = versionOf(raw, target); v < target; v++) {
+    const step = migrations.find((m) => m.from === v);
+    if (!step) throw new PalsError('store-corrupt', `no migration from format ${v}`);
+    doc = { ...step.migrate(doc), schemaVersion: v + 1 };
+  }
+  return doc;
+}

@@ -1,0 +1,209 @@
+/**
+ * The stored shape of everything, as zod schemas. The store validates every load with
+ * `StoreDocSchema`; `pals restore` validates hand-edited files with it too. Objects are
+ * strict so a misspelt key in a hand-edited file is reported instead of silently dropped.
+ */
+import { z } from 'zod';
+import { isIsoDate } from './dates.js';
+import { DEFAULT_WINDOWS, PHASES } from './phases.js';
+
+/** The schema version this build writes; older files are migrated, newer ones refused. */
+export const SCHEMA_VERSION = 1;
+
+export const MATURITIES = ['sandbox', 'incubating', 'graduated', 'archived'] as const;
+export const NOTE_KINDS = ['meet-greet', 'follow-up', 'general'] as const;
+
+/** Longest note body accepted (characters); a 200 KB meeting transcript fits easily. */
+export const MAX_NOTE_CHARS = 1_000_000;
+export const MAX_NAME_CHARS = 200;
+export const MAX_TEXT_CHARS = 50_000;
+
+export const PhaseSchema = z.enum(PHASES);
+export const MaturitySchema = z.enum(MATURITIES);
+export const NoteKindSchema = z.enum(NOTE_KINDS);
+
+export const IsoDateSchema = z.string().refine(isIsoDate, { error: 'must be a real date written YYYY-MM-DD' });
+export const TimestampSchema = z.iso.datetime({ offset: true });
+export const IdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'must be a lowercase id');
+
+/** A display name: any text (markup included, stored as is) with something visible in it. */
+export const NameSchema = z
+  .string()
+  .max(MAX_NAME_CHARS, `must be at most ${MAX_NAME_CHARS} characters`)
+  .refine((s) => s.trim().length > 0, { error: 'must not be empty' });
+
+export const LongTextSchema = z.string().max(MAX_TEXT_CHARS, `must be at most ${MAX_TEXT_CHARS} characters`);
+
+export const PersonSchema = z.strictObject({
+  name: NameSchema,
+  github: z.string().max(39).nullable().default(null),
+  email: z.string().max(254).nullable().default(null),
+  role: z.string().max(100).nullable().default(null),
+});
+
+export const ActionItemSchema = z.strictObject({
+  id: IdSchema,
+  text: LongTextSchema,
+  owner: z.string().max(MAX_NAME_CHARS).nullable().default(null),
+  done: z.boolean().default(false),
+});
+
+export const NoteSchema = z.strictObject({
+  id: IdSchema,
+  kind: NoteKindSchema,
+  date: IsoDateSchema.nullable().default(null),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  text: z.string().max(MAX_NOTE_CHARS, `must be at most ${MAX_NOTE_CHARS} characters`),
+  attendees: z.array(z.string().max(MAX_NAME_CHARS)).default([]),
+  actions: z.array(ActionItemSchema).default([]),
+});
+
+/** One move on the board; the history feeds time-in-phase figures for the retrospective. */
+export const PhaseChangeSchema = z.strictObject({
+  from: PhaseSchema.nullable(),
+  to: PhaseSchema,
+  at: TimestampSchema,
+  source: z.enum(['local', 'github', 'import']).default('local'),
+});
+
+export const GithubConflictSchema = z.strictObject({
+  local: PhaseSchema,
+  remote: PhaseSchema,
+  detectedAt: TimestampSchema,
+});
+
+/** The tracking issue (or PR) and what the last sync saw of it. */
+export const GithubLinkSchema = z.strictObject({
+  issue: z.string(),
+  url: z.string(),
+  kind: z.enum(['issue', 'pull']).default('issue'),
+  state: z.enum(['open', 'closed']).nullable().default(null),
+  title: z.string().nullable().default(null),
+  labels: z.array(z.string()).default([]),
+  assignees: z.array(z.string()).default([]),
+  milestone: z.string().nullable().default(null),
+  comments: z.number().int().nonnegative().nullable().default(null),
+  updatedAt: TimestampSchema.nullable().default(null),
+  syncedAt: TimestampSchema.nullable().default(null),
+  etag: z.string().nullable().default(null),
+  suggestedPhase: PhaseSchema.nullable().default(null),
+  conflict: GithubConflictSchema.nullable().default(null),
+  error: z.string().nullable().default(null),
+});
+
+export const RetroAnswersSchema = z.strictObject({
+  worked: LongTextSchema.default(''),
+  didnt: LongTextSchema.default(''),
+  improve: LongTextSchema.default(''),
+  more: LongTextSchema.default(''),
+  less: LongTextSchema.default(''),
+});
+
+export const EngagementSchema = z.strictObject({
+  id: IdSchema,
+  name: NameSchema,
+  maturity: MaturitySchema.default('sandbox'),
+  repo: z.string().max(2_000).nullable().default(null),
+  kickoff: IsoDateSchema.nullable().default(null),
+  phase: PhaseSchema.default('intake'),
+  onHold: z.boolean().default(false),
+  round: IdSchema.default('default'),
+  pals: z.array(NameSchema).default([]),
+  contacts: z.array(PersonSchema).default([]),
+  github: GithubLinkSchema.nullable().default(null),
+  notes: z.array(NoteSchema).default([]),
+  selection: LongTextSchema.default(''),
+  reaction: LongTextSchema.default(''),
+  learnings: z.array(LongTextSchema).default([]),
+  hours: z.number().nonnegative().max(100_000).nullable().default(null),
+  retro: RetroAnswersSchema.default(() => RetroAnswersSchema.parse({})),
+  history: z.array(PhaseChangeSchema).default([]),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+
+const WeekSchema = z.number().int().min(0).max(104);
+export const PhaseWindowSchema = z
+  .strictObject({ start: WeekSchema, end: WeekSchema })
+  .refine((w) => w.start <= w.end, { error: 'a window must not end before it starts' });
+
+export const WindowsSchema = z.strictObject({
+  intake: PhaseWindowSchema,
+  'meet-greet': PhaseWindowSchema,
+  'follow-up': PhaseWindowSchema,
+  draft: PhaseWindowSchema,
+  review: PhaseWindowSchema,
+});
+
+/** A round of the program: its own timebox, so a coordinator can change week numbers. */
+export const RoundSchema = z.strictObject({
+  id: IdSchema,
+  name: NameSchema,
+  windows: WindowsSchema.default(() => ({ ...DEFAULT_WINDOWS })),
+});
+
+export const SettingsSchema = z.strictObject({
+  currentRound: IdSchema.default('default'),
+  dueSoonDays: z.number().int().min(0).max(60).default(7),
+});
+
+export const StoreDocSchema = z
+  .strictObject({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    settings: SettingsSchema.default(() => SettingsSchema.parse({})),
+    rounds: z.array(RoundSchema).min(1, 'needs at least one round'),
+    engagements: z.array(EngagementSchema),
+  })
+  .superRefine((doc, ctx) => {
+    const seen = new Set<string>();
+    doc.engagements.forEach((e, i) => {
+      if (seen.has(e.id)) {
+        ctx.addIssue({ code: 'custom', path: ['engagements', i, 'id'], message: `duplicate id ${e.id}` });
+      }
+      seen.add(e.id);
+    });
+    const rounds = new Set(doc.rounds.map((r) => r.id));
+    if (!rounds.has(doc.settings.currentRound)) {
+      ctx.addIssue({ code: 'custom', path: ['settings', 'currentRound'], message: 'names no round' });
+    }
+    doc.engagements.forEach((e, i) => {
+      if (!rounds.has(e.round)) {
+        ctx.addIssue({ code: 'custom', path: ['engagements', i, 'round'], message: `names no round (${e.round})` });
+      }
+    });
+  });
+
+export type Maturity = z.infer<typeof MaturitySchema>;
+export type NoteKind = z.infer<typeof NoteKindSchema>;
+export type Person = z.infer<typeof PersonSchema>;
+export type ActionItem = z.infer<typeof ActionItemSchema>;
+export type Note = z.infer<typeof NoteSchema>;
+export type PhaseChange = z.infer<typeof PhaseChangeSchema>;
+export type GithubLink = z.infer<typeof GithubLinkSchema>;
+export type RetroAnswers = z.infer<typeof RetroAnswersSchema>;
+export type Engagement = z.infer<typeof EngagementSchema>;
+export type Round = z.infer<typeof RoundSchema>;
+export type Windows = z.infer<typeof WindowsSchema>;
+export type Settings = z.infer<typeof SettingsSchema>;
+export type StoreDoc = z.infer<typeof StoreDocSchema>;
+
+/** An empty store for a new data folder. */
+export function emptyDoc(): StoreDoc {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    settings: { currentRound: 'default', dueSoonDays: 7 },
+    rounds: [{ id: 'default', name: 'Round 1', windows: { ...DEFAULT_WINDOWS } }],
+    engagements: [],
+  };
+}
+
+/** Turns zod issues into one readable line per problem, with the path into the document. */
+export function describeIssues(error: z.ZodError, max = 5): string {
+  const lines = error.issues.slice(0, max).map((issue) => {
+    const path = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  const more = error.issues.length - max;
+  return lines.join('; ') + (more > 0 ? `; and ${more} more` : '');
+}

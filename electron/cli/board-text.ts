@@ -2,7 +2,7 @@
 import type { DueStateName } from '../../shared/due.js';
 import { PHASES, type Phase } from '../../shared/phases.js';
 import type { EngagementView } from '../../shared/view.js';
-import { fit, oneLine } from './text.js';
+import { fit, oneLine, wrap } from './text.js';
 
 /** Short headers so six columns fit in 80 cells; the legend spells them out. */
 const HEADERS: Readonly<Record<Phase, string>> = {
@@ -14,7 +14,7 @@ const HEADERS: Readonly<Record<Phase, string>> = {
   done: 'Done',
 };
 
-const MARK: Readonly<Record<DueStateName, string>> = { none: ' ', 'on-track': ' ', 'due-soon': '~', overdue: '!' };
+const MARK: Readonly<Record<DueStateName, string>> = { none: '•', 'on-track': '•', 'due-soon': '~', overdue: '!' };
 
 /** Renders the board; `columns` is the terminal width (at least 80 is assumed useful). */
 export function renderBoard(engagements: readonly EngagementView[], today: string, columns = 80): string {
@@ -25,19 +25,22 @@ export function renderBoard(engagements: readonly EngagementView[], today: strin
   const header = PHASES.map((p) => fit(HEADERS[p], cellWidth)).join(' │ ');
   const counts = PHASES.map((p) => fit(`(${byPhase.get(p)!.length})`, cellWidth)).join(' │ ');
   const rule = PHASES.map(() => '─'.repeat(cellWidth)).join('─┼─');
-  const rows = Math.max(0, ...[...byPhase.values()].map((l) => l.length));
+  // Each card is its name wrapped onto at most two lines, after a one-cell due mark.
+  const cells = new Map<Phase, string[]>(
+    PHASES.map((p) => [
+      p,
+      byPhase.get(p)!.flatMap((e) => {
+        const mark = e.onHold ? '‖' : MARK[e.due.state];
+        return wrap(oneLine(e.name), cellWidth - 1, 2).map((line, i) => `${i === 0 ? mark : ' '}${line}`);
+      }),
+    ]),
+  );
+  const rows = Math.max(0, ...[...cells.values()].map((l) => l.length));
   const lines = [header, counts, rule];
   for (let i = 0; i < rows; i++) {
-    lines.push(
-      PHASES.map((p) => {
-        const e = byPhase.get(p)![i];
-        if (!e) return ' '.repeat(cellWidth);
-        const mark = e.onHold ? '‖' : MARK[e.due.state];
-        return fit(`${mark}${oneLine(e.name)}`, cellWidth);
-      }).join(' │ '),
-    );
+    lines.push(PHASES.map((p) => fit(cells.get(p)![i] ?? '', cellWidth)).join(' │ '));
   }
   if (rows === 0) lines.push('No engagements yet. Add one: pals add --name NAME --kickoff YYYY-MM-DD');
-  lines.push('', `! overdue  ~ due within a week  ‖ on hold   (today ${today}; SA = self-assessment)`);
+  lines.push('', `! overdue  ~ due soon  ‖ on hold  · today ${today} · SA = self-assessment`);
   return lines.map((l) => l.trimEnd()).join('\n');
 }

@@ -24,7 +24,7 @@ export function oneLine(text: string): string {
 
 /** Multi-line text: keeps newlines and tabs, shows other controls as `\uXXXX`. */
 export function block(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(CONTROL_KEEP_LINES, escapeChar);
+  return text.replace(/\r\n?/g, '\n').replace(CONTROL_KEEP_LINES, escapeChar).replace(BIDI_OVERRIDE, escapeChar);
 }
 
 /** Display width in terminal cells (wide CJK and emoji count 2). */
@@ -49,4 +49,38 @@ export function truncate(text: string, cells: number): string {
 export function fit(text: string, cells: number): string {
   const cut = truncate(text, cells);
   return cut + ' '.repeat(Math.max(0, cells - width(cut)));
+}
+
+/** Word-wraps to lines of at most `cells` columns, at most `maxLines` of them ("…" if cut). */
+export function wrap(text: string, cells: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const words = text.split(/(\s+)/).filter((w) => w.length > 0);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (width(line + word) <= cells) {
+      line += word;
+      continue;
+    }
+    if (lines.length === maxLines - 1) {
+      return [...lines, truncate(line + word, cells)];
+    }
+    if (line.trim()) {
+      lines.push(line.trimEnd());
+      line = /^\s+$/.test(word) ? '' : word;
+    } else {
+      // A word longer than the cell: cut it by graphemes.
+      const head = truncate(word, cells + 1).slice(0, -1);
+      const cut = [...segmenter.segment(head)].map((s) => s.segment).join('');
+      lines.push(cut);
+      words.splice(i + 1, 0, word.slice(cut.length));
+      line = '';
+    }
+    if (width(line) > cells) {
+      words.splice(i + 1, 0, line);
+      line = '';
+    }
+  }
+  if (line.trim() || lines.length === 0) lines.push(line.trimEnd());
+  return lines.slice(0, maxLines);
 }

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { errnoCode, nodeFs, type Fs } from './fs.js';
+import { errnoCode, isProcessAlive, nodeFs, type Fs } from './fs.js';
 
 /** Rename failures worth retrying: virus scanners and indexers hold files briefly (Windows). */
 const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
@@ -59,4 +59,19 @@ export async function syncDir(dir: string, fs: Fs = nodeFs): Promise<void> {
   } finally {
     await handle?.close();
   }
+}
+
+/** Deletes temp files that writers killed mid-write left beside `target` (their pid is gone). */
+export async function removeOrphanTemps(target: string, fs: Fs = nodeFs): Promise<number> {
+  const prefix = `.${basename(target)}.`;
+  let removed = 0;
+  for (const name of await fs.readdir(dirname(target)).catch(() => [] as string[])) {
+    const m = name.startsWith(prefix) && name.endsWith('.tmp') ? /\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name) : null;
+    if (!m || Number(m[1]) === process.pid || isProcessAlive(Number(m[1]))) continue;
+    await fs.unlink(join(dirname(target), name)).then(
+      () => removed++,
+      () => undefined,
+    );
+  }
+  return removed;
 }

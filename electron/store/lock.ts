@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { PalsError } from '../../shared/errors.js';
-import { errnoCode, nodeFs, type Fs } from './fs.js';
+import { errnoCode, isProcessAlive, nodeFs, type Fs } from './fs.js';
 
 export interface LockOptions {
   readonly fs?: Fs;
@@ -24,15 +24,6 @@ interface LockInfo {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return errnoCode(error) === 'EPERM';
-  }
-}
 
 async function readInfo(fs: Fs, path: string): Promise<LockInfo | 'missing' | 'unreadable'> {
   try {
@@ -76,7 +67,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
     } else {
       unreadableSince = null;
       const sameHost = info.host === me.host;
-      stale = (sameHost && !isAlive(info.pid)) || Date.now() - info.at > staleMs;
+      stale = (sameHost && !isProcessAlive(info.pid)) || Date.now() - info.at > staleMs;
     }
     if (stale) {
       await takeOver(fs, path, info);

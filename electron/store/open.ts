@@ -9,7 +9,7 @@ import type { Migration } from '../../shared/migrations.js';
 import { emptyDoc, SCHEMA_VERSION, type StoreDoc } from '../../shared/schema.js';
 import type { storePaths } from '../paths.js';
 import { copyToBackups, listRollingBackups, moveAside } from './backups.js';
-import { writeFileDurable } from './durable-write.js';
+import { removeOrphanTemps, writeFileDurable } from './durable-write.js';
 import { describeFsError, errnoCode, type Fs } from './fs.js';
 
 /** What the caller must tell the user after a damaged or missing file was replaced. */
@@ -73,6 +73,7 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<{ do
   } catch (error) {
     throw new PalsError('io', `cannot create the data folder ${paths.dir}: ${describeFsError(error)}`);
   }
+  await removeOrphanTemps(paths.file, ctx.fs);
   const first = await load(paths, ctx);
   if (first.kind === 'ok' && first.fromVersion === SCHEMA_VERSION) return { doc: first.doc, recovery: null };
   if (first.kind === 'missing' && (await listRollingBackups(paths, ctx.fs)).length === 0) {

@@ -1,0 +1,131 @@
+/**
+ * The real `pals` binary and the real store in separate processes: exit codes, a read-only
+ * data folder, SIGKILL in the middle of writes, and several writers at once.
+ */
+import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
+import { chmod, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseDocText } from '../../../shared/document.js';
+import { tempDir } from '../../helpers.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const bin = join(root, 'electron/bin/pals.js');
+const writer = join(root, 'test/fixtures/writer.mjs');
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runNode(args: string[], options: SpawnOptions = {}): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const palsIn = (dir: string, args: string[], options: SpawnOptions = {}) =>
+  runNode([bin, '--data', dir, ...args], { ...options, env: { ...process.env, PALS_NOW: '2026-11-27', ...options.env } });
+
+async function names(dir: string): Promise<string[]> {
+  return parseDocText(await readFile(join(dir, 'pals.json'), 'utf8')).doc.engagements.map((e) => e.name);
+}
+
+describe('the pals binary', () => {
+  it('runs from the repository with --help and exit codes per the contract', async () => {
+    const dir = await tempDir();
+    expect(await runNode([bin, '--help'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: pals/) });
+    expect((await palsIn(dir, ['add', '--name', 'Kyverno'])).code).toBe(0);
+    expect(await palsIn(dir, ['move', 'kyverno', 'nowhere'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: /) });
+    expect(await palsIn(dir, ['show', 'argo'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: no engagement/) });
+  });
+
+  it('reads but refuses to write a read-only data folder, with a clear error', async () => {
+    const dir = await tempDir();
+    expect((await palsIn(dir, ['add', '--name', 'Kyverno'])).code).toBe(0);
+    const before = await readFile(join(dir, 'pals.json'), 'utf8');
+    await chmod(dir, 0o555);
+    await chmod(join(dir, 'pals.json'), 0o444);
+    // root ignores permissions, so drop to an unprivileged user where we are root.
+    const asUser: SpawnOptions = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    try {
+      const list = await palsIn(dir, ['list', '--json'], asUser);
+      expect(list.code).toBe(0);
+      expect(JSON.parse(list.stdout)).toHaveLength(1);
+      const add = await palsIn(dir, ['add', '--name', 'Argo'], asUser);
+      expect(add.code).toBe(1);
+      expect(add.stderr).toMatch(/^error: .*(permission denied|read-only)/);
+      expect(await readFile(join(dir, 'pals.json'), 'utf8')).toBe(before);
+    } finally {
+      await chmod(dir, 0o755);
+    }
+  });
+
+  it('keeps the file readable and every confirmed write across 20 SIGKILLs mid-write', async () => {
+    const dir = await tempDir();
+    const confirmed: string[] = [];
+    for (let round = 0; round < 20; round++) {
+      const child = spawn(process.execPath, [writer, dir, `r${round}`, '100000', String(1 + (round % 5))], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      const closed = new Promise((resolve) => child.on('close', resolve));
+      // Kill at a random moment once it has started writing.
+      await new Promise<void>((resolve) => {
+        const started = () => {
+          if (out.length > 0) {
+            child.stdout.off('data', started);
+            setTimeout(resolve, Math.random() * 60);
+          }
+        };
+        child.stdout.on('data', started);
+      });
+      child.kill('SIGKILL');
+      await closed;
+      // Only complete lines count: the writer prints an id after its write is durable.
+      confirmed.push(...out.split('\n').slice(0, -1));
+      const stored = new Set(await names(dir));
+      const missing = confirmed.filter((id) => !stored.has(id));
+      expect(missing, `round ${round}`).toEqual([]);
+    }
+    expect(confirmed.length).toBeGreaterThan(40);
+    // The next process to open the folder clears temp files the killed writers left.
+    expect((await palsIn(dir, ['list', '--json'])).code).toBe(0);
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('never loses an update from two writer processes at once', async () => {
+    const dir = await tempDir();
+    const [a, b] = await Promise.all([runNode([writer, dir, 'a', '150', '3']), runNode([writer, dir, 'b', '150', '1'])]);
+    expect([a.code, b.code, a.stderr, b.stderr]).toEqual([0, 0, '', '']);
+    const stored = await names(dir);
+    expect(stored).toHaveLength(300);
+    expect(new Set(stored).size).toBe(300);
+  });
+
+  it('never loses an update from eight concurrent pals commands', async () => {
+    const dir = await tempDir();
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => palsIn(dir, ['add', '--name', `Project ${i}`])));
+    expect(results.map((r) => r.code)).toEqual(Array(8).fill(0));
+    expect((await names(dir)).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `Project ${i}`));
+  });
+});
+
+describe('npx pals', () => {
+  it('works from the repository root', () => {
+    const r = spawnSync('npx', ['--no-install', 'pals', '--version'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

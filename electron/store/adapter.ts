@@ -7,11 +7,12 @@ import { parseDocText, type ParsedDoc } from '../../shared/document.js';
 import type { Migration } from '../../shared/migrations.js';
 import type { StoreDoc } from '../../shared/schema.js';
 import { writeFileDurable } from './durable-write.js';
-import { errnoCode, nodeFs, type Fs } from './fs.js';
+import { nodeFs, readSnapshot, type Fs } from './fs.js';
 
 export class DurableJsonAdapter implements Adapter<StoreDoc> {
-  /** The format version the last read found before migrating (null when no file). */
+  /** What the last read found (null when no file), and the signature of that file version. */
   lastRead: ParsedDoc | null = null;
+  lastSig = 'missing';
 
   constructor(
     readonly file: string,
@@ -21,17 +22,14 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
 
   /** The document, or null when there is no file yet. Throws PalsError on a bad file. */
   async read(): Promise<StoreDoc | null> {
-    let text: string;
-    try {
-      text = await this.fs.readFile(this.file, 'utf8');
-    } catch (error) {
-      if (errnoCode(error) === 'ENOENT') {
-        this.lastRead = null;
-        return null;
-      }
-      throw error;
+    const snapshot = await readSnapshot(this.fs, this.file);
+    if (!snapshot) {
+      this.lastRead = null;
+      this.lastSig = 'missing';
+      return null;
     }
-    this.lastRead = parseDocText(text, this.migrations);
+    this.lastRead = parseDocText(snapshot.text, this.migrations);
+    this.lastSig = snapshot.sig;
     return this.lastRead.doc;
   }
 

@@ -43,3 +43,29 @@ export function isProcessAlive(pid: number): boolean {
     return errnoCode(error) === 'EPERM';
   }
 }
+
+/** Identity of a version of a file: every durable write renames a new inode into place. */
+export function signatureOf(stats: { ino: number; size: number; mtimeMs: number }): string {
+  return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+}
+
+/**
+ * Reads a file and the signature of exactly that version (stat and read through one handle,
+ * so a rename by another process in between cannot pair old text with a new signature).
+ * Null when the file does not exist.
+ */
+export async function readSnapshot(fs: Fs, file: string): Promise<{ text: string; sig: string } | null> {
+  let handle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const sig = signatureOf(await handle.stat());
+    return { text: await handle.readFile('utf8'), sig };
+  } finally {
+    await handle.close();
+  }
+}

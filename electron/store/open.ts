@@ -10,7 +10,7 @@ import { emptyDoc, SCHEMA_VERSION, type StoreDoc } from '../../shared/schema.js'
 import type { storePaths } from '../paths.js';
 import { copyToBackups, listRollingBackups, moveAside } from './backups.js';
 import { removeOrphanTemps, writeFileDurable } from './durable-write.js';
-import { describeFsError, errnoCode, type Fs } from './fs.js';
+import { describeFsError, readSnapshot, type Fs } from './fs.js';
 
 /** What the caller must tell the user after a damaged or missing file was replaced. */
 export interface Recovery {
@@ -32,19 +32,19 @@ interface OpenContext {
 }
 
 type Paths = ReturnType<typeof storePaths>;
-type Loaded = { kind: 'missing' } | { kind: 'ok'; doc: StoreDoc; fromVersion: number } | { kind: 'bad'; reason: string };
+type Loaded = { kind: 'missing' } | { kind: 'ok'; doc: StoreDoc; fromVersion: number; sig: string } | { kind: 'bad'; reason: string };
 
 async function load(paths: Paths, ctx: OpenContext): Promise<Loaded> {
-  let text: string;
+  let snapshot;
   try {
-    text = await ctx.fs.readFile(paths.file, 'utf8');
+    snapshot = await readSnapshot(ctx.fs, paths.file);
   } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return { kind: 'missing' };
     throw new PalsError('io', `cannot read ${paths.file}: ${describeFsError(error)}`);
   }
+  if (!snapshot) return { kind: 'missing' };
   try {
-    const parsed = parseDocText(text, ctx.migrations);
-    return { kind: 'ok', ...parsed };
+    const parsed = parseDocText(snapshot.text, ctx.migrations);
+    return { kind: 'ok', ...parsed, sig: snapshot.sig };
   } catch (error) {
     if (isPalsError(error) && error.code === 'store-corrupt') return { kind: 'bad', reason: error.message };
     if (isPalsError(error) && error.code === 'store-newer') {
@@ -66,8 +66,15 @@ async function newestGoodBackup(paths: Paths, ctx: OpenContext): Promise<{ file:
   return null;
 }
 
+/** What was opened: `sig` identifies the file version `doc` came from (null: read nothing usable). */
+export interface Opened {
+  readonly doc: StoreDoc;
+  readonly recovery: Recovery | null;
+  readonly sig: string | null;
+}
+
 /** Loads the document in `paths.dir`, creating the folder; see the file comment. */
-export async function openDocument(paths: Paths, ctx: OpenContext): Promise<{ doc: StoreDoc; recovery: Recovery | null }> {
+export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Opened> {
   try {
     await ctx.fs.mkdir(paths.dir, { recursive: true });
   } catch (error) {
@@ -75,9 +82,9 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<{ do
   }
   await removeOrphanTemps(paths.file, ctx.fs);
   const first = await load(paths, ctx);
-  if (first.kind === 'ok' && first.fromVersion === SCHEMA_VERSION) return { doc: first.doc, recovery: null };
+  if (first.kind === 'ok' && first.fromVersion === SCHEMA_VERSION) return { doc: first.doc, recovery: null, sig: first.sig };
   if (first.kind === 'missing' && (await listRollingBackups(paths, ctx.fs)).length === 0) {
-    return { doc: emptyDoc(), recovery: null };
+    return { doc: emptyDoc(), recovery: null, sig: 'missing' };
   }
   // Anything else changes files: do it under the lock, and look again once we hold it.
   let release: () => Promise<void>;
@@ -91,7 +98,7 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<{ do
   try {
     const now = await load(paths, ctx);
     if (now.kind === 'ok') {
-      if (now.fromVersion === SCHEMA_VERSION) return { doc: now.doc, recovery: null };
+      if (now.fromVersion === SCHEMA_VERSION) return { doc: now.doc, recovery: null, sig: now.sig };
       await copyToBackups(paths, `pre-migration-v${now.fromVersion}`, ctx.now, ctx.fs);
       await writeFileDurable(paths.file, JSON.stringify(now.doc), { fs: ctx.fs });
       return {
@@ -102,14 +109,15 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<{ do
           restoredFrom: null,
           migratedFrom: now.fromVersion,
         },
+        sig: null,
       };
     }
     const movedAside = now.kind === 'bad' ? await moveAside(paths, ctx.now, ctx.fs) : null;
     const reason = now.kind === 'bad' ? `pals.json was damaged: ${now.reason}` : 'pals.json was missing';
     const backup = await newestGoodBackup(paths, ctx);
     if (backup) await writeFileDurable(paths.file, JSON.stringify(backup.doc), { fs: ctx.fs });
-    if (!backup && !movedAside) return { doc: emptyDoc(), recovery: null };
-    return { doc: backup?.doc ?? emptyDoc(), recovery: { reason, movedAside, restoredFrom: backup?.file ?? null } };
+    if (!backup && !movedAside) return { doc: emptyDoc(), recovery: null, sig: null };
+    return { doc: backup?.doc ?? emptyDoc(), recovery: { reason, movedAside, restoredFrom: backup?.file ?? null }, sig: null };
   } catch (error) {
     if (isPalsError(error)) throw error;
     throw new PalsError('store-write', `cannot repair the store in ${paths.dir}: ${describeFsError(error)}`);

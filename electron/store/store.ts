@@ -17,7 +17,7 @@ import { emptyDoc, type StoreDoc } from '../../shared/schema.js';
 import { storePaths } from '../paths.js';
 import { DurableJsonAdapter } from './adapter.js';
 import { copyToBackups, DEFAULT_BACKUP_POLICY, rollBackup, type BackupPolicy } from './backups.js';
-import { describeFsError, errnoCode, nodeFs, type Fs } from './fs.js';
+import { describeFsError, errnoCode, nodeFs, signatureOf, type Fs } from './fs.js';
 import { acquireLock } from './lock.js';
 import { openDocument, type Recovery } from './open.js';
 
@@ -84,7 +84,9 @@ export class PalsStore {
       now: (options.clock ?? (() => new Date()))(),
       lock: (path) => acquireLock(path, { fs, timeoutMs: options.lockTimeoutMs }),
     });
-    const store = new PalsStore(dir, opened.doc, await signature(fs, storePaths(dir).file), fs, options);
+    // Paths that wrote the file while opening (migration, recovery) hold no reader's signature:
+    // "unknown" makes the first write re-read the file under the lock, which is always safe.
+    const store = new PalsStore(dir, opened.doc, opened.sig ?? 'unknown', fs, options);
     return { store, recovery: opened.recovery };
   }
 
@@ -124,10 +126,8 @@ export class PalsStore {
   /** Reloads if another process changed the file; true when something changed. */
   async refresh(): Promise<boolean> {
     await this.flush();
-    const sig = await signature(this.fs, this.paths.file);
-    if (sig === this.diskSig) return false;
+    if ((await signature(this.fs, this.paths.file)) === this.diskSig) return false;
     const doc = await this.readDisk();
-    this.diskSig = sig;
     if (!doc) return false;
     this.base = doc;
     this.current = doc;
@@ -217,8 +217,10 @@ export class PalsStore {
     this.diskSig = await signature(this.fs, this.paths.file);
   }
 
+  /** Reads the file and remembers which version it was. */
   private async readDisk(): Promise<StoreDoc | null> {
     await this.low.read();
+    this.diskSig = this.adapter.lastSig;
     return this.adapter.lastRead ? this.low.data : null;
   }
 
@@ -255,8 +257,7 @@ function replayOps(doc: StoreDoc, ops: readonly Pending[]): { doc: StoreDoc; val
 /** Identity of the file on disk: every durable write renames a new inode into place. */
 async function signature(fs: Fs, file: string): Promise<string> {
   try {
-    const s = await fs.stat(file);
-    return `${s.ino}:${s.size}:${s.mtimeMs}`;
+    return signatureOf(await fs.stat(file));
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return 'missing';
     throw error;

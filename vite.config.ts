@@ -1,13 +1,39 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// One config for the renderer build (added with the UI) and for vitest. Tests mirror the
-// source zones; core tests run in Node against real files in temp folders.
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-    pool: 'forks',
-  },
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// One config, three jobs:
+// - `vite build` builds the renderer into dist/renderer (served by `pals serve` and the app's protocol);
+// - `vite build --mode preload` bundles electron/preload.ts into one CommonJS file (a sandboxed
+//   preload cannot load ES modules);
+// - vitest runs the tests (Node for the core, jsdom for components).
+export default defineConfig(({ mode }) => {
+  if (mode === 'preload') {
+    return {
+      build: {
+        outDir: here('dist/electron'),
+        emptyOutDir: false,
+        minify: false,
+        lib: { entry: here('electron/preload.ts'), formats: ['cjs'], fileName: () => 'preload.cjs' },
+        rollupOptions: { external: ['electron'] },
+      },
+    };
+  }
+  return {
+    root: here('renderer'),
+    base: './',
+    plugins: [react()],
+    build: { outDir: here('dist/renderer'), emptyOutDir: true, sourcemap: true },
+    test: {
+      root: here('.'),
+      include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+      exclude: ['test/e2e/**'],
+      environment: 'node',
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+      pool: 'forks',
+    },
+  };
 });

@@ -91,6 +91,7 @@ export function addEngagement(doc: StoreDoc, input: NewEngagementInput, stamp: S
     kickoff: input.kickoff ?? null,
     phase,
     onHold: input.onHold ?? false,
+    example: false,
     round: doc.settings.currentRound,
     pals: input.pals ?? [],
     contacts: input.contacts ?? [],

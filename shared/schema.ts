@@ -108,6 +108,8 @@ export const EngagementSchema = z.strictObject({
   kickoff: IsoDateSchema.nullable().default(null),
   phase: PhaseSchema.default('intake'),
   onHold: z.boolean().default(false),
+  /** Part of the example round the empty board offers; removable in one action. */
+  example: z.boolean().default(false),
   round: IdSchema.default('default'),
   pals: z.array(NameSchema).default([]),
   contacts: z.array(PersonSchema).default([]),

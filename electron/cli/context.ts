@@ -1,5 +1,4 @@
 /** What a command runs with: its streams, environment, data folder and "today". */
-import { randomBytes } from 'node:crypto';
 import { localIsoDate } from '../../shared/dates.js';
 import { isIsoDate } from '../../shared/dates.js';
 import { UsageError } from './usage.js';
@@ -18,10 +17,4 @@ export function today(env: NodeJS.ProcessEnv, clock: () => Date = () => new Date
   if (fixed === undefined || fixed === '') return localIsoDate(clock());
   if (!isIsoDate(fixed)) throw new UsageError(`PALS_NOW must be a real date written YYYY-MM-DD (got "${fixed}")`);
   return fixed;
-}
-
-/** A short random id, lowercase letters and digits, easy to type in `pals show`. */
-export function newId(): string {
-  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
-  return [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
 }

@@ -1,0 +1,31 @@
+/**
+ * The single entry every transport uses: checks the call name, validates the arguments with the
+ * contract's zod schema, runs the handler, and turns any failure into an `ApiFailure` value.
+ */
+import { API, type ApiCall, type ApiResponse } from '../../shared/api.js';
+import { isPalsError } from '../../shared/errors.js';
+import { describeIssues } from '../../shared/schema.js';
+import type { Handlers } from './handlers.js';
+
+/** True for a name the contract declares (own keys only: no `toString`, no `__proto__`). */
+export function isApiCall(name: string): name is ApiCall {
+  return Object.prototype.hasOwnProperty.call(API, name);
+}
+
+/** Runs one call from untrusted input; never throws. */
+export async function dispatch(handlers: Handlers, name: string, rawArgs: unknown): Promise<ApiResponse<unknown>> {
+  if (!isApiCall(name)) return { ok: false, error: { code: 'unknown-call', message: `there is no API call named "${name.slice(0, 60)}"` } };
+  const parsed = API[name].args.safeParse(rawArgs ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const field = first?.path.map(String).join('.') || undefined;
+    return { ok: false, error: { code: 'invalid-input', message: describeIssues(parsed.error, 3), ...(field ? { field } : {}) } };
+  }
+  try {
+    const handler = handlers[name] as (args: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (isPalsError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+    return { ok: false, error: { code: 'internal', message: 'something went wrong in the core; the change was not made' } };
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The core's implementation of every API call, over one open store. Transports (IPC, HTTP)
+ * never call these directly: they go through `dispatch`, which validates arguments first.
+ */
+import type { ApiCall, ApiParsedArgs, ApiResult, BoardSnapshot } from '../../shared/api.js';
+import { addEngagement, addNote, editEngagement, moveEngagement, removeEngagement } from '../../shared/engagements.js';
+import { addExampleRound, EXAMPLE_COUNT, removeExampleRound } from '../../shared/example-round.js';
+import { viewEngagement } from '../../shared/view.js';
+import type { StoreDoc } from '../../shared/schema.js';
+import { newId } from './ids.js';
+import type { PalsStore } from '../store/store.js';
+
+/** One async function per call, taking validated arguments. */
+export type Handlers = { readonly [K in ApiCall]: (args: ApiParsedArgs<K>) => Promise<ApiResult<K>> };
+
+export interface CoreContext {
+  readonly store: PalsStore;
+  /** Today's date for due states (PALS_NOW in tests and demos). */
+  readonly today: () => string;
+  readonly now?: () => Date;
+}
+
+/** Builds the handlers for a store. */
+export function createHandlers(ctx: CoreContext): Handlers {
+  const at = () => (ctx.now?.() ?? new Date()).toISOString();
+  const view = (doc: StoreDoc, id: string) => {
+    const e = doc.engagements.find((x) => x.id === id);
+    if (!e) throw new Error(`engagement ${id} vanished`);
+    return viewEngagement(doc, e, ctx.today());
+  };
+  return {
+    getBoard: () => {
+      const doc = ctx.store.doc;
+      const today = ctx.today();
+      const snapshot: BoardSnapshot = {
+        today,
+        engagements: doc.engagements.map((e) => viewEngagement(doc, e, today)),
+        rounds: doc.rounds,
+        settings: doc.settings,
+      };
+      return Promise.resolve(snapshot);
+    },
+    addEngagement: async (input) => {
+      const created = await ctx.store.update((doc) => addEngagement(doc, input, { id: newId(), at: at() }));
+      return view(ctx.store.doc, created.id);
+    },
+    editEngagement: async ({ id, patch }) => {
+      await ctx.store.update((doc) => editEngagement(doc, id, patch, at()));
+      return view(ctx.store.doc, id);
+    },
+    moveEngagement: async ({ id, phase }) => {
+      await ctx.store.update((doc) => moveEngagement(doc, id, phase, at()));
+      return view(ctx.store.doc, id);
+    },
+    removeEngagement: async ({ id }) => {
+      await ctx.store.update((doc) => removeEngagement(doc, id));
+      return { id };
+    },
+    addNote: async ({ id, note }) => ctx.store.update((doc) => addNote(doc, id, note, { id: newId(), at: at() })),
+    loadExampleRound: async () => {
+      const ids = Array.from({ length: EXAMPLE_COUNT }, newId);
+      const added = await ctx.store.update((doc) => addExampleRound(doc, ctx.today(), at(), ids));
+      return { added };
+    },
+    removeExampleRound: async () => ({ removed: await ctx.store.update((doc) => removeExampleRound(doc)) }),
+  };
+}

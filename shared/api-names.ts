@@ -1,0 +1,24 @@
+/**
+ * The names of the API calls and events, without their schemas, so the sandboxed preload can
+ * build one method per call without bundling zod. `shared/api.ts` fails to compile if this list
+ * and the contract ever disagree.
+ */
+export const API_CALL_NAMES = [
+  'getBoard',
+  'addEngagement',
+  'editEngagement',
+  'moveEngagement',
+  'removeEngagement',
+  'addNote',
+  'loadExampleRound',
+  'removeExampleRound',
+] as const;
+
+export type ApiCallName = (typeof API_CALL_NAMES)[number];
+
+export const API_EVENT_NAMES = ['storeChanged'] as const;
+
+/** The IPC channel of a call (Electron) — also its HTTP path segment under `/api/`. */
+export function channelOf(name: string): string {
+  return `pals:${name}`;
+}

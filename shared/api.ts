@@ -1,0 +1,87 @@
+/**
+ * The one API contract between the UI and the core. Every call is declared once here: its
+ * argument schema (validated in the core before the call runs) and its result type. The
+ * Electron IPC handlers and preload, and the `pals serve` HTTP routes and client, are all
+ * derived from this map; nothing else names a call.
+ */
+import { z } from 'zod';
+import { API_CALL_NAMES, API_EVENT_NAMES, type ApiCallName } from './api-names.js';
+import type { IsoDate } from './dates.js';
+import { EngagementPatchSchema, NewEngagementInputSchema, NewNoteInputSchema } from './inputs.js';
+import { IdSchema, PhaseSchema, type Note, type Round, type Settings } from './schema.js';
+import type { EngagementView } from './view.js';
+
+/** Everything the board needs in one answer, so a refresh is one round trip. */
+export interface BoardSnapshot {
+  readonly today: IsoDate;
+  readonly engagements: readonly EngagementView[];
+  readonly rounds: readonly Round[];
+  readonly settings: Settings;
+}
+
+/** Declares a call: the zod schema of its one argument object, and (as a type) its result. */
+function call<A extends z.ZodType, R>(args: A): { readonly args: A; readonly result?: R } {
+  return { args };
+}
+
+const Empty = z.strictObject({});
+const ById = z.strictObject({ id: IdSchema });
+
+export const API = {
+  getBoard: call<typeof Empty, BoardSnapshot>(Empty),
+  addEngagement: call<typeof NewEngagementInputSchema, EngagementView>(NewEngagementInputSchema),
+  editEngagement: call<z.ZodObject<{ id: typeof IdSchema; patch: typeof EngagementPatchSchema }>, EngagementView>(
+    z.strictObject({ id: IdSchema, patch: EngagementPatchSchema }),
+  ),
+  moveEngagement: call<z.ZodObject<{ id: typeof IdSchema; phase: typeof PhaseSchema }>, EngagementView>(
+    z.strictObject({ id: IdSchema, phase: PhaseSchema }),
+  ),
+  removeEngagement: call<typeof ById, { readonly id: string }>(ById),
+  addNote: call<z.ZodObject<{ id: typeof IdSchema; note: typeof NewNoteInputSchema }>, Note>(
+    z.strictObject({ id: IdSchema, note: NewNoteInputSchema }),
+  ),
+  loadExampleRound: call<typeof Empty, { readonly added: number }>(Empty),
+  removeExampleRound: call<typeof Empty, { readonly removed: number }>(Empty),
+} as const;
+
+export type Api = typeof API;
+export type ApiCall = keyof Api;
+/** What a caller passes (before defaults are applied). */
+export type ApiArgs<K extends ApiCall> = z.input<Api[K]['args']>;
+/** What the handler receives (validated, defaults applied). */
+export type ApiParsedArgs<K extends ApiCall> = z.output<Api[K]['args']>;
+export type ApiResult<K extends ApiCall> = NonNullable<Api[K]['result']>;
+
+/** Every call name, for transports that register or expose one entry per call. */
+export const API_CALLS: readonly ApiCall[] = API_CALL_NAMES;
+
+// Compile-time proof that the name list (used by the preload) and the contract agree.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Same<ApiCall, ApiCallName> = true;
+void namesMatch;
+
+/** Events the core pushes to every window / page. */
+export interface ApiEvents {
+  /** The store changed (this window, another window, or the CLI); refetch what you show. */
+  readonly storeChanged: { readonly origin: 'local' | 'external' };
+}
+export type ApiEvent = keyof ApiEvents;
+export const API_EVENTS: readonly ApiEvent[] = API_EVENT_NAMES;
+const eventsMatch: Same<ApiEvent, (typeof API_EVENT_NAMES)[number]> = true;
+void eventsMatch;
+
+/** How a failure crosses a transport: a code for programs and a message for people. */
+export interface ApiFailure {
+  readonly code: string;
+  readonly message: string;
+  /** For invalid arguments: which field, so a form can show the message beside it. */
+  readonly field?: string;
+}
+
+/** Every transport answers with this envelope; errors are values, not exceptions. */
+export type ApiResponse<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiFailure };
+
+/** The client side of the contract: one method per call, plus event subscription. */
+export type PalsApi = { readonly [K in ApiCall]: (args: ApiArgs<K>) => Promise<ApiResponse<ApiResult<K>>> } & {
+  readonly on: <E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void) => () => void;
+};

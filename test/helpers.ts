@@ -36,6 +36,7 @@ export async function pals(
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     readStdin: () => Promise.resolve(options.stdin ?? ''),
+    untilStopped: () => Promise.resolve(),
     env: { PALS_NOW: '2026-11-27', ...options.env },
   });
   return { code, stdout, stderr };

@@ -14,6 +14,7 @@ import { newId } from '../core/ids.js';
 import type { CliIo } from './context.js';
 import { formatEngagement, formatList } from './format.js';
 import { clearable, hours, parse, validate } from './parse.js';
+import { serve } from './serve.js';
 import { UsageError } from './usage.js';
 
 export interface CommandContext {
@@ -224,5 +225,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   restore,
   sync: later('sync'),
   export: later('export'),
-  serve: later('serve'),
+  serve,
 };

@@ -9,6 +9,8 @@ export interface CliIo {
   readonly readStdin: () => Promise<string>;
   readonly env: NodeJS.ProcessEnv;
   readonly columns?: number;
+  /** Resolves when the user asks a long-running command (serve) to stop. */
+  readonly untilStopped: () => Promise<void>;
 }
 
 /** `PALS_NOW` when set (validated), else the local calendar date. */

@@ -17,4 +17,13 @@ process.exitCode = await run(process.argv.slice(2), {
   readStdin,
   env: process.env,
   columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+  untilStopped: () =>
+    new Promise<void>((resolve) => {
+      process.once('SIGINT', () => {
+        resolve();
+      });
+      process.once('SIGTERM', () => {
+        resolve();
+      });
+    }),
 });

@@ -25,7 +25,10 @@ Commands:
   board                       a text board, one column per phase
   backup --out FILE           write the whole store as JSON
   restore FILE                validate FILE and make it the store (the old one is kept in backups/)
-  sync, export, serve         not yet available in this version
+  serve [--port N] [--no-open]
+                              the app's UI in a browser, on 127.0.0.1 only; the first
+                              line printed is the URL to open (it carries an access token)
+  sync, export                not yet available in this version
 
 Options:
   --data DIR    data folder (default: $PALS_DATA_DIR, else the app's user-data folder)

@@ -214,7 +214,7 @@ describe('bad input changes nothing', () => {
     [['frobnicate'], 2, /unknown command "frobnicate"/],
     [['sync'], 2, /sync is not yet available/],
     [['export', 'deck'], 2, /export is not yet available/],
-    [['serve', '--port', '0'], 2, /serve is not yet available/],
+    [['serve', '--port', 'x'], 2, /--port: must be a port number/],
     [['restore', '/nonexistent.json'], 1, /cannot read/],
   ])('pals %j exits %i', async (args, code, message) => {
     const dir = await tempDir();

@@ -129,3 +129,32 @@ describe('npx pals', () => {
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe('pals serve (process)', () => {
+  it('prints the URL first, serves the UI, and flushes the store when stopped', async () => {
+    const dir = await tempDir();
+    const child = spawn(process.execPath, [bin, '--data', dir, 'serve', '--no-open', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    while (!out.includes('\n')) await new Promise((r) => setTimeout(r, 20));
+    const url = out.split('\n')[0]!;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/);
+    const token = new URL(url).searchParams.get('token')!;
+    const origin = new URL(url).origin;
+    const added = await fetch(`${origin}/api/addEngagement`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-pals-token': token },
+      body: JSON.stringify({ name: 'Served' }),
+    });
+    expect(added.status).toBe(200);
+    const first = await fetch(url, { redirect: 'manual' });
+    const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+    const page = await fetch(`${origin}/`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<div id="root">/);
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGTERM');
+    expect(await closed).toBe(0);
+    expect(await names(dir)).toEqual(['Served']);
+  });
+});

@@ -1,0 +1,45 @@
+/** `pals serve [--port N] [--no-open]`: the UI on 127.0.0.1 until Ctrl+C. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PalsError } from '../../shared/errors.js';
+import { createHandlers } from '../core/handlers.js';
+import { watchStore } from '../core/watch-store.js';
+import { openBrowser } from '../serve/open-browser.js';
+import { startServer } from '../serve/server.js';
+import type { CommandContext } from './commands.js';
+import { parse } from './parse.js';
+import { UsageError } from './usage.js';
+
+/** Where `vite build` puts the renderer, relative to this compiled file (dist/electron/cli/). */
+const RENDERER_DIR = fileURLToPath(new URL('../../renderer/', import.meta.url));
+
+/** Runs the loopback host until the process is asked to stop. */
+export async function serve(argv: string[], ctx: CommandContext): Promise<void> {
+  const { values } = parse('serve', argv, { port: { type: 'string' }, 'no-open': { type: 'boolean' } }, [0, 0]);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--port: must be a port number 0–65535 (got "${values.port}")`);
+  if (!existsSync(`${RENDERER_DIR}index.html`)) {
+    throw new PalsError('io', 'the UI is not built; run `npm run build` (or `npm install`) in the project folder first');
+  }
+  const store = await ctx.store();
+  const handlers = createHandlers({ store, today: () => ctx.today });
+  const stopWatching = watchStore(store);
+  let server;
+  try {
+    server = await startServer({ handlers, store, staticDir: RENDERER_DIR, port });
+  } catch (error) {
+    stopWatching();
+    const code = (error as { code?: string }).code;
+    throw new PalsError(
+      'io',
+      code === 'EADDRINUSE' ? `port ${port} is in use; choose another with --port or omit it` : `cannot serve: ${String(error)}`,
+    );
+  }
+  ctx.io.stdout(`${server.url}\n`);
+  ctx.io.stderr(`Serving Security Pals Desk for ${store.paths.dir} on 127.0.0.1 only. Press Ctrl+C to stop.\n`);
+  if (!values['no-open']) openBrowser(server.url);
+  await ctx.io.untilStopped();
+  stopWatching();
+  await server.close();
+}

@@ -1,0 +1,197 @@
+import { request } from 'node:http';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../electron/core/handlers.js';
+import { resolveStatic } from '../../../electron/serve/static-files.js';
+import { startServer, type RunningServer } from '../../../electron/serve/server.js';
+import { PalsStore } from '../../../electron/store/store.js';
+import { tempDir } from '../../helpers.js';
+
+let running: RunningServer | null = null;
+afterEach(async () => {
+  await running?.close();
+  running = null;
+});
+
+async function serve(): Promise<{ server: RunningServer; store: PalsStore; base: string; auth: Record<string, string> }> {
+  const dir = await tempDir();
+  const ui = join(dir, 'ui');
+  await mkdir(ui);
+  await writeFile(join(ui, 'index.html'), '<!doctype html><title>ui</title>');
+  const { store } = await PalsStore.open(join(dir, 'data'));
+  const server = await startServer({ handlers: createHandlers({ store, today: () => '2026-11-27' }), store, staticDir: ui });
+  running = server;
+  return { server, store, base: `http://127.0.0.1:${server.port}`, auth: { 'x-pals-token': server.token } };
+}
+
+/** A raw request, so tests can send the headers a browser or an attacker would (Host included). */
+function raw(port: number, path: string, headers: Record<string, string>, method = 'GET', body?: string) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const post = (base: string, call: string, args: unknown, headers: Record<string, string>) =>
+  fetch(`${base}/api/${call}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(args) });
+
+describe('pals serve', () => {
+  it('listens on 127.0.0.1 only and prints a URL with a long random token', async () => {
+    const { server } = await serve();
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+    const other = await serve();
+    expect(other.server.token).not.toBe(server.token);
+    await server.close();
+  });
+
+  it('trades the URL token for an HttpOnly SameSite=Strict cookie and drops it from the URL', async () => {
+    const { server, base } = await serve();
+    const first = await fetch(server.url, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/');
+    const cookie = first.headers.get('set-cookie')!;
+    expect(cookie).toMatch(new RegExp(`^pals_token_${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/$`));
+    const page = await fetch(`${base}/`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'self'/);
+    const board = await post(base, 'getBoard', {}, { cookie: cookie.split(';')[0]! });
+    expect(await board.json()).toMatchObject({ ok: true, value: { today: '2026-11-27', engagements: [] } });
+  });
+
+  it('refuses requests without the token, or with a wrong one', async () => {
+    const { base, server } = await serve();
+    expect((await fetch(`${base}/`)).status).toBe(401);
+    expect((await fetch(`${base}/?token=wrong`, { redirect: 'manual' })).status).toBe(401);
+    expect((await post(base, 'getBoard', {}, {})).status).toBe(401);
+    expect((await post(base, 'getBoard', {}, { 'x-pals-token': `${server.token}x` })).status).toBe(401);
+    expect((await post(base, 'getBoard', {}, { cookie: `pals_token_${server.port + 1}=${server.token}` })).status).toBe(401);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding), even with the token', async () => {
+    const { server } = await serve();
+    for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`]) {
+      const r = await raw(
+        server.port,
+        '/api/getBoard',
+        { host, 'x-pals-token': server.token, 'content-type': 'application/json' },
+        'POST',
+        '{}',
+      );
+      expect(r.status, host).toBe(403);
+      expect(r.body).toMatch(/Host/);
+    }
+    const ok = await raw(
+      server.port,
+      '/api/getBoard',
+      { host: `localhost:${server.port}`, 'x-pals-token': server.token, 'content-type': 'application/json' },
+      'POST',
+      '{}',
+    );
+    expect(ok.status).toBe(200);
+  });
+
+  it('refuses other origins and cross-site requests, and never sends CORS headers', async () => {
+    const { server } = await serve();
+    const base = { host: `127.0.0.1:${server.port}`, 'x-pals-token': server.token, 'content-type': 'application/json' };
+    const attempts: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { origin: `http://127.0.0.1:${server.port + 1}` },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+    ];
+    for (const extra of attempts) {
+      const r = await raw(server.port, '/api/getBoard', { ...base, ...extra }, 'POST', '{}');
+      expect(r.status, JSON.stringify(extra)).toBe(403);
+      expect(r.headers['access-control-allow-origin']).toBeUndefined();
+    }
+    const same = await raw(
+      server.port,
+      '/api/getBoard',
+      { ...base, origin: `http://127.0.0.1:${server.port}`, 'sec-fetch-site': 'same-origin' },
+      'POST',
+      '{}',
+    );
+    expect(same.status).toBe(200);
+    expect(same.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await raw(server.port, '/api/getBoard', { ...base, origin: 'https://evil.example' }, 'OPTIONS');
+    expect(preflight.status).toBe(403);
+  });
+
+  it('answers malformed calls with typed 4xx errors, never a crash', async () => {
+    const { base, auth } = await serve();
+    const bad = await post(base, 'addEngagement', { name: '', kickoff: '2026-02-30' }, auth);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'name', message: expect.stringMatching(/name: must not be empty/) },
+    });
+    for (const name of ['nope', '__proto__', 'toString', 'constructor']) {
+      const r = await post(base, name, {}, auth);
+      expect(r.status, name).toBe(404);
+      expect(await r.json()).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+    }
+    const notJson = await fetch(`${base}/api/getBoard`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: '{oops',
+    });
+    expect(await notJson.json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/not valid JSON/) },
+    });
+    const form = await fetch(`${base}/api/getBoard`, { method: 'POST', headers: { 'content-type': 'text/plain', ...auth }, body: '{}' });
+    expect(form.status).toBe(400);
+    const missing = await post(base, 'moveEngagement', { id: 'nothere1', phase: 'done' }, auth);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const extra = await post(base, 'moveEngagement', { id: 'nothere1', phase: 'done', admin: true }, auth);
+    expect(extra.status).toBe(400);
+  });
+
+  it('runs calls against the store and pushes storeChanged over SSE', async () => {
+    const { base, auth, store } = await serve();
+    const controller = new AbortController();
+    const stream = await fetch(`${base}/api/events`, { headers: auth, signal: controller.signal });
+    expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    const reader = stream.body!.getReader();
+    const added = (await (await post(base, 'addEngagement', { name: 'Kyverno', kickoff: '2026-11-02' }, auth)).json()) as {
+      ok: true;
+      value: { id: string };
+    };
+    let text = '';
+    while (!text.includes('event: storeChanged')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toMatch(/event: storeChanged\ndata: \{"origin":"local"\}/);
+    controller.abort();
+    const moved = await post(base, 'moveEngagement', { id: added.value.id, phase: 'follow-up' }, auth);
+    expect(await moved.json()).toMatchObject({
+      ok: true,
+      value: { phase: 'follow-up', due: { state: 'due-soon', windowEnd: '2026-11-30' } },
+    });
+    expect(store.doc.engagements[0]!.phase).toBe('follow-up');
+  });
+
+  it('serves only files inside the UI folder', async () => {
+    const { server } = await serve();
+    for (const path of [
+      '/../../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2fetc%2fpasswd',
+      '/%00index.html',
+      '/index.html%5c..',
+    ]) {
+      const r = await raw(server.port, path, { host: `127.0.0.1:${server.port}`, 'x-pals-token': server.token });
+      expect(r.status, path).toBe(404);
+    }
+    expect(resolveStatic('/srv/ui', '/assets/app.js')).toBe('/srv/ui/assets/app.js');
+    expect(resolveStatic('/srv/ui', '/../ui2/x.js')).toBeNull();
+    expect(resolveStatic('/srv/ui', '/secret.txt')).toBeNull();
+  });
+});

@@ -20,6 +20,8 @@ export interface BoardSnapshot {
 }
 
 /** Declares a call: the zod schema of its one argument object, and (as a type) its result. */
+// R is a phantom type: it exists only to carry the result type to both transports.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 function call<A extends z.ZodType, R>(args: A): { readonly args: A; readonly result?: R } {
   return { args };
 }
@@ -55,10 +57,11 @@ export type ApiResult<K extends ApiCall> = NonNullable<Api[K]['result']>;
 /** Every call name, for transports that register or expose one entry per call. */
 export const API_CALLS: readonly ApiCall[] = API_CALL_NAMES;
 
-// Compile-time proof that the name list (used by the preload) and the contract agree.
+// Compile-time proof that the name lists (used by the preload) and the contract agree.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const namesMatch: Same<ApiCall, ApiCallName> = true;
-void namesMatch;
+type Assert<T extends true> = T;
+/** Fails to compile when API_CALL_NAMES and API differ. */
+export type CallNamesMatch = Assert<Same<ApiCall, ApiCallName>>;
 
 /** Events the core pushes to every window / page. */
 export interface ApiEvents {
@@ -67,8 +70,8 @@ export interface ApiEvents {
 }
 export type ApiEvent = keyof ApiEvents;
 export const API_EVENTS: readonly ApiEvent[] = API_EVENT_NAMES;
-const eventsMatch: Same<ApiEvent, (typeof API_EVENT_NAMES)[number]> = true;
-void eventsMatch;
+/** Fails to compile when API_EVENT_NAMES and ApiEvents differ. */
+export type EventNamesMatch = Assert<Same<ApiEvent, (typeof API_EVENT_NAMES)[number]>>;
 
 /** How a failure crosses a transport: a code for programs and a message for people. */
 export interface ApiFailure {

@@ -28,12 +28,30 @@ export default defineConfig(({ mode }) => {
     build: { outDir: here('dist/renderer'), emptyOutDir: true, sourcemap: true },
     test: {
       root: here('.'),
-      include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-      exclude: ['test/e2e/**'],
-      environment: 'node',
-      testTimeout: 30_000,
-      hookTimeout: 30_000,
       pool: 'forks',
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+            exclude: ['test/e2e/**'],
+            testTimeout: 30_000,
+            hookTimeout: 30_000,
+          },
+        },
+        {
+          // The browser suites drive one real Chromium each; run them one file at a time.
+          test: {
+            name: 'e2e',
+            root: here('.'),
+            include: ['test/e2e/**/*.test.ts'],
+            fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+          },
+        },
+      ],
     },
   };
 });

@@ -1,0 +1,123 @@
+/**
+ * End-to-end harness: the real `pals serve` process on a temp data folder, and Debian's
+ * Chromium driven by playwright-core. Where Chromium is missing the suites skip and say so,
+ * unless PALS_E2E_REQUIRED=1 (set by .ci/run), where a missing browser fails the run.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.PALS_CHROMIUM ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(root, 'electron/bin/pals.js');
+
+if (!hasChromium) {
+  if (process.env.PALS_E2E_REQUIRED === '1')
+    throw new Error(`e2e: Chromium is required but missing at ${CHROMIUM} (apt-get install chromium)`);
+  console.warn(`e2e SKIPPED: no Chromium at ${CHROMIUM}; install Debian's chromium (or set PALS_CHROMIUM) to run the browser tests`);
+}
+
+export interface Served {
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly dataDir: string;
+  /** Runs the CLI against the same data folder (another writer, as a coordinator would). */
+  pals(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }>;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  readonly child: ChildProcessWithoutNullStreams;
+}
+
+const NOW = '2026-11-27';
+
+function runPals(dataDir: string, args: string[]) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [bin, '--data', dataDir, ...args], { env: { ...process.env, PALS_NOW: NOW } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => {
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Starts `pals serve` (on an existing folder to simulate a restart). */
+export async function startServe(dataDir?: string): Promise<Served> {
+  const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'pals-e2e-')));
+  const child = spawn(process.execPath, [bin, '--data', dir, 'serve', '--no-open', '--port', '0'], {
+    env: { ...process.env, PALS_NOW: NOW },
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const deadline = Date.now() + 15_000;
+  while (!out.includes('\n')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`pals serve did not start: ${err}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const url = out.split('\n')[0]!;
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token')!,
+    dataDir: dir,
+    child,
+    pals: (args) => runPals(dir, args),
+    stop: (signal = 'SIGTERM') =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
+        child.on('close', () => {
+          resolve();
+        });
+        child.kill(signal);
+      }),
+  };
+}
+
+/** Removes a data folder made by startServe. */
+export async function removeData(served: Served): Promise<void> {
+  await rm(served.dataDir, { recursive: true, force: true });
+}
+
+/** Launches Chromium the way this machine allows (no sandbox as root, no background network). */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A 1440×900 page opened on the served URL, in the given colour scheme. */
+export async function openApp(
+  browser: Browser,
+  served: Served,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  await page.goto(served.url);
+  return { context, page };
+}
+
+/** Where screenshots go (looked at by people, not compared by tests). */
+export const SHOTS = process.env.PALS_SHOTS ?? join(tmpdir(), 'pals-shots');

@@ -17,7 +17,7 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         minify: false,
         lib: { entry: here('electron/preload.ts'), formats: ['cjs'], fileName: () => 'preload.cjs' },
-        rollupOptions: { external: ['electron'] },
+        rolldownOptions: { external: ['electron'] },
       },
     };
   }

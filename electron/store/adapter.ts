@@ -7,6 +7,7 @@ import { parseDocText, type ParsedDoc } from '../../shared/document.js';
 import type { Migration } from '../../shared/migrations.js';
 import type { StoreDoc } from '../../shared/schema.js';
 import { writeFileDurable } from './durable-write.js';
+import { serializeDoc } from './serialize.js';
 import { nodeFs, readSnapshot, type Fs } from './fs.js';
 
 export class DurableJsonAdapter implements Adapter<StoreDoc> {
@@ -34,6 +35,6 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
   }
 
   async write(doc: StoreDoc): Promise<void> {
-    await writeFileDurable(this.file, JSON.stringify(doc), { fs: this.fs });
+    await writeFileDurable(this.file, serializeDoc(doc), { fs: this.fs });
   }
 }

@@ -35,8 +35,8 @@ type Op<T> = (doc: StoreDoc) => Applied<T>;
 
 interface Pending {
   readonly op: Op<unknown>;
-  /** The value from applying `op` to the in-memory document (replaced if replayed). */
-  readonly value: unknown;
+  /** The value from applying `op` to the in-memory document (updated when it is replayed). */
+  value: unknown;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -195,7 +195,7 @@ export class PalsStore {
         return { values, external };
       });
       this.base = snapshot;
-      this.current = replayOps(snapshot, this.pending).doc;
+      this.current = this.replayPending(snapshot);
       batch.forEach((p, i) => {
         const value = outcome.values ? outcome.values[i] : p.value;
         if (value instanceof Error) p.reject(value);
@@ -204,10 +204,19 @@ export class PalsStore {
       if (outcome.external) this.emit('external');
     } catch (error) {
       const failure = isPalsError(error) ? error : new PalsError('store-write', `not saved: ${describeFsError(error)}`);
-      this.current = replayOps(this.base, this.pending).doc;
+      this.current = this.replayPending(this.base);
       for (const p of batch) p.reject(failure);
       this.emit('local');
     }
+  }
+
+  /** Rebuilds the in-memory document from `base` plus the still-queued operations, refreshing their values. */
+  private replayPending(base: StoreDoc): StoreDoc {
+    const replay = replayOps(base, this.pending);
+    this.pending.forEach((p, i) => {
+      p.value = replay.values[i];
+    });
+    return replay.doc;
   }
 
   private async writeDoc(doc: StoreDoc): Promise<void> {

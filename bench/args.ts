@@ -1,0 +1,53 @@
+/** Command-line options of `npm run bench` (after `--`): sizes, quick mode, scenarios, seed, output file. */
+
+/** Parsed options; `scenarios` empty means every registered scenario. */
+export interface BenchArgs {
+  readonly sizes: readonly number[];
+  readonly quick: boolean;
+  readonly scenarios: readonly string[];
+  readonly seed: number;
+  readonly out: string | null;
+  readonly help: boolean;
+}
+
+/** Usage text printed by `--help` and after a bad option. */
+export const USAGE = `usage: npm run bench -- [--sizes 500,2000,5000] [--quick] [--scenario store] [--seed 42] [--out file.json]
+  --sizes     engagement counts to measure (default 2000; 10 notes each)
+  --quick     fewer repetitions: a smoke run, not figures to quote
+  --scenario  comma-separated scenario names (default: all)
+  --seed      seed of the synthetic data (default 42)
+  --out       where to write the JSON summary (default bench/results.json)`;
+
+function positiveInts(text: string, flag: string): number[] {
+  const values = text.split(',').map((s) => Number(s.trim()));
+  if (values.length === 0 || values.some((n) => !Number.isInteger(n) || n <= 0)) {
+    throw new Error(`${flag} needs positive whole numbers separated by commas, got "${text}"`);
+  }
+  return values;
+}
+
+/** Parses argv (without node and the script); throws Error with a readable message on bad input. */
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  let sizes = [2000];
+  let quick = false;
+  let scenarios: string[] = [];
+  let seed = 42;
+  let out: string | null = null;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--sizes') sizes = positiveInts(value(), flag);
+    else if (flag === '--quick') quick = true;
+    else if (flag === '--scenario') scenarios = value().split(',').filter(Boolean);
+    else if (flag === '--seed') seed = positiveInts(value(), flag)[0]!;
+    else if (flag === '--out') out = value();
+    else if (flag === '--help' || flag === '-h') help = true;
+    else throw new Error(`unknown option ${flag}`);
+  }
+  return { sizes, quick, scenarios, seed, out, help };
+}

@@ -1,0 +1,96 @@
+/** Turns scenario results into the stdout table and the JSON summary (bench/results.json). */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { formatRatio, formatValue, table } from './format.js';
+import type { MachineInfo } from './machine.js';
+import type { Metric, Profile, ScenarioResult } from './scenario.js';
+
+/** One budget check as stored in the summary; `indicative` because the issue's targets are not binding at these sizes. */
+export interface BudgetCheck {
+  readonly scenario: string;
+  readonly size: number;
+  readonly metric: string;
+  readonly text: string;
+  readonly max: number;
+  readonly value: number;
+  readonly met: boolean;
+  readonly indicative: true;
+}
+
+/** ours / naive, or null without a baseline. */
+export function ratioOf(metric: Metric): number | null {
+  return metric.naive === undefined || metric.naive === 0 ? null : metric.ours / metric.naive;
+}
+
+/** Budget checks of a result, in table order. */
+export function budgetChecks(result: ScenarioResult): BudgetCheck[] {
+  return result.metrics.flatMap((m) =>
+    m.budget
+      ? [
+          {
+            scenario: result.scenario,
+            size: result.size,
+            metric: m.id,
+            text: m.budget.text,
+            max: m.budget.max,
+            value: m.ours,
+            met: m.ours <= m.budget.max,
+            indicative: true as const,
+          },
+        ]
+      : [],
+  );
+}
+
+/** The table, budget lines and notes for one result, ready to print. */
+export function renderResult(result: ScenarioResult): string {
+  const rows: string[][] = [['metric', 'ours', 'naive (lowdb)', 'ours/naive', 'budget']];
+  for (const m of result.metrics) {
+    const budget = m.budget ? `≤ ${m.budget.max}${m.unit === 'ms' ? ' ms' : ''} ${m.ours <= m.budget.max ? 'PASS' : 'FAIL'}` : '';
+    rows.push([m.label, formatValue(m.ours, m.unit), formatValue(m.naive, m.unit), formatRatio(ratioOf(m)), budget]);
+  }
+  const lines = [
+    `\n== ${result.scenario} — ${result.size.toLocaleString('en-US')} engagements ==`,
+    table(rows),
+    '',
+    'budgets (indicative):',
+  ];
+  for (const b of budgetChecks(result)) {
+    const unit = result.metrics.find((m) => m.id === b.metric)?.unit ?? 'count';
+    lines.push(`  ${b.met ? 'PASS' : 'FAIL'}  ${b.text}: ${formatValue(b.value, unit)}`);
+  }
+  lines.push('notes:', ...result.notes.map((n) => `  - ${n}`));
+  return lines.join('\n');
+}
+
+/** The machine line printed before the first table. */
+export function renderMachine(machine: MachineInfo, profile: Profile): string {
+  const mem = (machine.totalMemBytes / 1024 ** 3).toFixed(1);
+  const mode = profile.quick ? 'quick (smoke figures only)' : 'full';
+  return `${machine.cpuModel} ×${machine.cpuCount}, ${mem} GB, node ${machine.node}, ${machine.platform}/${machine.arch}; ${mode} run`;
+}
+
+/** Writes the JSON summary (figures, baselines, ratios, budgets, machine) to `file`. */
+export async function writeSummary(
+  file: string,
+  input: { machine: MachineInfo; profile: Profile; seed: number; argv: readonly string[]; results: readonly ScenarioResult[] },
+): Promise<void> {
+  const budgets = input.results.flatMap(budgetChecks);
+  const summary = {
+    generatedAt: new Date().toISOString(),
+    argv: input.argv,
+    seed: input.seed,
+    profile: input.profile,
+    machine: input.machine,
+    results: input.results.map((r) => ({
+      scenario: r.scenario,
+      size: r.size,
+      metrics: r.metrics.map((m) => ({ ...m, naive: m.naive ?? null, ratio: ratioOf(m), met: m.budget ? m.ours <= m.budget.max : null })),
+      notes: r.notes,
+    })),
+    budgets,
+    allBudgetsMet: budgets.every((b) => b.met),
+  };
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(summary, null, 2)}\n`);
+}

@@ -1,0 +1,59 @@
+/**
+ * `npm run bench`: runs the registered scenarios at each size, prints a table per result and
+ * writes the JSON summary. Add a scenario by implementing `Scenario` and listing it below.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, USAGE } from './args.js';
+import { machineInfo } from './machine.js';
+import { renderMachine, renderResult, writeSummary } from './report.js';
+import { profileFor, type Scenario, type ScenarioResult } from './scenario.js';
+import { storeScenario } from './store-scenario.js';
+
+/** Every scenario `--scenario` can name, in the order a full run executes them. */
+export const SCENARIOS: readonly Scenario[] = [storeScenario];
+
+/** bench/results.json in the source tree (this file runs from dist/bench/). */
+const DEFAULT_OUT = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\nscenarios: ${SCENARIOS.map((s) => `${s.name} (${s.description})`).join('; ')}\n`);
+    return 0;
+  }
+  const unknown = args.scenarios.filter((name) => !SCENARIOS.some((s) => s.name === name));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}\n`);
+    return 2;
+  }
+  const selected = args.scenarios.length ? SCENARIOS.filter((s) => args.scenarios.includes(s.name)) : SCENARIOS;
+  const profile = profileFor(args.quick);
+  const machine = machineInfo();
+  const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+  process.stdout.write(`${renderMachine(machine, profile)}\n`);
+  const results: ScenarioResult[] = [];
+  const started = performance.now();
+  for (const scenario of selected) {
+    for (const size of args.sizes) {
+      const result = await scenario.run({ size, seed: args.seed, profile, log });
+      process.stdout.write(`${renderResult(result)}\n`);
+      results.push(result);
+    }
+  }
+  const out = args.out ? resolve(args.out) : DEFAULT_OUT;
+  await writeSummary(out, { machine, profile, seed: args.seed, argv, results });
+  process.stdout.write(`\nfinished in ${((performance.now() - started) / 1000).toFixed(1)} s; JSON summary: ${out}\n`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+});

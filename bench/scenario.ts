@@ -1,0 +1,65 @@
+/** The contract every benchmark scenario (store, CLI, board, sync, export…) implements. */
+
+/** How many repetitions each measurement uses; `--quick` trades precision for time. */
+export interface Profile {
+  readonly quick: boolean;
+  /** Cold loads per path (median and p95 are reported). */
+  readonly loadRuns: number;
+  /** Sequential single edits per path (percentiles are reported). */
+  readonly edits: number;
+  /** Edits in one burst. */
+  readonly burstSize: number;
+  /** Bursts on our store (cheap: a few writes each). */
+  readonly burstRuns: number;
+  /** Bursts on the naive baseline (expensive: one write per edit). */
+  readonly naiveBurstRuns: number;
+}
+
+/** Standard and quick repetition counts. */
+export function profileFor(quick: boolean): Profile {
+  return quick
+    ? { quick, loadRuns: 3, edits: 20, burstSize: 100, burstRuns: 2, naiveBurstRuns: 1 }
+    : { quick, loadRuns: 7, edits: 100, burstSize: 100, burstRuns: 5, naiveBurstRuns: 2 };
+}
+
+/** Everything a scenario needs for one data size. */
+export interface ScenarioContext {
+  readonly size: number;
+  readonly seed: number;
+  readonly profile: Profile;
+  /** Progress line on stderr (stdout is kept for the table). */
+  readonly log: (message: string) => void;
+}
+
+export type Unit = 'ms' | 'bytes' | 'count';
+
+/** A limit from the project's issue; the figure must be at most `max`. */
+export interface Budget {
+  readonly max: number;
+  readonly text: string;
+}
+
+/** One row of the results table: our figure, the naive one (if any) and an optional budget. */
+export interface Metric {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: Unit;
+  readonly ours: number;
+  readonly naive?: number;
+  readonly budget?: Budget;
+}
+
+/** What a scenario produced for one size. */
+export interface ScenarioResult {
+  readonly scenario: string;
+  readonly size: number;
+  readonly metrics: readonly Metric[];
+  readonly notes: readonly string[];
+}
+
+/** A named benchmark; register it in run.ts to make it selectable with `--scenario`. */
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  run(ctx: ScenarioContext): Promise<ScenarioResult>;
+}

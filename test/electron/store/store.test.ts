@@ -159,6 +159,18 @@ describe('PalsStore', () => {
     expect(b.doc.engagements).toEqual([]);
   });
 
+  it('gives an operation queued during a rebasing write the value from the merged document', async () => {
+    const dir = await tempDir();
+    const a = (await PalsStore.open(dir)).store;
+    const b = (await PalsStore.open(dir)).store;
+    await a.update(add('From A'));
+    const first = b.update(add('From B'));
+    await new Promise((resolve) => setImmediate(resolve)); // b's write (with its rebase) is now under way
+    const count = b.update((doc) => ({ doc, value: doc.engagements.length }));
+    await first;
+    expect(await count).toBe(2);
+  });
+
   it('picks up another process’s change on refresh', async () => {
     const dir = await tempDir();
     const a = (await PalsStore.open(dir)).store;

@@ -10,6 +10,11 @@ export const API_CALL_NAMES = [
   'moveEngagement',
   'removeEngagement',
   'addNote',
+  'updateNote',
+  'removeNote',
+  'setActionDone',
+  'openActions',
+  'search',
   'loadExampleRound',
   'removeExampleRound',
 ] as const;

@@ -7,8 +7,10 @@
 import { z } from 'zod';
 import { API_CALL_NAMES, API_EVENT_NAMES, type ApiCallName } from './api-names.js';
 import type { IsoDate } from './dates.js';
-import { EngagementPatchSchema, NewEngagementInputSchema, NewNoteInputSchema } from './inputs.js';
+import { EngagementPatchSchema, NewEngagementInputSchema, NewNoteInputSchema, NotePatchSchema } from './inputs.js';
+import type { OpenAction } from './notes.js';
 import { IdSchema, PhaseSchema, type Note, type Round, type Settings } from './schema.js';
+import type { SearchHit } from './search.js';
 import type { EngagementView } from './view.js';
 
 /** Everything the board needs in one answer, so a refresh is one round trip. */
@@ -28,6 +30,9 @@ function call<A extends z.ZodType, R>(args: A): { readonly args: A; readonly res
 
 const Empty = z.strictObject({});
 const ById = z.strictObject({ id: IdSchema });
+const ActionRef = z.strictObject({ id: IdSchema, noteId: IdSchema, actionId: IdSchema, done: z.boolean() });
+const OwnerFilter = z.strictObject({ owner: z.string().max(200).nullable().optional() });
+const Query = z.strictObject({ query: z.string().max(500), limit: z.number().int().min(1).max(500).optional() });
 
 export const API = {
   getBoard: call<typeof Empty, BoardSnapshot>(Empty),
@@ -42,6 +47,15 @@ export const API = {
   addNote: call<z.ZodObject<{ id: typeof IdSchema; note: typeof NewNoteInputSchema }>, Note>(
     z.strictObject({ id: IdSchema, note: NewNoteInputSchema }),
   ),
+  updateNote: call<z.ZodObject<{ id: typeof IdSchema; noteId: typeof IdSchema; patch: typeof NotePatchSchema }>, Note>(
+    z.strictObject({ id: IdSchema, noteId: IdSchema, patch: NotePatchSchema }),
+  ),
+  removeNote: call<z.ZodObject<{ id: typeof IdSchema; noteId: typeof IdSchema }>, { readonly id: string }>(
+    z.strictObject({ id: IdSchema, noteId: IdSchema }),
+  ),
+  setActionDone: call<typeof ActionRef, Note>(ActionRef),
+  openActions: call<typeof OwnerFilter, readonly OpenAction[]>(OwnerFilter),
+  search: call<typeof Query, readonly SearchHit[]>(Query),
   loadExampleRound: call<typeof Empty, { readonly added: number }>(Empty),
   removeExampleRound: call<typeof Empty, { readonly removed: number }>(Empty),
 } as const;

@@ -132,7 +132,7 @@ export function moveEngagement(
 export function editEngagement(doc: StoreDoc, ref: string, patch: EngagementPatch, at: string): Applied<Engagement> {
   const current = findEngagement(doc, ref);
   if (patch.name !== undefined) assertUniqueName(doc, patch.name, current.id);
-  const { issue, addLearnings, learnings, ...plain } = patch;
+  const { issue, addLearnings, learnings, retro, ...plain } = patch;
   let github = current.github;
   if (issue === null) github = null;
   else if (issue !== undefined) {
@@ -144,6 +144,7 @@ export function editEngagement(doc: StoreDoc, ref: string, patch: EngagementPatc
     ...Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)),
     github,
     learnings: [...(learnings ?? current.learnings), ...(addLearnings ?? [])],
+    retro: { ...current.retro, ...Object.fromEntries(Object.entries(retro ?? {}).filter(([, v]) => v !== undefined)) },
     updatedAt: at,
   };
   return { doc: replace(doc, next), value: next };

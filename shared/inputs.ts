@@ -55,6 +55,16 @@ export const EngagementPatchSchema = z.strictObject({
   /** Appends (the CLI's `--learning`), so earlier learnings are never dropped by accident. */
   addLearnings: z.array(LongTextSchema).max(200).optional(),
   hours: z.number().nonnegative().max(100_000).nullable().optional(),
+  /** The round's retrospective questions; only the answers given change. */
+  retro: z
+    .strictObject({
+      worked: LongTextSchema.optional(),
+      didnt: LongTextSchema.optional(),
+      improve: LongTextSchema.optional(),
+      more: LongTextSchema.optional(),
+      less: LongTextSchema.optional(),
+    })
+    .optional(),
 });
 
 export const NewNoteInputSchema = z.strictObject({
@@ -67,3 +77,26 @@ export const NewNoteInputSchema = z.strictObject({
 export type NewEngagementInput = z.infer<typeof NewEngagementInputSchema>;
 export type EngagementPatch = z.infer<typeof EngagementPatchSchema>;
 export type NewNoteInput = z.input<typeof NewNoteInputSchema>;
+
+/** An action item as the note editor sends it (a new one has no id yet). */
+export const ActionItemInputSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{2,63}$/)
+    .optional(),
+  text: LongTextSchema,
+  owner: z.string().max(200).nullable().optional(),
+  done: z.boolean().optional(),
+});
+
+/** A change to a note: autosave sends the text; the header fields change rarely. */
+export const NotePatchSchema = z.strictObject({
+  kind: NoteKindSchema.optional(),
+  text: z.string().max(MAX_NOTE_CHARS, `must be at most ${MAX_NOTE_CHARS} characters`).optional(),
+  date: IsoDateSchema.nullable().optional(),
+  attendees: z.array(z.string().max(200)).max(100).optional(),
+  actions: z.array(ActionItemInputSchema).max(500).optional(),
+});
+
+export type ActionItemInput = z.infer<typeof ActionItemInputSchema>;
+export type NotePatch = z.infer<typeof NotePatchSchema>;

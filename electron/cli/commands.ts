@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { parseDocText } from '../../shared/document.js';
 import { addEngagement, addNote, editEngagement, findEngagement, moveEngagement } from '../../shared/engagements.js';
 import { PalsError } from '../../shared/errors.js';
-import { EngagementPatchSchema, NewEngagementInputSchema, NewNoteInputSchema } from '../../shared/inputs.js';
+import { EngagementPatchSchema, NewEngagementInputSchema, NewNoteInputSchema, NotePatchSchema } from '../../shared/inputs.js';
+import { updateNote } from '../../shared/notes.js';
 import { PhaseSchema } from '../../shared/schema.js';
 import { viewEngagement } from '../../shared/view.js';
 import { writeFileDurable } from '../store/durable-write.js';
@@ -103,6 +104,11 @@ const edit: Command = async (argv, ctx) => {
       learning: { type: 'string', multiple: true },
       hours: { type: 'string' },
       hold: { type: 'string' },
+      'retro-worked': { type: 'string' },
+      'retro-didnt': { type: 'string' },
+      'retro-improve': { type: 'string' },
+      'retro-more': { type: 'string' },
+      'retro-less': { type: 'string' },
     },
     [1, 1],
   );
@@ -122,8 +128,9 @@ const edit: Command = async (argv, ctx) => {
       addLearnings: values.learning,
       hours: hours(values.hours),
       onHold: values.hold === undefined ? undefined : values.hold === 'yes',
+      retro: retroPatch(values),
     },
-    { pals: '--pal', addLearnings: '--learning', onHold: '--hold' },
+    { pals: '--pal', addLearnings: '--learning', onHold: '--hold', retro: '--retro-*' },
   );
   if (Object.values(patch).every((v) => v === undefined)) {
     throw new UsageError('edit: nothing to change; give at least one option (see pals --help)');
@@ -142,6 +149,8 @@ const note: Command = async (argv, ctx) => {
       text: { type: 'string' },
       file: { type: 'string' },
       date: { type: 'string' },
+      attendee: { type: 'string', multiple: true },
+      action: { type: 'string', multiple: true },
     },
     [1, 1],
   );
@@ -158,11 +167,17 @@ const note: Command = async (argv, ctx) => {
   }
   const input = validate(
     NewNoteInputSchema,
-    { kind: values.kind, text, date: clearable(values.date) },
-    { text: values.file ? '--file' : '--text' },
+    { kind: values.kind, text, date: clearable(values.date), attendees: values.attendee },
+    { text: values.file ? '--file' : '--text', attendees: '--attendee' },
   );
+  const actions = validate(NotePatchSchema, { actions: values.action?.map((a) => ({ text: a })) }, { actions: '--action' }).actions;
   const store = await ctx.store();
-  const created = await store.update((doc) => addNote(doc, positionals[0]!, input, { id: newId(), at: nowIso() }));
+  const noteId = newId();
+  const actionIds = (actions ?? []).map(() => newId());
+  const created = await store.update((doc) => {
+    const added = addNote(doc, positionals[0]!, input, { id: noteId, at: nowIso() });
+    return actions ? updateNote(added.doc, positionals[0]!, noteId, { actions }, nowIso(), actionIds) : added;
+  });
   ctx.io.stdout(`${created.id}\n`);
 };
 
@@ -206,6 +221,18 @@ const restore: Command = async (argv, ctx) => {
   const kept = await store.replace(doc, 'before-restore');
   ctx.io.stderr(`restored ${doc.engagements.length} engagements from ${file}${kept ? `; the previous store is in ${kept}` : ''}\n`);
 };
+
+/** The `--retro-*` flags as a patch (undefined when none was given). */
+function retroPatch(values: Partial<Record<`retro-${'worked' | 'didnt' | 'improve' | 'more' | 'less'}`, string>>) {
+  const retro = {
+    worked: values['retro-worked'],
+    didnt: values['retro-didnt'],
+    improve: values['retro-improve'],
+    more: values['retro-more'],
+    less: values['retro-less'],
+  };
+  return Object.values(retro).some((v) => v !== undefined) ? retro : undefined;
+}
 
 const later =
   (what: string): Command =>

@@ -18,9 +18,13 @@ Commands:
   move REF PHASE              PHASE: intake meet-greet follow-up draft review done
   edit REF [--name ..] [--kickoff ..] [--maturity ..] [--issue ..] [--repo ..]
            [--pal NAME]... [--reaction TEXT] [--learning TEXT]... [--hours N]
-           [--hold yes|no]    --pal replaces the pals, --learning adds one;
-                              an empty value ('') clears kickoff, issue, repo, hours
+           [--hold yes|no] [--retro-worked|--retro-didnt|--retro-improve|
+           --retro-more|--retro-less TEXT]
+                              --pal replaces the pals, --learning adds one (tag it
+                              with a leading [tag], e.g. "[timebox] …"); an empty
+                              value ('') clears kickoff, issue, repo, hours
   note REF [--kind meet-greet|follow-up|general] [--date YYYY-MM-DD]
+           [--attendee NAME]... [--action TEXT]...
            (--text TEXT | --file PATH)   add a meeting note (--file - reads stdin)
   board                       a text board, one column per phase
   backup --out FILE           write the whole store as JSON

@@ -5,6 +5,8 @@
 import type { ApiCall, ApiParsedArgs, ApiResult, BoardSnapshot } from '../../shared/api.js';
 import { addEngagement, addNote, editEngagement, moveEngagement, removeEngagement } from '../../shared/engagements.js';
 import { addExampleRound, EXAMPLE_COUNT, removeExampleRound } from '../../shared/example-round.js';
+import { openActions, removeNote, setActionDone, updateNote } from '../../shared/notes.js';
+import { search } from '../../shared/search.js';
 import { viewEngagement } from '../../shared/view.js';
 import type { StoreDoc } from '../../shared/schema.js';
 import { newId } from './ids.js';
@@ -57,6 +59,17 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return { id };
     },
     addNote: async ({ id, note }) => ctx.store.update((doc) => addNote(doc, id, note, { id: newId(), at: at() })),
+    updateNote: async ({ id, noteId, patch }) => {
+      const ids = Array.from({ length: patch.actions?.filter((a) => !a.id).length ?? 0 }, newId);
+      return ctx.store.update((doc) => updateNote(doc, id, noteId, patch, at(), ids));
+    },
+    removeNote: async ({ id, noteId }) => {
+      await ctx.store.update((doc) => removeNote(doc, id, noteId, at()));
+      return { id: noteId };
+    },
+    setActionDone: ({ id, noteId, actionId, done }) => ctx.store.update((doc) => setActionDone(doc, id, noteId, actionId, done, at())),
+    openActions: ({ owner }) => Promise.resolve(openActions(ctx.store.doc, owner)),
+    search: ({ query, limit }) => Promise.resolve(search(ctx.store.doc, query, limit)),
     loadExampleRound: async () => {
       const ids = Array.from({ length: EXAMPLE_COUNT }, newId);
       const added = await ctx.store.update((doc) => addExampleRound(doc, ctx.today(), at(), ids));

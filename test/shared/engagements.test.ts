@@ -93,3 +93,13 @@ describe('input schemas', () => {
     expect(EngagementPatchSchema.safeParse({ nmae: 'x' }).success).toBe(false);
   });
 });
+
+describe('retrospective answers', () => {
+  it('changes only the answers a patch gives (zod defaults must not blank the others)', () => {
+    const patch1 = EngagementPatchSchema.parse({ retro: { worked: 'templates' } });
+    let doc = editEngagement(seeded(), 'kyv', patch1, at).doc;
+    const patch2 = EngagementPatchSchema.parse({ retro: { less: 'meetings' } });
+    doc = editEngagement(doc, 'kyv', patch2, at).doc;
+    expect(findEngagement(doc, 'kyv').retro).toEqual({ worked: 'templates', didnt: '', improve: '', more: '', less: 'meetings' });
+  });
+});

@@ -130,6 +130,61 @@ describe('pals move / edit / note', () => {
     });
   });
 
+  it('records the retrospective: tagged learnings, hours and the round questions', async () => {
+    const dir = await tempDir();
+    await pals(dir, ['add', '--name', 'Kyverno']);
+    let r = await pals(dir, [
+      'edit',
+      'kyverno',
+      '--learning',
+      '[communication] How much do we push?',
+      '--retro-worked',
+      'The template',
+      '--hours',
+      '9',
+    ]);
+    expect(r.code).toBe(0);
+    r = await pals(dir, ['edit', 'kyverno', '--retro-less', 'Status meetings']);
+    expect(r.code).toBe(0);
+    const [e] = await listed(dir);
+    expect(e).toMatchObject({
+      learnings: ['[communication] How much do we push?'],
+      hours: 9,
+      retro: { worked: 'The template', didnt: '', improve: '', more: '', less: 'Status meetings' },
+    });
+  });
+
+  it('adds a note with attendees and action items', async () => {
+    const dir = await tempDir();
+    await pals(dir, ['add', '--name', 'Argo']);
+    const r = await pals(dir, [
+      'note',
+      'argo',
+      '--kind',
+      'follow-up',
+      '--text',
+      'progress',
+      '--attendee',
+      'Ann',
+      '--attendee',
+      'Bo',
+      '--action',
+      'Send the template',
+      '--action',
+      'Book week 6',
+    ]);
+    expect(r.code).toBe(0);
+    const [e] = await listed(dir);
+    expect(e!.notes[0]).toMatchObject({
+      id: r.stdout.trim(),
+      attendees: ['Ann', 'Bo'],
+      actions: [
+        { text: 'Send the template', done: false },
+        { text: 'Book week 6', done: false },
+      ],
+    });
+  });
+
   it('adds notes from --text, --file and stdin', async () => {
     const dir = await tempDir();
     await pals(dir, ['add', '--name', 'Argo']);

@@ -1,0 +1,94 @@
+/**
+ * Pure operations on meeting notes and their action items (see engagements.ts for the rules:
+ * ids and times come in as values so the store can replay an operation).
+ */
+import { findEngagement, type Applied } from './engagements.js';
+import { PalsError } from './errors.js';
+import type { NotePatch } from './inputs.js';
+import type { ActionItem, Engagement, Note, StoreDoc } from './schema.js';
+
+function replaceNote(doc: StoreDoc, engagement: Engagement, note: Note, at: string): StoreDoc {
+  const next: Engagement = { ...engagement, notes: engagement.notes.map((n) => (n.id === note.id ? note : n)), updatedAt: at };
+  return { ...doc, engagements: doc.engagements.map((e) => (e.id === next.id ? next : e)) };
+}
+
+/** The note `noteId` of engagement `ref`, or a not-found error naming both. */
+export function findNote(doc: StoreDoc, ref: string, noteId: string): { engagement: Engagement; note: Note } {
+  const engagement = findEngagement(doc, ref);
+  const note = engagement.notes.find((n) => n.id === noteId);
+  if (!note) throw new PalsError('not-found', `"${engagement.name}" has no note ${noteId} (was it deleted in another window?)`);
+  return { engagement, note };
+}
+
+/**
+ * Applies an editor's change to a note. New action items get ids from `newIds` in order; an
+ * item sent with an id keeps it. A patch that changes nothing returns the same document.
+ */
+export function updateNote(
+  doc: StoreDoc,
+  ref: string,
+  noteId: string,
+  patch: NotePatch,
+  at: string,
+  newIds: readonly string[] = [],
+): Applied<Note> {
+  const { engagement, note } = findNote(doc, ref, noteId);
+  let fresh = 0;
+  const actions: ActionItem[] | undefined = patch.actions?.map((a) => ({
+    id: a.id ?? newIds[fresh++] ?? `${noteId}-a${fresh}`,
+    text: a.text,
+    owner: a.owner ?? null,
+    done: a.done ?? false,
+  }));
+  const next: Note = {
+    ...note,
+    ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
+    ...(patch.text !== undefined ? { text: patch.text } : {}),
+    ...(patch.date !== undefined ? { date: patch.date } : {}),
+    ...(patch.attendees !== undefined ? { attendees: patch.attendees } : {}),
+    ...(actions !== undefined ? { actions } : {}),
+  };
+  if (JSON.stringify(next) === JSON.stringify(note)) return { doc, value: note };
+  const stamped: Note = { ...next, updatedAt: at };
+  return { doc: replaceNote(doc, engagement, stamped, at), value: stamped };
+}
+
+/** Ticks an action item off (or back on) wherever it is. */
+export function setActionDone(doc: StoreDoc, ref: string, noteId: string, actionId: string, done: boolean, at: string): Applied<Note> {
+  const { note } = findNote(doc, ref, noteId);
+  if (!note.actions.some((a) => a.id === actionId)) throw new PalsError('not-found', `no action item ${actionId} in that note`);
+  const actions = note.actions.map((a) => (a.id === actionId ? { ...a, done } : a));
+  return updateNote(doc, ref, noteId, { actions }, at);
+}
+
+/** Deletes a note. */
+export function removeNote(doc: StoreDoc, ref: string, noteId: string, at: string): Applied<Note> {
+  const { engagement, note } = findNote(doc, ref, noteId);
+  const next: Engagement = { ...engagement, notes: engagement.notes.filter((n) => n.id !== noteId), updatedAt: at };
+  return { doc: { ...doc, engagements: doc.engagements.map((e) => (e.id === next.id ? next : e)) }, value: note };
+}
+
+/** An open action item with where it lives, for the cross-engagement view. */
+export interface OpenAction {
+  readonly engagementId: string;
+  readonly engagementName: string;
+  readonly noteId: string;
+  readonly noteDate: string;
+  readonly action: ActionItem;
+}
+
+/** Every action item not yet done, optionally only one owner's (case-insensitive), oldest note first. */
+export function openActions(doc: StoreDoc, owner?: string | null): OpenAction[] {
+  const wanted = owner?.trim().toLowerCase();
+  const out: OpenAction[] = [];
+  for (const e of doc.engagements) {
+    for (const n of e.notes) {
+      for (const a of n.actions) {
+        if (a.done) continue;
+        if (wanted && (a.owner ?? '').trim().toLowerCase() !== wanted) continue;
+        out.push({ engagementId: e.id, engagementName: e.name, noteId: n.id, noteDate: n.date ?? n.createdAt.slice(0, 10), action: a });
+      }
+    }
+  }
+  return out.sort((x, y) => x.noteDate.localeCompare(y.noteDate));
+}

@@ -1,8 +1,55 @@
-/** Placeholder shell: the board comes next. */
+/** The app: header, toolbar, onboarding banners, the board, and the layers above it. */
+import { useEffect } from 'react';
+import { Board } from './board/board.js';
+import { DialogHost } from './dialogs/dialog-host.js';
+import { Announcer } from './feedback/announcer.js';
+import { Toasts } from './feedback/toasts.js';
+import { formatDay } from './format/dates.js';
+import { LoadError } from './load-error.js';
+import { EmptyState } from './onboarding/empty-state.js';
+import { ExampleBanner } from './onboarding/example-banner.js';
+import { selectHasExamples, selectIsEmpty, selectLoaded } from './store/selectors.js';
+import { useAppStore, useStoreApi } from './store/store-context.js';
+import { Toolbar } from './toolbar/toolbar.js';
+
+/** The whole UI; loads the board and follows the core's change events while mounted. */
 export function App() {
+  const store = useStoreApi();
+  useEffect(() => store.getState().connect(), [store]);
+  const dialogOpen = useAppStore((s) => s.dialog !== null);
+  const loaded = useAppStore(selectLoaded);
+  const empty = useAppStore(selectIsEmpty);
+  const examples = useAppStore(selectHasExamples);
+  const failed = useAppStore((s) => s.loadError !== null);
+  const today = useAppStore((s) => s.board?.today);
+
   return (
-    <main>
-      <h1>Security Pals Desk</h1>
-    </main>
+    <>
+      <div className="app" inert={dialogOpen}>
+        <header className="app-header">
+          <h1 className="app-title">Security Pals Desk</h1>
+          {today && (
+            <p className="app-today">
+              Today <time dateTime={today}>{formatDay(today)}</time>
+            </p>
+          )}
+        </header>
+        <main className="app-main">
+          <Toolbar />
+          <LoadError />
+          {!loaded && !failed && (
+            <p className="loading" role="status">
+              Loading the board…
+            </p>
+          )}
+          {empty && <EmptyState />}
+          {examples && <ExampleBanner />}
+          <Board />
+        </main>
+      </div>
+      <DialogHost />
+      <Toasts />
+      <Announcer />
+    </>
   );
 }

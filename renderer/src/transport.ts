@@ -46,9 +46,9 @@ export function httpClient(base = ''): PalsApi {
     <E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void) => {
       ensureSource();
       const set = listeners.get(event) ?? new Set();
-      set.add(listener as (payload: never) => void);
+      set.add(listener);
       listeners.set(event, set);
-      return () => set.delete(listener as (payload: never) => void);
+      return () => set.delete(listener);
     },
   );
 }

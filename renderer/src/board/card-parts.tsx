@@ -1,0 +1,74 @@
+/** The small read-only pieces of a card: due line, GitHub chip, note count, tags. */
+import type { DueState } from '../../../shared/due.js';
+import type { GithubLink } from '../../../shared/schema.js';
+import { formatDay } from '../format/dates.js';
+import { IssueIcon, NoteIcon } from '../icons.js';
+
+const BADGES = { 'due-soon': 'Due soon', overdue: 'Overdue', 'on-track': 'On track' } as const;
+
+/** A due state as words (never colour alone). */
+export function DueBadge({ state }: { readonly state: DueState['state'] }) {
+  if (state === 'none') return null;
+  return <span className={`badge badge--${state}`}>{BADGES[state]}</span>;
+}
+
+/** When the current phase's window ends, with its badge. */
+export function DueLine({ due, today }: { readonly due: DueState; readonly today: string | undefined }) {
+  if (due.phase === 'done') return null;
+  if (due.windowEnd === null) return <p className="card-due card-due--none">No kickoff date yet</p>;
+  return (
+    <p className="card-due">
+      <span>
+        {due.phase === 'intake' ? 'Kicks off ' : 'Window ends '}
+        <time dateTime={due.windowEnd}>{formatDay(due.windowEnd, today)}</time>
+      </span>
+      <DueBadge state={due.state} />
+    </p>
+  );
+}
+
+/** The tracking issue (the sync that fills in its state comes later), or "Not linked". */
+export function GithubChip({ github }: { readonly github: GithubLink | null }) {
+  if (!github) {
+    return (
+      <span className="chip chip--muted" title="No GitHub tracking issue linked">
+        <IssueIcon />
+        <span className="visually-hidden">GitHub issue: </span>
+        <span className="chip-text">Not linked</span>
+      </span>
+    );
+  }
+  const state = github.state ? ` (${github.state})` : '';
+  return (
+    <span className="chip chip--issue" title={`${github.issue}${state}`}>
+      <IssueIcon />
+      <span className="visually-hidden">GitHub issue: </span>
+      <span className="chip-text">
+        {github.issue}
+        {state}
+      </span>
+    </span>
+  );
+}
+
+/** How many notes the engagement has. */
+export function NoteCount({ count }: { readonly count: number }) {
+  return (
+    <span className={`chip${count === 0 ? ' chip--muted' : ''}`} title={`${count} ${count === 1 ? 'note' : 'notes'}`}>
+      <NoteIcon />
+      {count}
+      <span className="visually-hidden">{count === 1 ? ' note' : ' notes'}</span>
+    </span>
+  );
+}
+
+/** "Example" and "On hold" tags. */
+export function CardTags({ example, onHold }: { readonly example: boolean; readonly onHold: boolean }) {
+  if (!example && !onHold) return null;
+  return (
+    <p className="card-tags">
+      {example && <span className="tag tag--example">Example</span>}
+      {onHold && <span className="tag tag--hold">On hold</span>}
+    </p>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * Form text ↔ API input for engagements. Forms hold strings; these turn them into the shapes
+ * the contract's schemas check (empty → null, "a, b" → ["a", "b"], one learning per line).
+ */
+import type { Phase } from '../../../shared/phases.js';
+import type { Maturity } from '../../../shared/schema.js';
+import type { EngagementView } from '../../../shared/view.js';
+
+/** Everything the card dialog edits, as the controls hold it. */
+export interface EngagementFormValues {
+  readonly name: string;
+  readonly maturity: Maturity;
+  readonly repo: string;
+  readonly kickoff: string;
+  readonly phase: Phase;
+  readonly pals: string;
+  readonly onHold: boolean;
+  readonly issue: string;
+  readonly selection: string;
+  readonly reaction: string;
+  readonly learnings: string;
+  readonly hours: string;
+}
+
+/** A new engagement's blank form. */
+export const BLANK_VALUES: EngagementFormValues = {
+  name: '',
+  maturity: 'sandbox',
+  repo: '',
+  kickoff: '',
+  phase: 'intake',
+  pals: '',
+  onHold: false,
+  issue: '',
+  selection: '',
+  reaction: '',
+  learnings: '',
+  hours: '',
+};
+
+/** The form values showing a saved engagement. */
+export function valuesOf(e: EngagementView): EngagementFormValues {
+  return {
+    name: e.name,
+    maturity: e.maturity,
+    repo: e.repo ?? '',
+    kickoff: e.kickoff ?? '',
+    phase: e.phase,
+    pals: e.pals.join(', '),
+    onHold: e.onHold,
+    issue: e.github?.issue ?? '',
+    selection: e.selection,
+    reaction: e.reaction,
+    learnings: e.learnings.join('\n'),
+    hours: e.hours === null ? '' : String(e.hours),
+  };
+}
+
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+const list = (text: string, separator: string) =>
+  text
+    .split(separator)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** A message when the hours box holds something that is not a number, else null. */
+export function hoursProblem(text: string): string | null {
+  return text.trim() === '' || Number.isFinite(Number(text)) ? null : 'must be a number of hours, such as 12.5';
+}
+
+/** The arguments of `addEngagement` for the "New engagement" form. */
+export function newEngagementInput(v: EngagementFormValues) {
+  return {
+    name: v.name.trim(),
+    maturity: v.maturity,
+    repo: orNull(v.repo),
+    kickoff: orNull(v.kickoff),
+    pals: list(v.pals, ','),
+    issue: orNull(v.issue),
+  };
+}
+
+function typed(v: EngagementFormValues) {
+  return {
+    ...newEngagementInput(v),
+    onHold: v.onHold,
+    selection: v.selection,
+    reaction: v.reaction,
+    learnings: list(v.learnings, '\n'),
+    hours: orNull(v.hours) === null ? null : Number(v.hours),
+  };
+}
+
+/** Only what changed, so a concurrent edit of another field (from the CLI) is never overwritten. */
+export function changedFields(initial: EngagementFormValues, next: EngagementFormValues): Record<string, unknown> {
+  const before = typed(initial);
+  const after = typed(next);
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof typeof after)[]) {
+    if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) patch[key] = after[key];
+  }
+  return patch;
+}

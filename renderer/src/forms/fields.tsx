@@ -1,0 +1,82 @@
+/**
+ * Labelled form fields whose error sits beside the control (aria-invalid + aria-describedby),
+ * so a message is both seen and read out with the field it belongs to.
+ */
+import type { ReactNode } from 'react';
+
+/** The accessibility wiring a control needs from its field. */
+export interface ControlProps {
+  readonly id: string;
+  readonly 'aria-invalid': true | undefined;
+  readonly 'aria-describedby': string | undefined;
+}
+
+interface FieldProps {
+  /** Unique per form (from useId), so two dialogs never share element ids. */
+  readonly prefix: string;
+  readonly name: string;
+  readonly label: string;
+  readonly error?: string | undefined;
+  readonly hint?: string;
+  readonly wide?: boolean;
+  readonly children: (control: ControlProps) => ReactNode;
+}
+
+/** A label, a control (rendered by `children`), an optional hint and the field's error. */
+export function Field({ prefix, name, label, error, hint, wide, children }: FieldProps) {
+  const id = `${prefix}-${name}`;
+  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${wide ? ' field--wide' : ''}${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A checkbox with its label to the right. */
+export function CheckboxField(props: {
+  readonly prefix: string;
+  readonly name: string;
+  readonly label: string;
+  readonly checked: boolean;
+  readonly onChange: (checked: boolean) => void;
+}) {
+  const id = `${props.prefix}-${props.name}`;
+  return (
+    <div className="field field--check">
+      <input
+        id={id}
+        type="checkbox"
+        className="checkbox"
+        checked={props.checked}
+        onChange={(e) => {
+          props.onChange(e.target.checked);
+        }}
+      />
+      <label htmlFor={id}>{props.label}</label>
+    </div>
+  );
+}
+
+/** A form-level error (one that belongs to no single field). */
+export function FormError({ message }: { readonly message: string | null }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="form-error">
+      {message}
+    </p>
+  );
+}

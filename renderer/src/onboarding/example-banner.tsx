@@ -1,0 +1,33 @@
+/** While example engagements are on the board, say so and offer to remove them in one action. */
+import { useState } from 'react';
+import { useAppStore } from '../store/store-context.js';
+
+/** The "Example round loaded" banner. */
+export function ExampleBanner() {
+  const removeExample = useAppStore((s) => s.removeExample);
+  const [busy, setBusy] = useState(false);
+
+  const remove = async () => {
+    if (busy) return;
+    setBusy(true);
+    const done = await removeExample();
+    setBusy(false);
+    // This panel disappears on success; keep keyboard focus on the board instead of losing it.
+    if (done) document.getElementById('board')?.focus();
+  };
+
+  return (
+    <section className="banner" aria-labelledby="example-banner-title">
+      <p>
+        <strong id="example-banner-title">Example round loaded</strong>
+        <span className="banner-text">
+          {' '}
+          The cards tagged Example come from the pilot round; your own engagements are not touched when you remove them.
+        </span>
+      </p>
+      <button type="button" className="button" onClick={() => void remove()} aria-disabled={busy}>
+        Remove example round
+      </button>
+    </section>
+  );
+}

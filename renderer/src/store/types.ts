@@ -1,0 +1,10 @@
+/** The renderer's one bound store: the typed slices joined together. */
+import type { StoreApi } from 'zustand/vanilla';
+import type { BoardSlice } from './board-slice.js';
+import type { UiSlice } from './ui-slice.js';
+
+/** Everything the UI reads and every action it can take. */
+export type Store = BoardSlice & UiSlice;
+
+/** The vanilla store object (created once per app, or per test with a fake API). */
+export type AppStore = StoreApi<Store>;

@@ -1,0 +1,89 @@
+/** Above the board: search by name, filters (pal, maturity, due state), and "New engagement". */
+import { useShallow } from 'zustand/react/shallow';
+import type { DueStateName } from '../../../shared/due.js';
+import { MATURITIES, type Maturity } from '../../../shared/schema.js';
+import { DUE_FILTER_LABELS, MATURITY_LABELS } from '../format/labels.js';
+import { PlusIcon } from '../icons.js';
+import { selectFiltering, selectPalOptions, selectVisibleCount } from '../store/selectors.js';
+import { useAppStore } from '../store/store-context.js';
+import { FilterSelect } from './filter-select.js';
+
+const MATURITY_OPTIONS = MATURITIES.map((m) => [m, MATURITY_LABELS[m]] as const);
+const DUE_OPTIONS = (['overdue', 'due-soon', 'on-track', 'none'] as const).map((d) => [d, DUE_FILTER_LABELS[d]] as const);
+
+/** The toolbar; filtering is instant and never changes stored data. */
+export function Toolbar() {
+  const search = useAppStore((s) => s.search);
+  const filters = useAppStore((s) => s.filters);
+  const pals = useAppStore(useShallow(selectPalOptions));
+  const filtering = useAppStore(selectFiltering);
+  const visible = useAppStore(selectVisibleCount);
+  const { setSearch, setFilter, clearFilters, openNew } = useAppStore(
+    useShallow((s) => ({ setSearch: s.setSearch, setFilter: s.setFilter, clearFilters: s.clearFilters, openNew: s.openNew })),
+  );
+  const palOptions = pals.map((p) => [p, p] as const);
+
+  return (
+    <div className="toolbar">
+      <div className="toolbar-filters" role="search" aria-label="Filter the board">
+        <div className="search">
+          <label htmlFor="board-search" className="visually-hidden">
+            Search
+          </label>
+          <input
+            id="board-search"
+            type="search"
+            className="input search-input"
+            placeholder="Search projects"
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+            }}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <FilterSelect<string>
+          label="Pal"
+          anyLabel="All pals"
+          value={filters.pal}
+          options={palOptions}
+          onChange={(v) => {
+            setFilter('pal', v);
+          }}
+        />
+        <FilterSelect<Maturity>
+          label="Maturity"
+          anyLabel="All maturities"
+          value={filters.maturity}
+          options={MATURITY_OPTIONS}
+          onChange={(v) => {
+            setFilter('maturity', v);
+          }}
+        />
+        <FilterSelect<DueStateName>
+          label="Due"
+          anyLabel="Any due state"
+          value={filters.due}
+          options={DUE_OPTIONS}
+          onChange={(v) => {
+            setFilter('due', v);
+          }}
+        />
+        {filtering && (
+          <>
+            <p className="toolbar-count" role="status">
+              {visible} {visible === 1 ? 'card matches' : 'cards match'}
+            </p>
+            <button type="button" className="button button--quiet" onClick={clearFilters}>
+              Clear filters
+            </button>
+          </>
+        )}
+      </div>
+      <button type="button" className="button button--primary" onClick={openNew}>
+        <PlusIcon /> New engagement
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFakeApi } from './fake-api.js';
+import { seededDoc } from './seeded-doc.js';
+import { namesIn, renderApp } from './render-app.js';
+
+afterEach(cleanup);
+
+function api() {
+  return createFakeApi(
+    seededDoc([
+      { name: 'Kyverno', maturity: 'incubating', kickoff: '2026-01-12', pals: ['Ana'], reaction: 'Where do we start?' },
+      { name: 'Argo' },
+    ]),
+  );
+}
+
+function openCard(name: string) {
+  fireEvent.click(screen.getByRole('button', { name }));
+  return screen.getByRole('dialog', { name });
+}
+
+describe('the card dialog', () => {
+  it('opens from the card, named by the project, showing every field', async () => {
+    await renderApp(api());
+    const dialog = openCard('Kyverno');
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(document.activeElement).toBe(dialog);
+    const value = (label: string) => within(dialog).getByLabelText<HTMLInputElement>(label).value;
+    expect(value('Name')).toBe('Kyverno');
+    expect(value('Maturity')).toBe('incubating');
+    expect(value('Kickoff date')).toBe('2026-01-12');
+    expect(value('Phase')).toBe('intake');
+    expect(value('Pals')).toBe('Ana');
+    expect(value('Initial reaction')).toBe('Where do we start?');
+    for (const label of ['Repository URL', 'GitHub issue', 'Selection criteria', 'Learnings', 'Hours spent', 'On hold']) {
+      expect(within(dialog).getByLabelText(label)).toBeTruthy();
+    }
+  });
+
+  it('saves only what changed, moves on a phase change, and lists the phase history', async () => {
+    const { api: fake } = await renderApp(api());
+    const dialog = openCard('Kyverno');
+    fireEvent.change(within(dialog).getByLabelText('Initial reaction'), { target: { value: 'Keen after the first call' } });
+    fireEvent.change(within(dialog).getByLabelText('Learnings'), { target: { value: 'Timebox helps\n\nTemplates help ' } });
+    fireEvent.change(within(dialog).getByLabelText('Hours spent'), { target: { value: '6.5' } });
+    fireEvent.click(within(dialog).getByLabelText('On hold'));
+    fireEvent.change(within(dialog).getByLabelText('Phase'), { target: { value: 'meet-greet' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByText('Changes saved')).toBeTruthy();
+    expect(fake.callsOf('editEngagement')).toEqual([
+      {
+        id: 'eng-1',
+        patch: { onHold: true, reaction: 'Keen after the first call', learnings: ['Timebox helps', 'Templates help'], hours: 6.5 },
+      },
+    ]);
+    expect(fake.callsOf('moveEngagement')).toEqual([{ id: 'eng-1', phase: 'meet-greet' }]);
+    expect(namesIn('Meet & greet')).toEqual(['Kyverno']);
+    const history = within(within(dialog).getByRole('region', { name: 'Phase history' })).getAllByRole('listitem');
+    expect(history.map((li) => li.querySelector('.history-move')?.textContent)).toEqual(['Added in Intake', 'Intake → Meet & greet']);
+    expect(history[1]!.querySelector('time')?.getAttribute('dateTime')).toBe('2026-03-02T10:00:00.000Z');
+    expect(screen.getByRole('button', { name: 'Kyverno' }).closest('li')!.textContent).toContain('On hold');
+  });
+
+  it('shows validation messages beside the fields and sends nothing', async () => {
+    const { api: fake } = await renderApp(api());
+    const dialog = openCard('Kyverno');
+    fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: '' } });
+    fireEvent.change(within(dialog).getByLabelText('Hours spent'), { target: { value: '-3' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    const name = within(dialog).getByLabelText('Name');
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(name.getAttribute('aria-describedby')!)?.textContent).toBe('must not be empty');
+    expect(within(dialog).getByLabelText('Hours spent').getAttribute('aria-invalid')).toBe('true');
+    expect(fake.callsOf('editEngagement')).toEqual([]);
+  });
+
+  it('adds a note with "Add note" and shows its save state', async () => {
+    const { api: fake } = await renderApp(api());
+    const dialog = openCard('Argo');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add note' }));
+    const note = within(dialog).getByLabelText('Note');
+    expect(document.activeElement).toBe(note);
+    fireEvent.change(note, { target: { value: '<b>not bold</b>\n# not a heading' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save note' }));
+    expect(await within(dialog).findByText('Saved')).toBeTruthy();
+    expect(fake.callsOf('addNote')).toEqual([{ id: 'eng-2', note: { kind: 'general', text: '<b>not bold</b>\n# not a heading' } }]);
+    const notes = within(dialog).getByRole('region', { name: /Notes/ });
+    expect(within(notes).getByText(/not bold/).textContent).toBe('<b>not bold</b>\n# not a heading');
+    expect(dialog.querySelector('b')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Argo' }).closest('li')!.textContent).toContain('1 note');
+  });
+
+  it('deletes only after confirmation, then closes', async () => {
+    const { api: fake } = await renderApp(api());
+    const dialog = openCard('Argo');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete engagement' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep it' }));
+    expect(fake.callsOf('removeEngagement')).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete engagement' }));
+    expect(within(dialog).getByText(/Delete Argo for good\? This cannot be undone\./)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete for good' }));
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog')).toBeNull();
+    });
+    expect(fake.callsOf('removeEngagement')).toEqual([{ id: 'eng-2' }]);
+    expect(screen.queryByRole('button', { name: 'Argo' })).toBeNull();
+  });
+
+  it('closes on Escape and on Cancel without saving, returning focus to the card', async () => {
+    const { api: fake } = await renderApp(api());
+    const card = screen.getByRole('button', { name: 'Argo' });
+    card.focus();
+    let dialog = openCard('Argo');
+    fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: 'Argo CD' } });
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => {
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Argo' }));
+    });
+    dialog = openCard('Argo');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(fake.callsOf('editEngagement')).toEqual([]);
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * An in-memory PalsApi for component tests: the contract's own argument schemas and the real
+ * pure operations from shared/, over a document held in memory. It can be told to fail or hold
+ * a call, and it records every call so tests can assert what the UI asked for.
+ */
+import {
+  API,
+  type ApiCall,
+  type ApiEvents,
+  type ApiFailure,
+  type ApiResponse,
+  type BoardSnapshot,
+  type PalsApi,
+} from '../../shared/api.js';
+import { addEngagement, addNote, editEngagement, moveEngagement, removeEngagement } from '../../shared/engagements.js';
+import { isPalsError } from '../../shared/errors.js';
+import { addExampleRound, EXAMPLE_COUNT, removeExampleRound } from '../../shared/example-round.js';
+import type { EngagementPatch, NewEngagementInput, NewNoteInput } from '../../shared/inputs.js';
+import { openActions, removeNote, setActionDone, updateNote } from '../../shared/notes.js';
+import type { Phase } from '../../shared/phases.js';
+import { describeIssues, emptyDoc, type StoreDoc } from '../../shared/schema.js';
+import { search } from '../../shared/search.js';
+import { viewEngagement } from '../../shared/view.js';
+
+/** The fixed "today" of every fake board. */
+export const TODAY = '2026-03-02';
+/** The time the fake stamps on every change. */
+export const AT = '2026-03-02T10:00:00.000Z';
+
+type Listener = (payload: ApiEvents['storeChanged']) => void;
+
+/** Test controls beside the API itself. */
+export interface FakeControls {
+  /** The document as the fake core holds it (tests may replace it, then emit a change). */
+  doc: StoreDoc;
+  readonly calls: { readonly name: ApiCall; readonly args: unknown }[];
+  /** Arguments of every call of one kind, in order. */
+  readonly callsOf: (name: ApiCall) => unknown[];
+  /** The next call of `name` fails with `error` and changes nothing. */
+  readonly failNext: (name: ApiCall, error: ApiFailure) => void;
+  /** Calls of `name` wait until the returned function is called. */
+  readonly hold: (name: ApiCall) => () => void;
+  /** Pushes `storeChanged` as the core does when the CLI rewrote the file. */
+  readonly emitExternalChange: () => void;
+}
+
+/** The fake API plus its controls. */
+export type FakeApi = PalsApi & FakeControls;
+
+/** Builds a fake over `doc` (an empty store by default). */
+export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
+  let counter = 0;
+  const nextId = () => `fake-${String(++counter).padStart(4, '0')}`;
+  const listeners = new Set<Listener>();
+  const failures = new Map<ApiCall, ApiFailure>();
+  const holds = new Map<ApiCall, Promise<void>>();
+  const calls: { name: ApiCall; args: unknown }[] = [];
+  const state = { doc };
+  const view = (id: string) =>
+    viewEngagement(
+      state.doc,
+      state.doc.engagements.find((e) => e.id === id)!,
+      TODAY,
+    );
+  const apply = <T>(result: { doc: StoreDoc; value: T }): T => {
+    state.doc = result.doc;
+    queueMicrotask(() => {
+      listeners.forEach((l) => {
+        l({ origin: 'local' });
+      });
+    });
+    return result.value;
+  };
+
+  type Args = Record<string, unknown> & { id: string; noteId: string };
+  const handlers: Partial<Record<ApiCall, (args: Args) => unknown>> = {
+    getBoard: (): BoardSnapshot => ({
+      today: TODAY,
+      engagements: state.doc.engagements.map((e) => viewEngagement(state.doc, e, TODAY)),
+      rounds: state.doc.rounds,
+      settings: state.doc.settings,
+    }),
+    addEngagement: (input) => view(apply(addEngagement(state.doc, input as unknown as NewEngagementInput, { id: nextId(), at: AT })).id),
+    editEngagement: (a) => view(apply(editEngagement(state.doc, a.id, a.patch as EngagementPatch, AT)).id),
+    moveEngagement: (a) => view(apply(moveEngagement(state.doc, a.id, a.phase as Phase, AT)).id),
+    removeEngagement: (a) => ({ id: apply(removeEngagement(state.doc, a.id)).id }),
+    addNote: (a) => apply(addNote(state.doc, a.id, a.note as NewNoteInput, { id: nextId(), at: AT })),
+    updateNote: (a) => apply(updateNote(state.doc, a.id, a.noteId, a.patch as never, AT, [nextId(), nextId(), nextId()])),
+    removeNote: (a) => ({ id: apply(removeNote(state.doc, a.id, a.noteId, AT)).id }),
+    setActionDone: (a) => apply(setActionDone(state.doc, a.id, a.noteId, a.actionId as string, a.done as boolean, AT)),
+    openActions: (a) => openActions(state.doc, a.owner as string | null | undefined),
+    search: (a) => search(state.doc, a.query as string, a.limit as number | undefined),
+    loadExampleRound: () => ({ added: apply(addExampleRound(state.doc, TODAY, AT, Array.from({ length: EXAMPLE_COUNT }, nextId))) }),
+    removeExampleRound: () => ({ removed: apply(removeExampleRound(state.doc)) }),
+  };
+
+  const invoke = async (name: ApiCall, args: unknown): Promise<ApiResponse<unknown>> => {
+    calls.push({ name, args });
+    await holds.get(name);
+    const failure = failures.get(name);
+    if (failure) {
+      failures.delete(name);
+      return { ok: false, error: failure };
+    }
+    const parsed = API[name].args.safeParse(args ?? {});
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path.map(String).join('.');
+      return { ok: false, error: { code: 'invalid-input', message: describeIssues(parsed.error, 3), ...(field ? { field } : {}) } };
+    }
+    const handler = handlers[name];
+    if (!handler) return { ok: false, error: { code: 'unknown-call', message: `the fake API has no ${name} yet` } };
+    try {
+      return { ok: true, value: handler(parsed.data as Args) };
+    } catch (error) {
+      if (isPalsError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+      throw error;
+    }
+  };
+
+  const methods = Object.fromEntries(Object.keys(API).map((name) => [name, (args: unknown) => invoke(name as ApiCall, args)]));
+  const controls: FakeControls = {
+    get doc() {
+      return state.doc;
+    },
+    set doc(next) {
+      state.doc = next;
+    },
+    calls,
+    callsOf: (name) => calls.filter((c) => c.name === name).map((c) => c.args),
+    failNext: (name, error) => {
+      failures.set(name, error);
+    },
+    hold: (name) => {
+      let release = (): void => undefined;
+      const gate = new Promise<void>((resolve) => {
+        release = () => {
+          holds.delete(name);
+          resolve();
+        };
+      });
+      holds.set(name, gate);
+      return () => {
+        release();
+      };
+    },
+    emitExternalChange: () => {
+      listeners.forEach((l) => {
+        l({ origin: 'external' });
+      });
+    },
+  };
+  const on = ((_event: 'storeChanged', listener: Listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }) as PalsApi['on'];
+  return Object.assign(controls, methods as unknown as Omit<PalsApi, 'on'>, { on });
+}

@@ -1,0 +1,30 @@
+/** Renders the whole app over a fake API, the way main.tsx does over the real transport. */
+import { render, screen, within } from '@testing-library/react';
+import { App } from '../../renderer/src/app.js';
+import { createAppStore } from '../../renderer/src/store/create-store.js';
+import { StoreProvider } from '../../renderer/src/store/store-context.js';
+import { createFakeApi, type FakeApi } from './fake-api.js';
+
+/** Mounts <App/> with a store over `api`; resolves once the first board has loaded. */
+export async function renderApp(api: FakeApi = createFakeApi()) {
+  const store = createAppStore(api);
+  const view = render(
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>,
+  );
+  await screen.findByText(/^Today/);
+  return { api, store, ...view };
+}
+
+/** The list of cards in the column with this title. */
+export function column(title: string): HTMLElement {
+  return screen.getByRole('list', { name: title });
+}
+
+/** Project names shown in one column, in order. */
+export function namesIn(title: string): string[] {
+  return within(column(title))
+    .queryAllByRole('heading', { level: 3 })
+    .map((h) => h.textContent);
+}

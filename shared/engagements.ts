@@ -46,7 +46,7 @@ function assertUniqueName(doc: StoreDoc, name: string, exceptId?: string): void 
   const key = nameKey(name);
   const clash = doc.engagements.find((e) => e.id !== exceptId && nameKey(e.name) === key);
   if (clash) {
-    throw new PalsError('duplicate', `an engagement called "${clash.name}" already exists (id ${clash.id}); choose another name`);
+    throw new PalsError('duplicate', `an engagement called "${clash.name}" already exists (id ${clash.id}); choose another name`, 'name');
   }
 }
 

@@ -8,6 +8,8 @@ export class PalsError extends Error {
   constructor(
     readonly code: PalsErrorCode,
     message: string,
+    /** The input field at fault, when there is one (a form shows the message beside it). */
+    readonly field?: string,
   ) {
     super(message);
   }

@@ -25,7 +25,8 @@ export async function dispatch(handlers: Handlers, name: string, rawArgs: unknow
     const handler = handlers[name] as (args: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (isPalsError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+    if (isPalsError(error))
+      return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
     return { ok: false, error: { code: 'internal', message: 'something went wrong in the core; the change was not made' } };
   }
 }

@@ -152,6 +152,10 @@ describe('pals serve', () => {
     const missing = await post(base, 'moveEngagement', { id: 'nothere1', phase: 'done' }, auth);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await post(base, 'addEngagement', { name: 'Kyverno' }, auth);
+    const twice = await post(base, 'addEngagement', { name: 'kyverno' }, auth);
+    expect(twice.status).toBe(409);
+    expect(await twice.json()).toMatchObject({ ok: false, error: { code: 'duplicate', field: 'name', message: expect.stringMatching(/already exists/) } });
     const extra = await post(base, 'moveEngagement', { id: 'nothere1', phase: 'done', admin: true }, auth);
     expect(extra.status).toBe(400);
   });

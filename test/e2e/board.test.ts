@@ -68,7 +68,9 @@ describe.skipIf(!hasChromium)('the board in Chromium', () => {
     await dialog.getByLabel('Repository URL').fill('https://github.com/kyverno/kyverno');
     await dialog.getByLabel('Pals').fill('Ann, Bo');
     await dialog.getByRole('button', { name: 'Add engagement' }).click();
-    await expect.poll(() => column(page, 'Intake').getByRole('button', { name: 'Kyverno <img src=x onerror=alert(1)>', exact: true }).count()).toBe(1);
+    await expect
+      .poll(() => column(page, 'Intake').getByRole('button', { name: 'Kyverno <img src=x onerror=alert(1)>', exact: true }).count())
+      .toBe(1);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     const saved = await stored(served, 'Kyverno <img src=x onerror=alert(1)>');
     expect(saved).toMatchObject({ kickoff: '2026-11-02', pals: ['Ann', 'Bo'], phase: 'intake' });

@@ -155,7 +155,10 @@ describe('pals serve', () => {
     await post(base, 'addEngagement', { name: 'Kyverno' }, auth);
     const twice = await post(base, 'addEngagement', { name: 'kyverno' }, auth);
     expect(twice.status).toBe(409);
-    expect(await twice.json()).toMatchObject({ ok: false, error: { code: 'duplicate', field: 'name', message: expect.stringMatching(/already exists/) } });
+    expect(await twice.json()).toMatchObject({
+      ok: false,
+      error: { code: 'duplicate', field: 'name', message: expect.stringMatching(/already exists/) },
+    });
     const extra = await post(base, 'moveEngagement', { id: 'nothere1', phase: 'done', admin: true }, auth);
     expect(extra.status).toBe(400);
   });

@@ -1,0 +1,117 @@
+/**
+ * The Electron main process: a thin shell over the plain-Node core. It opens the store in the
+ * same data folder as the CLI, serves the renderer on `app://desk/`, exposes the API contract
+ * over IPC to its own windows only, and flushes the store before quitting.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, dialog, ipcMain, Menu, protocol, screen, session, shell, type BrowserWindow } from 'electron';
+import { today } from './cli/context.js';
+import { createHandlers } from './core/handlers.js';
+import { PRODUCT_NAME, resolveDataDir } from './paths.js';
+import { PalsStore } from './store/store.js';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './shell/app-url.js';
+import { createAppProtocolHandler } from './shell/app-protocol.js';
+import { openExternalLink } from './shell/external-links.js';
+import { denyAllPermissions, guardWebContents } from './shell/guards.js';
+import { registerApiHandlers } from './shell/ipc.js';
+import { MENU_CHANNEL, menuTemplate } from './shell/menu.js';
+import { describeStartupError, recoveryNotice } from './shell/notices.js';
+import { flushBeforeQuit } from './shell/quit-flush.js';
+import { forwardStoreChanges, watchDataDir } from './shell/store-events.js';
+import { TrustedWindows } from './shell/trusted-windows.js';
+import { createMainWindow } from './shell/window-factory.js';
+import { loadWindowState, trackWindowState, windowStateFile } from './shell/window-state.js';
+
+// Before `ready` (synchronously, so the ESM entry cannot lose the race): the app's name and
+// data folder (Electron's userData is the folder the CLI uses, so the single-instance lock is
+// per data folder), the privileged scheme, and the process-wide sandbox.
+app.setName(PRODUCT_NAME);
+const dataDir = resolveDataDir(undefined);
+mkdirSync(dataDir, { recursive: true });
+app.setPath('userData', dataDir);
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => {
+  guardWebContents(contents, (url) => openExternalLink(url, (u) => shell.openExternal(u)));
+});
+
+const windows = new TrustedWindows();
+let main: { readonly win: BrowserWindow; readonly state: { readonly flush: () => Promise<void> } } | null = null;
+
+function fail(message: string): void {
+  console.error(`error: ${message}`);
+  dialog.showErrorBox(`${PRODUCT_NAME} cannot start`, message);
+  app.exit(1);
+}
+
+async function openMainWindow(): Promise<BrowserWindow> {
+  const file = windowStateFile(dataDir);
+  const displays = screen.getAllDisplays().map((display) => display.workArea);
+  const saved = await loadWindowState(file, displays);
+  const preload = join(app.getAppPath(), 'dist', 'electron', 'preload.cjs');
+  const win = createMainWindow({ preload, devTools: !app.isPackaged, state: saved });
+  windows.add(win);
+  main = { win, state: trackWindowState(win, file) };
+  win.once('closed', () => {
+    if (main?.win === win) main = null;
+  });
+  return win;
+}
+
+/** A second launch or a dock click: bring the window back (or make one, on macOS). */
+function showMainWindow(): void {
+  const win = main?.win;
+  if (!win || win.isDestroyed()) {
+    openMainWindow().catch((error: unknown) => {
+      console.error(`error: could not open the window: ${describeStartupError(error)}`);
+    });
+    return;
+  }
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+async function start(): Promise<void> {
+  today(process.env); // a malformed PALS_NOW stops here, with the CLI's message
+  await app.whenReady();
+  const { store, recovery } = await PalsStore.open(dataDir);
+  const handlers = createHandlers({ store, today: () => today(process.env) });
+
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist', 'renderer')));
+  registerApiHandlers(ipcMain, handlers, (id) => windows.has(id));
+  forwardStoreChanges(store, (channel, payload) => {
+    windows.send(channel, payload);
+  });
+  const stopWatching = watchDataDir(store);
+  const send = (command: string) => main?.win.webContents.send(MENU_CHANNEL, { command });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: PRODUCT_NAME, developer: !app.isPackaged, send })),
+  );
+
+  flushBeforeQuit(app, async () => {
+    stopWatching();
+    await main?.state.flush();
+    await store.close();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  const win = await openMainWindow();
+  // Only now: macOS emits `activate` at first launch too, which must not open a second window.
+  app.on('second-instance', showMainWindow);
+  app.on('activate', showMainWindow);
+  const notice = recoveryNotice(recovery);
+  if (notice) win.once('ready-to-show', () => void dialog.showMessageBox(win, { type: 'warning', ...notice }));
+}
+
+if (app.requestSingleInstanceLock()) {
+  start().catch((error: unknown) => {
+    fail(describeStartupError(error));
+  });
+} else {
+  app.quit();
+}

@@ -1,0 +1,28 @@
+/**
+ * What the app tells the user at start-up, in the same words the CLI uses: a data file that was
+ * recovered or upgraded, or a data folder that cannot be opened at all.
+ */
+import type { Recovery } from '../store/store.js';
+
+/** The message box for a recovery or migration, or null when opening was uneventful. */
+export function recoveryNotice(recovery: Recovery | null): { readonly message: string; readonly detail: string } | null {
+  if (!recovery) return null;
+  if (recovery.migratedFrom !== undefined) {
+    return {
+      message: 'Your data file was upgraded',
+      detail: `It was in format ${recovery.migratedFrom}; a copy of the old file is in the backups folder.`,
+    };
+  }
+  const from = recovery.restoredFrom
+    ? `The newest good backup was loaded: ${recovery.restoredFrom}.`
+    : 'No good backup was found, so the board starts empty.';
+  return {
+    message: 'Your data file could not be read',
+    detail: `${recovery.reason}. It was moved to ${recovery.movedAside ?? '(nowhere: it was missing)'}. ${from}`,
+  };
+}
+
+/** One line for a failure that stops the app from starting. */
+export function describeStartupError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,41 @@
+/**
+ * Makes the main window: hardened preferences, a remembered size and place, hidden until the
+ * first paint (no white flash), then pointed at the app origin.
+ */
+import { BrowserWindow, nativeTheme } from 'electron';
+import { PRODUCT_NAME } from '../paths.js';
+import { APP_INDEX_URL } from './app-url.js';
+import { hardenedWebPreferences } from './web-preferences.js';
+import type { WindowState } from './window-state.js';
+
+export interface MainWindowOptions {
+  readonly preload: string;
+  readonly devTools: boolean;
+  /** Where the window was last time (already checked to be on a visible display), or null. */
+  readonly state: WindowState | null;
+}
+
+/** The default size: a board of six columns fits without scrolling sideways. */
+export const DEFAULT_SIZE = { width: 1280, height: 820 } as const;
+
+/** Creates the main window and starts loading `app://desk/index.html`. */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const { state } = options;
+  const win = new BrowserWindow({
+    ...(state ? { x: state.x, y: state.y, width: state.width, height: state.height } : DEFAULT_SIZE),
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: PRODUCT_NAME,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1b1d23' : '#ffffff',
+    webPreferences: hardenedWebPreferences({ preload: options.preload, devTools: options.devTools }),
+  });
+  win.once('ready-to-show', () => {
+    if (state?.maximized) win.maximize();
+    win.show();
+  });
+  win.loadURL(APP_INDEX_URL).catch((error: unknown) => {
+    console.error(`could not load the board: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return win;
+}

@@ -1,0 +1,24 @@
+/** What the app tells the user after opening the data folder: the CLI's facts, in a message box. */
+import { describe, expect, it } from 'vitest';
+import { recoveryNotice } from '../../../electron/shell/notices.js';
+
+describe('recoveryNotice', () => {
+  it('says nothing when the file opened cleanly', () => {
+    expect(recoveryNotice(null)).toBeNull();
+  });
+
+  it('names the upgrade, or where the damaged file went and what was loaded instead', () => {
+    expect(recoveryNotice({ reason: '', movedAside: null, restoredFrom: null, migratedFrom: 0 })?.message).toBe(
+      'Your data file was upgraded',
+    );
+    const restored = recoveryNotice({
+      reason: 'pals.json is not JSON',
+      movedAside: '/d/backups/damaged-1.json',
+      restoredFrom: '/d/backups/pals-2.json',
+    });
+    expect(restored?.message).toBe('Your data file could not be read');
+    expect(restored?.detail).toContain('/d/backups/damaged-1.json');
+    expect(restored?.detail).toContain('/d/backups/pals-2.json');
+    expect(recoveryNotice({ reason: 'bad', movedAside: '/d/x', restoredFrom: null })?.detail).toContain('starts empty');
+  });
+});

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, ipcMain, Menu, protocol, screen, session, shell, type BrowserWindow } from 'electron';
-import { today } from './cli/context.js';
+import { today } from './core/today.js';
 import { createHandlers } from './core/handlers.js';
 import { PRODUCT_NAME, resolveDataDir } from './paths.js';
 import { PalsStore } from './store/store.js';

@@ -21,7 +21,11 @@ export const API_CALL_NAMES = [
 
 export type ApiCallName = (typeof API_CALL_NAMES)[number];
 
-export const API_EVENT_NAMES = ['storeChanged'] as const;
+export const API_EVENT_NAMES = ['storeChanged', 'menu'] as const;
+
+/** Commands from the desktop app's menu and shortcuts, delivered as the `menu` event. */
+export const MENU_COMMANDS = ['new-engagement', 'search', 'show-board', 'show-actions'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** The IPC channel of a call (Electron) — also its HTTP path segment under `/api/`. */
 export function channelOf(name: string): string {

@@ -5,7 +5,7 @@
  * derived from this map; nothing else names a call.
  */
 import { z } from 'zod';
-import { API_CALL_NAMES, API_EVENT_NAMES, type ApiCallName } from './api-names.js';
+import { API_CALL_NAMES, API_EVENT_NAMES, type ApiCallName, type MenuCommand } from './api-names.js';
 import type { IsoDate } from './dates.js';
 import { EngagementPatchSchema, NewEngagementInputSchema, NewNoteInputSchema, NotePatchSchema } from './inputs.js';
 import type { OpenAction } from './notes.js';
@@ -81,6 +81,8 @@ export type CallNamesMatch = Assert<Same<ApiCall, ApiCallName>>;
 export interface ApiEvents {
   /** The store changed (this window, another window, or the CLI); refetch what you show. */
   readonly storeChanged: { readonly origin: 'local' | 'external' };
+  /** A menu item or its shortcut was used (desktop app only). */
+  readonly menu: { readonly command: MenuCommand };
 }
 export type ApiEvent = keyof ApiEvents;
 export const API_EVENTS: readonly ApiEvent[] = API_EVENT_NAMES;

@@ -4,7 +4,8 @@ import { isPalsError } from '../../shared/errors.js';
 import { resolveDataDir } from '../paths.js';
 import { PalsStore } from '../store/store.js';
 import { COMMANDS } from './commands.js';
-import { today, type CliIo } from './context.js';
+import { today } from '../core/today.js';
+import type { CliIo } from './context.js';
 import { oneLine } from './text.js';
 import { USAGE, UsageError } from './usage.js';
 
@@ -52,7 +53,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(`${USAGE}\n`);
       return 0;
     }
-    const day = today(io.env);
+    let day: string;
+    try {
+      day = today(io.env);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
     const dir = resolveDataDir(data, io.env);
     await command(args, {
       io,

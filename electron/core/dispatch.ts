@@ -12,8 +12,21 @@ export function isApiCall(name: string): name is ApiCall {
   return Object.prototype.hasOwnProperty.call(API, name);
 }
 
+/** Where unexpected failures are reported (the arguments are never passed: they may hold notes). */
+export type InternalErrorLog = (call: string, error: unknown) => void;
+
+/** The default log: one line on stderr with the stack, so a bug leaves a trace. */
+export const logToStderr: InternalErrorLog = (call, error) => {
+  process.stderr.write(`internal error in ${call}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+};
+
 /** Runs one call from untrusted input; never throws. */
-export async function dispatch(handlers: Handlers, name: string, rawArgs: unknown): Promise<ApiResponse<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  name: string,
+  rawArgs: unknown,
+  log: InternalErrorLog = logToStderr,
+): Promise<ApiResponse<unknown>> {
   if (!isApiCall(name)) return { ok: false, error: { code: 'unknown-call', message: `there is no API call named "${name.slice(0, 60)}"` } };
   const parsed = API[name].args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
@@ -27,6 +40,7 @@ export async function dispatch(handlers: Handlers, name: string, rawArgs: unknow
   } catch (error) {
     if (isPalsError(error))
       return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+    log(name, error);
     return { ok: false, error: { code: 'internal', message: 'something went wrong in the core; the change was not made' } };
   }
 }

@@ -1,17 +1,13 @@
 /**
  * The application menu: the usual roles (Edit, View, Window) plus the board's own commands with
- * their shortcuts. A command reaches the focused window as `{ command }` on the `pals:menu`
- * channel (`channelOf('menu')`), so declaring a `menu` event in the API contract later makes
- * `pals.on('menu', ...)` work with no change here or in the preload.
+ * their shortcuts. A command reaches the focused window as the contract's `menu` event.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import { channelOf } from '../../shared/api-names.js';
+import { channelOf, MENU_COMMANDS, type MenuCommand } from '../../shared/api-names.js';
 
-/** The commands the renderer acts on when their menu item or shortcut is used. */
-export const MENU_COMMANDS = ['new-engagement', 'search', 'show-board', 'show-retrospective'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export { MENU_COMMANDS, type MenuCommand };
 
-/** The channel menu commands travel on (the future `menu` event's channel). */
+/** The channel the `menu` event travels on. */
 export const MENU_CHANNEL = channelOf('menu');
 
 export interface MenuOptions {
@@ -53,7 +49,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
         item('Search…', 'CmdOrCtrl+F', 'search'),
         { type: 'separator' },
         item('Board', 'CmdOrCtrl+1', 'show-board'),
-        item('Retrospective', 'CmdOrCtrl+2', 'show-retrospective'),
+        item('Action Items', 'CmdOrCtrl+2', 'show-actions'),
         { type: 'separator' },
         ...developer,
         { role: 'resetZoom' },

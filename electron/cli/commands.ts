@@ -15,6 +15,7 @@ import { newId } from '../core/ids.js';
 import type { CliIo } from './context.js';
 import { formatEngagement, formatList } from './format.js';
 import { clearable, hours, parse, validate } from './parse.js';
+import { exportCommand } from './export.js';
 import { serve } from './serve.js';
 import { UsageError } from './usage.js';
 
@@ -251,6 +252,6 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   backup,
   restore,
   sync: later('sync'),
-  export: later('export'),
+  export: exportCommand,
   serve,
 };

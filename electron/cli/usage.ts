@@ -32,7 +32,13 @@ Commands:
   serve [--port N] [--no-open]
                               the app's UI in a browser, on 127.0.0.1 only; the first
                               line printed is the URL to open (it carries an access token)
-  sync, export                not yet available in this version
+  export deck [--format md|html|pdf] [--out FILE] [--only REF,REF..] [--title T]
+              [--theme gaia|default|uncover]
+                              the retrospective deck (Marp); without --out, md/html
+                              go to stdout; md with --out writes charts to deck-images/
+  export assessment REF [--out FILE]
+                              a self-assessment starter for one engagement
+  sync                        not yet available in this version
 
 Options:
   --data DIR    data folder (default: $PALS_DATA_DIR, else the app's user-data folder)

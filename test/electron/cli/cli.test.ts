@@ -268,7 +268,10 @@ describe('bad input changes nothing', () => {
     [['note', 'kyverno', '--kind', 'party', '--text', 'x'], 2, /--kind/],
     [['frobnicate'], 2, /unknown command "frobnicate"/],
     [['sync'], 2, /sync is not yet available/],
-    [['export', 'deck'], 2, /export is not yet available/],
+    [['export', 'slides'], 2, /export: say what to export: deck or assessment/],
+    [['export', 'deck', '--format', 'pptx'], 2, /--format: use md, html or pdf/],
+    [['export', 'deck', '--format', 'pdf'], 2, /a PDF needs --out FILE/],
+    [['export', 'deck', '--only', 'nobody'], 1, /no engagement is called "nobody"/],
     [['serve', '--port', 'x'], 2, /--port: must be a port number/],
     [['restore', '/nonexistent.json'], 1, /cannot read/],
   ])('pals %j exits %i', async (args, code, message) => {

@@ -1,0 +1,57 @@
+/**
+ * Deck markdown → HTML with marp-core, configured to need nothing from the network: no
+ * scripts, no emoji CDN, no math, no raw HTML, and the theme's remote font @import removed
+ * (system fonts are used instead). Chart images are allowed only as inline SVG data URIs.
+ */
+import { Marp } from '@marp-team/marp-core';
+
+export interface RenderedDeck {
+  readonly html: string;
+  readonly css: string;
+  readonly slideCount: number;
+}
+
+const SAFE_IMAGE = /^data:image\/(svg\+xml|png|gif|jpeg|webp)[;,]/i;
+
+/** A Marp instance that renders offline and safely. */
+export function createMarp(): Marp {
+  const marp = new Marp({ script: false, math: false, html: false, emoji: { shortcode: false, unicode: false }, minifyCSS: false });
+  // marp-core types `markdown` loosely; it is markdown-it, whose validateLink decides which URLs survive.
+  const markdown = marp.markdown as { validateLink: (url: string) => boolean };
+  markdown.validateLink = (url: string) => /^(https?:|mailto:|#)/i.test(url.trim()) || SAFE_IMAGE.test(url.trim());
+  return marp;
+}
+
+/** Drops `@import url(...)` rules that would fetch fonts from the network. */
+export function withoutRemoteImports(css: string): string {
+  return css.replace(/@import\s+(url\()?["']?https?:[^;]*;/gi, '');
+}
+
+/** Renders the deck's markdown. */
+export function renderDeck(markdown: string, marp: Marp = createMarp()): RenderedDeck {
+  const { html, css } = marp.render(markdown);
+  return { html, css: withoutRemoteImports(css), slideCount: (html.match(/<section\b/g) ?? []).length };
+}
+
+const PAGE_CSS = `
+html,body{margin:0;background:#3a3a3a}
+div.marpit>svg{display:block;width:min(100vw,1280px);height:auto;margin:16px auto;box-shadow:0 2px 12px rgba(0,0,0,.4)}
+@media print{html,body{background:none}div.marpit>svg{margin:0;width:1280px;height:720px;box-shadow:none;page-break-after:always;break-after:page}}
+@page{size:1280px 720px;margin:0}
+`;
+
+/** One self-contained HTML file: opens offline, loads nothing, runs no script. */
+export function deckHtmlDocument(rendered: RenderedDeck, title: string): string {
+  const escapedTitle = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return [
+    '<!doctype html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapedTitle}</title>`,
+    `<style>${rendered.css}\n${PAGE_CSS}</style>`,
+    '</head><body>',
+    rendered.html,
+    '</body></html>',
+  ].join('\n');
+}

@@ -1,0 +1,62 @@
+/**
+ * How long engagements really spent in each phase, from their phase history, beside the
+ * planned window. Pure arithmetic on timestamps; durations in whole days.
+ */
+import { PHASES, type Phase, type TimedPhase } from '../phases.js';
+import type { Engagement, Windows } from '../schema.js';
+
+const DAY = 86_400_000;
+
+/** Days each engagement spent in each phase it has left (the current phase is still open). */
+export function daysInPhases(engagement: Engagement): Partial<Record<Phase, number>> {
+  const out: Partial<Record<Phase, number>> = {};
+  const h = engagement.history;
+  for (let i = 0; i + 1 < h.length; i++) {
+    const start = Date.parse(h[i]!.at);
+    const end = Date.parse(h[i + 1]!.at);
+    if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) continue;
+    const phase = h[i]!.to;
+    out[phase] = (out[phase] ?? 0) + (end - start) / DAY;
+  }
+  return out;
+}
+
+/** The middle value (mean of the two middle ones for an even count); null when empty. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface PhaseTiming {
+  readonly phase: TimedPhase;
+  /** Planned length of the phase in days (from the previous window's end to this one's). */
+  readonly plannedDays: number;
+  readonly plannedWeeks: string;
+  /** Median real days in the phase, over engagements that have left it; null if none has. */
+  readonly actualDays: number | null;
+  readonly count: number;
+}
+
+const WORKING: readonly TimedPhase[] = ['meet-greet', 'follow-up', 'draft', 'review'];
+
+/** Planned vs actual per working phase (intake has no planned length). */
+export function phaseTimings(engagements: readonly Engagement[], windows: Windows): PhaseTiming[] {
+  const perEngagement = engagements.map(daysInPhases);
+  return WORKING.map((phase) => {
+    const index = PHASES.indexOf(phase);
+    const previous = PHASES[index - 1] as TimedPhase;
+    const plannedDays = (windows[phase].end - windows[previous].end) * 7;
+    const w = windows[phase];
+    const values = perEngagement.map((d) => d[phase]).filter((v): v is number => v !== undefined);
+    const actual = median(values);
+    return {
+      phase,
+      plannedDays,
+      plannedWeeks: w.start === w.end ? `week ${w.end}` : `weeks ${w.start}–${w.end}`,
+      actualDays: actual === null ? null : Math.round(actual * 10) / 10,
+      count: values.length,
+    };
+  });
+}

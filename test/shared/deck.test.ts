@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../../shared/deck/build-deck.js';
+import { literal } from '../../shared/deck/escape.js';
+import { paginate, SLIDE_CAPACITY, weight } from '../../shared/deck/slides.js';
+import { phaseTimings } from '../../shared/deck/time-in-phase.js';
+import { addEngagement, editEngagement } from '../../shared/engagements.js';
+import { DEFAULT_WINDOWS } from '../../shared/phases.js';
+import { emptyDoc } from '../../shared/schema.js';
+import { pilotRound } from '../fixtures/pilot-round.js';
+
+const at = '2026-09-01T09:00:00.000Z';
+
+const slidesOf = (markdown: string) => markdown.split(/\n---\n/).slice(1);
+
+describe('buildDeck', () => {
+  it('has the pilot deck’s front matter and a fitted, unpaginated title slide', () => {
+    const { markdown } = buildDeck(pilotRound());
+    expect(markdown).toMatch(
+      /^---\nmarp: true\ntitle: "TAG Security - Security Pals Retrospective \(Round 1\)"\ndescription: ".*5 projects"\ntheme: gaia\npaginate: true\n_paginate: false\n---\n# <!--fit--> TAG Security/,
+    );
+  });
+
+  it('has every section, every project, and the timebox from the phase history', () => {
+    const deck = buildDeck(pilotRound());
+    for (const heading of [
+      '# Program concept',
+      '# Projects',
+      '# Initial reactions',
+      '# Learnings',
+      '# The timebox: planned vs actual',
+      '# Time in phase',
+      '# Buy-in and time commitment',
+      '# Hours per pal',
+      '# Benefits to TAG members',
+      '# Next steps',
+      '# Retrospective: What worked',
+      "# Retrospective: What didn't work",
+      '# Retrospective: Do less of',
+    ]) {
+      expect(deck.markdown, heading).toContain(heading);
+    }
+    for (const name of ['Tinkerbell', 'Kyverno', 'Crossplane', 'Artifact Hub', 'Argo']) expect(deck.markdown).toContain(`| ${name} |`);
+    expect(deck.markdown).toContain('**Template docs**');
+    expect(deck.markdown).toMatch(/\| Meet & greet \| week 1 \| 7 d \| 9 d \| 5 \|/);
+    expect(deck.markdown).toMatch(/\| Follow-up \| week 4 \| 21 d \| 23 d \| 5 \|/);
+    expect(deck.markdown).toContain('52 hours over 4 engagements: 13 h each on average');
+    expect(deck.slideCount).toBe(slidesOf(deck.markdown).length);
+    expect(deck.images.map((i) => i.name)).toEqual(['timebox.svg', 'time-in-phase-1.svg']);
+  });
+
+  it('turns sections off, picks engagements, and sets theme and title', () => {
+    const deck = buildDeck(pilotRound(), {
+      only: ['kyv', 'arg'],
+      theme: 'uncover',
+      title: 'Round 2',
+      sections: { retro: false, benefits: false },
+    });
+    expect(deck.engagementIds).toEqual(['kyv', 'arg']);
+    expect(deck.markdown).toContain('theme: uncover');
+    expect(deck.markdown).toContain('# <!--fit--> Round 2');
+    expect(deck.markdown).not.toContain('# Retrospective');
+    expect(deck.markdown).not.toContain('# Benefits');
+    expect(deck.markdown).not.toContain('Tinkerbell');
+  });
+
+  it('splits a slide that would overflow instead of cutting it off', () => {
+    let doc = emptyDoc();
+    for (let i = 0; i < 50; i++) doc = addEngagement(doc, { name: `Project ${i}`, pals: ['Ann'] }, { id: `p${i}xx`, at }).doc;
+    doc = editEngagement(
+      doc,
+      'p0xx',
+      {
+        addLearnings: Array.from(
+          { length: 30 },
+          (_, i) => `[timebox] A long learning number ${i} that takes a good part of a line on a slide`,
+        ),
+      },
+      at,
+    ).doc;
+    const deck = buildDeck(doc);
+    const projectSlides = slidesOf(deck.markdown).filter((s) => s.includes('# Projects'));
+    // 9 lines a slide: the table header (2) and 7 rows.
+    expect(projectSlides).toHaveLength(8);
+    expect(projectSlides[0]).toContain('# Projects (1/8)');
+    for (let i = 0; i < 50; i++) expect(deck.markdown).toContain(`| Project ${i} |`);
+    for (const slide of slidesOf(deck.markdown)) {
+      const body = slide.split('\n').filter((l) => l.startsWith('*') || l.startsWith('  *') || l.startsWith('|'));
+      const measure = (l: string) => (l.startsWith('|') ? 1 : weight(l));
+      expect(
+        body.reduce((s, l) => s + measure(l), 0),
+        slide.slice(0, 60),
+      ).toBeLessThanOrEqual(SLIDE_CAPACITY);
+    }
+    expect(slidesOf(deck.markdown).filter((s) => s.includes('# Learnings')).length).toBeGreaterThan(3);
+  });
+
+  it('paginates by weight and repeats table headers', () => {
+    expect(paginate(['a', 'b', 'c'], 2, ['H'])).toEqual([
+      ['H', 'a'],
+      ['H', 'b'],
+      ['H', 'c'],
+    ]);
+    expect(paginate([], 5)).toEqual([[]]);
+  });
+
+  it('computes planned and median actual days per phase', () => {
+    const timings = phaseTimings(pilotRound().engagements, DEFAULT_WINDOWS);
+    expect(timings.map((t) => [t.phase, t.plannedDays, t.actualDays, t.count])).toEqual([
+      ['meet-greet', 7, 9, 5],
+      ['follow-up', 21, 23, 5],
+      ['draft', 28, null, 0],
+      ['review', 56, null, 0],
+    ]);
+  });
+});
+
+describe('user text cannot change the deck’s structure', () => {
+  const hostile = {
+    'a slide break': 'line one\n---\nline two',
+    'a heading': '# Not a heading',
+    'a comment directive': '<!-- _class: invert --> <!-- theme: default -->',
+    'a style block': '<style>section { display: none }</style>',
+    HTML: '<img src=x onerror=alert(1)><b>bold</b>',
+    'a javascript: link': '[click](javascript:alert(1))',
+    'emoji shortcode and math': ':smile: $x^2$',
+    'table pipes': 'a | b | c',
+  };
+  for (const [label, text] of Object.entries(hostile)) {
+    it(`keeps ${label} as literal text`, () => {
+      let doc = addEngagement(
+        emptyDoc(),
+        { name: text.replace(/\n/g, ' ').slice(0, 200), pals: [text.replace(/\n/g, ' ')] },
+        { id: 'evil', at },
+      ).doc;
+      doc = editEngagement(
+        doc,
+        'evil',
+        { reaction: text, addLearnings: [text, `[timebox] ${text}`], hours: 1, retro: { worked: text } },
+        at,
+      ).doc;
+      // The same text with every markup character replaced: same length, so same pagination.
+      const tame = text.replace(/[^\p{L}\p{N}\s]/gu, 'x');
+      let plain = addEngagement(
+        emptyDoc(),
+        { name: tame.replace(/\n/g, ' ').slice(0, 200), pals: [tame.replace(/\n/g, ' ')] },
+        { id: 'evil', at },
+      ).doc;
+      plain = editEngagement(
+        plain,
+        'evil',
+        { reaction: tame, addLearnings: [tame, `[timebox] ${tame}`], hours: 1, retro: { worked: tame } },
+        at,
+      ).doc;
+      const clean = buildDeck(plain);
+      const deck = buildDeck(doc);
+      expect(slidesOf(deck.markdown)).toHaveLength(slidesOf(clean.markdown).length);
+      expect(deck.markdown.split('\n').filter((l) => l === '---')).toHaveLength(
+        clean.markdown.split('\n').filter((l) => l === '---').length,
+      );
+      expect(deck.markdown).not.toMatch(/^#(?! |\s*<!--fit-->)/m);
+      expect(deck.markdown).not.toContain('<!-- _class');
+      expect(deck.markdown).not.toContain('<style>');
+      expect(deck.markdown).not.toContain('](javascript:');
+      expect(deck.markdown).toContain(literal(text));
+    });
+  }
+});
+
+describe('assessmentStarter', () => {
+  it('keeps hostile names and pals as text and follows the template outline', async () => {
+    const { assessmentStarter } = await import('../../shared/assessment.js');
+    const doc = addEngagement(
+      emptyDoc(),
+      { name: 'Evil\n---\n# <script>x</script>', pals: ['[me](javascript:x)'] },
+      { id: 'evil', at },
+    ).doc;
+    const text = assessmentStarter(doc.engagements[0]!, '2026-11-27');
+    expect(text).not.toContain('<script>');
+    expect(text).not.toMatch(/(?<!\\)\]\(javascript:/);
+    expect(text).toContain('\\[me\\](javascript:x)');
+    expect(text.split('\n').filter((l) => l === '---')).toEqual([]);
+    expect(text.split('\n')[0]).toBe('# Evil --- \\# \\<script\\>x\\</script\\> Self-Assessment');
+    expect(text.match(/^## /gm)).toHaveLength(9);
+  });
+});

@@ -15,6 +15,9 @@ export const API_CALL_NAMES = [
   'setActionDone',
   'openActions',
   'search',
+  'deckPreview',
+  'exportDeck',
+  'exportAssessment',
   'loadExampleRound',
   'removeExampleRound',
 ] as const;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { API_CALL_NAMES, API_EVENT_NAMES, type ApiCallName, type MenuCommand } from './api-names.js';
 import type { IsoDate } from './dates.js';
+import { DeckOptionsSchema, type ExportResult } from './deck/options.js';
 import { EngagementPatchSchema, NewEngagementInputSchema, NewNoteInputSchema, NotePatchSchema } from './inputs.js';
 import type { OpenAction } from './notes.js';
 import { IdSchema, PhaseSchema, type Note, type Round, type Settings } from './schema.js';
@@ -19,6 +20,14 @@ export interface BoardSnapshot {
   readonly engagements: readonly EngagementView[];
   readonly rounds: readonly Round[];
   readonly settings: Settings;
+}
+
+/** A rendered deck for the in-app preview: marp-core's HTML (one <section> per slide) and CSS. */
+export interface DeckPreview {
+  readonly html: string;
+  readonly css: string;
+  readonly slideCount: number;
+  readonly engagementCount: number;
 }
 
 /** Declares a call: the zod schema of its one argument object, and (as a type) its result. */
@@ -56,6 +65,12 @@ export const API = {
   setActionDone: call<typeof ActionRef, Note>(ActionRef),
   openActions: call<typeof OwnerFilter, readonly OpenAction[]>(OwnerFilter),
   search: call<typeof Query, readonly SearchHit[]>(Query),
+  deckPreview: call<z.ZodObject<{ options: typeof DeckOptionsSchema }>, DeckPreview>(z.strictObject({ options: DeckOptionsSchema })),
+  exportDeck: call<
+    z.ZodObject<{ options: typeof DeckOptionsSchema; format: z.ZodEnum<{ md: 'md'; html: 'html'; pdf: 'pdf' }> }>,
+    ExportResult
+  >(z.strictObject({ options: DeckOptionsSchema, format: z.enum(['md', 'html', 'pdf']) })),
+  exportAssessment: call<typeof ById, ExportResult>(ById),
   loadExampleRound: call<typeof Empty, { readonly added: number }>(Empty),
   removeExampleRound: call<typeof Empty, { readonly removed: number }>(Empty),
 } as const;

@@ -9,6 +9,7 @@ import { openActions, removeNote, setActionDone, updateNote } from '../../shared
 import { search } from '../../shared/search.js';
 import { viewEngagement } from '../../shared/view.js';
 import type { StoreDoc } from '../../shared/schema.js';
+import { createExportHandlers, type ExportPlatform } from './export-handlers.js';
 import { newId } from './ids.js';
 import type { PalsStore } from '../store/store.js';
 
@@ -20,6 +21,8 @@ export interface CoreContext {
   /** Today's date for due states (PALS_NOW in tests and demos). */
   readonly today: () => string;
   readonly now?: () => Date;
+  /** The desktop app's save dialog and PDF printer (absent under `pals serve`). */
+  readonly exportPlatform?: ExportPlatform;
 }
 
 /** Builds the handlers for a store. */
@@ -31,6 +34,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     return viewEngagement(doc, e, ctx.today());
   };
   return {
+    ...createExportHandlers(ctx, ctx.exportPlatform),
     getBoard: () => {
       const doc = ctx.store.doc;
       const today = ctx.today();

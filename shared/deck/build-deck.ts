@@ -173,6 +173,9 @@ export function buildDeck(doc: StoreDoc, options: DeckOptions = {}): Deck {
     `theme: ${options.theme ?? 'gaia'}`,
     'paginate: true',
     '_paginate: false',
+    'style: |',
+    '  section table { font-size: 0.7em; }',
+    '  section img { max-height: 470px; max-width: 100%; }',
     '---',
   ].join('\n');
   return { markdown: `${front}\n${out.join('\n\n---\n\n')}\n`, slideCount: out.length, images, engagementIds: chosen.map((e) => e.id) };

@@ -43,7 +43,7 @@ export function plannedVsActualChart(timings: readonly PhaseTiming[]): string {
   const left = 230;
   const height = 60 + timings.length * rowHeight;
   const max = Math.max(1, ...timings.map((t) => Math.max(t.plannedDays, t.actualDays ?? 0)));
-  const scale = (days: number) => ((width - left - 80) * days) / max;
+  const scale = (days: number) => ((width - left - 170) * days) / max;
   const rows = timings.map((t, i) => {
     const y = 40 + i * rowHeight;
     const actual =

@@ -16,7 +16,7 @@ describe('buildDeck', () => {
   it('has the pilot deck’s front matter and a fitted, unpaginated title slide', () => {
     const { markdown } = buildDeck(pilotRound());
     expect(markdown).toMatch(
-      /^---\nmarp: true\ntitle: "TAG Security - Security Pals Retrospective \(Round 1\)"\ndescription: ".*5 projects"\ntheme: gaia\npaginate: true\n_paginate: false\n---\n# <!--fit--> TAG Security/,
+      /^---\nmarp: true\ntitle: "TAG Security - Security Pals Retrospective \(Round 1\)"\ndescription: ".*5 projects"\ntheme: gaia\npaginate: true\n_paginate: false\nstyle: \|\n.*\n.*\n---\n# <!--fit--> TAG Security/,
     );
   });
 

@@ -16,6 +16,7 @@ import { openExternalLink } from './shell/external-links.js';
 import { denyAllPermissions, guardWebContents } from './shell/guards.js';
 import { registerApiHandlers } from './shell/ipc.js';
 import { MENU_CHANNEL, menuTemplate } from './shell/menu.js';
+import { desktopExportPlatform } from './shell/export-platform.js';
 import { describeStartupError, recoveryNotice } from './shell/notices.js';
 import { flushBeforeQuit } from './shell/quit-flush.js';
 import { forwardStoreChanges, watchDataDir } from './shell/store-events.js';
@@ -77,7 +78,7 @@ async function start(): Promise<void> {
   today(process.env); // a malformed PALS_NOW stops here, with the CLI's message
   await app.whenReady();
   const { store, recovery } = await PalsStore.open(dataDir);
-  const handlers = createHandlers({ store, today: () => today(process.env) });
+  const handlers = createHandlers({ store, today: () => today(process.env), exportPlatform: desktopExportPlatform(() => main?.win) });
 
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist', 'renderer')));

@@ -11,10 +11,10 @@ export interface BenchArgs {
 }
 
 /** Usage text printed by `--help` and after a bad option. */
-export const USAGE = `usage: npm run bench -- [--sizes 500,2000,5000] [--quick] [--scenario store] [--seed 42] [--out file.json]
+export const USAGE = `usage: npm run bench -- [--sizes 500,2000,5000] [--quick] [--scenario store,board] [--seed 42] [--out file.json]
   --sizes     engagement counts to measure (default 2000; 10 notes each)
   --quick     fewer repetitions: a smoke run, not figures to quote
-  --scenario  comma-separated scenario names (default: all)
+  --scenario  comma-separated scenario names: store, board (default: all)
   --seed      seed of the synthetic data (default 42)
   --out       where to write the JSON summary (default bench/results.json)`;
 

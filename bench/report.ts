@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { formatRatio, formatValue, table } from './format.js';
 import type { MachineInfo } from './machine.js';
-import type { Metric, Profile, ScenarioResult } from './scenario.js';
+import type { Metric, Profile, ScenarioResult, Unit } from './scenario.js';
 
 /** One budget check as stored in the summary; `indicative` because the issue's targets are not binding at these sizes. */
 export interface BudgetCheck {
@@ -42,19 +42,31 @@ export function budgetChecks(result: ScenarioResult): BudgetCheck[] {
   );
 }
 
+/** A budget limit with its unit, e.g. "≤ 100 ms", "≤ 300.0 MB", "≤ 1500". */
+function limitText(max: number, unit: Unit): string {
+  if (unit === 'bytes') return `≤ ${formatValue(max, unit)}`;
+  return `≤ ${max}${unit === 'ms' ? ' ms' : ''}`;
+}
+
+/** The table rows; the naive and ratio columns only when some metric has a baseline. */
+function tableRows(result: ScenarioResult): string[][] {
+  const compared = result.metrics.some((m) => m.naive !== undefined);
+  const head = compared ? ['metric', 'ours', 'naive (lowdb)', 'ours/naive', 'budget'] : ['metric', 'value', 'budget'];
+  return [
+    head,
+    ...result.metrics.map((m) => {
+      const budget = m.budget ? `${limitText(m.budget.max, m.unit)} ${m.ours <= m.budget.max ? 'PASS' : 'FAIL'}` : '';
+      const value = formatValue(m.ours, m.unit);
+      return compared ? [m.label, value, formatValue(m.naive, m.unit), formatRatio(ratioOf(m)), budget] : [m.label, value, budget];
+    }),
+  ];
+}
+
 /** The table, budget lines and notes for one result, ready to print. */
 export function renderResult(result: ScenarioResult): string {
-  const rows: string[][] = [['metric', 'ours', 'naive (lowdb)', 'ours/naive', 'budget']];
-  for (const m of result.metrics) {
-    const budget = m.budget ? `≤ ${m.budget.max}${m.unit === 'ms' ? ' ms' : ''} ${m.ours <= m.budget.max ? 'PASS' : 'FAIL'}` : '';
-    rows.push([m.label, formatValue(m.ours, m.unit), formatValue(m.naive, m.unit), formatRatio(ratioOf(m)), budget]);
-  }
-  const lines = [
-    `\n== ${result.scenario} — ${result.size.toLocaleString('en-US')} engagements ==`,
-    table(rows),
-    '',
-    'budgets (indicative):',
-  ];
+  const title = `\n== ${result.scenario} — ${result.size.toLocaleString('en-US')} engagements ==`;
+  if (result.skipped !== undefined) return [title, `SKIPPED: ${result.skipped}`, ...result.notes.map((n) => `  - ${n}`)].join('\n');
+  const lines = [title, table(tableRows(result)), '', 'budgets (indicative):'];
   for (const b of budgetChecks(result)) {
     const unit = result.metrics.find((m) => m.id === b.metric)?.unit ?? 'count';
     lines.push(`  ${b.met ? 'PASS' : 'FAIL'}  ${b.text}: ${formatValue(b.value, unit)}`);
@@ -87,6 +99,7 @@ export async function writeSummary(
       size: r.size,
       metrics: r.metrics.map((m) => ({ ...m, naive: m.naive ?? null, ratio: ratioOf(m), met: m.budget ? m.ours <= m.budget.max : null })),
       notes: r.notes,
+      ...(r.skipped === undefined ? {} : { skipped: r.skipped }),
     })),
     budgets,
     allBudgetsMet: budgets.every((b) => b.met),

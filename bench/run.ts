@@ -8,10 +8,11 @@ import { parseArgs, USAGE } from './args.js';
 import { machineInfo } from './machine.js';
 import { renderMachine, renderResult, writeSummary } from './report.js';
 import { profileFor, type Scenario, type ScenarioResult } from './scenario.js';
+import { boardScenario } from './board-scenario.js';
 import { storeScenario } from './store-scenario.js';
 
 /** Every scenario `--scenario` can name, in the order a full run executes them. */
-export const SCENARIOS: readonly Scenario[] = [storeScenario];
+export const SCENARIOS: readonly Scenario[] = [storeScenario, boardScenario];
 
 /** bench/results.json in the source tree (this file runs from dist/bench/). */
 const DEFAULT_OUT = fileURLToPath(new URL('../../bench/results.json', import.meta.url));

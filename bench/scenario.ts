@@ -13,13 +13,15 @@ export interface Profile {
   readonly burstRuns: number;
   /** Bursts on the naive baseline (expensive: one write per edit). */
   readonly naiveBurstRuns: number;
+  /** Browser runs of the board scenario (each a cold page load, then one drag). */
+  readonly boardRuns: number;
 }
 
 /** Standard and quick repetition counts. */
 export function profileFor(quick: boolean): Profile {
   return quick
-    ? { quick, loadRuns: 3, edits: 20, burstSize: 100, burstRuns: 2, naiveBurstRuns: 1 }
-    : { quick, loadRuns: 7, edits: 100, burstSize: 100, burstRuns: 5, naiveBurstRuns: 2 };
+    ? { quick, loadRuns: 3, edits: 20, burstSize: 100, burstRuns: 2, naiveBurstRuns: 1, boardRuns: 3 }
+    : { quick, loadRuns: 7, edits: 100, burstSize: 100, burstRuns: 5, naiveBurstRuns: 2, boardRuns: 5 };
 }
 
 /** Everything a scenario needs for one data size. */
@@ -55,6 +57,8 @@ export interface ScenarioResult {
   readonly size: number;
   readonly metrics: readonly Metric[];
   readonly notes: readonly string[];
+  /** Why the scenario could not measure anything here (no metrics then); absent when it ran. */
+  readonly skipped?: string;
 }
 
 /** A named benchmark; register it in run.ts to make it selectable with `--scenario`. */

@@ -1,0 +1,64 @@
+/**
+ * The real `pals serve` for the board scenario: preflight checks (built renderer, Chromium) and
+ * a server process on a seeded data folder, started the way a coordinator starts it.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Today for due dates, as in the e2e tests, so every run sees the same due marks. */
+export const PALS_NOW = '2026-11-27';
+/** Debian's Chromium, or PALS_CHROMIUM (the same override the e2e harness honours). */
+export const CHROMIUM = process.env.PALS_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Repository root (this file runs from dist/bench/). */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PALS_BIN = `${ROOT}electron/bin/pals.js`;
+const RENDERER_INDEX = `${ROOT}dist/renderer/index.html`;
+const START_TIMEOUT_MS = 30_000;
+
+/** Why the board cannot be measured on this machine, or null when it can. */
+export function boardPreflight(): string | null {
+  if (!existsSync(RENDERER_INDEX)) return `the renderer is not built (${RENDERER_INDEX} is missing); run \`npm run build\` first`;
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}; install Debian's chromium (apt-get install chromium) or set PALS_CHROMIUM`;
+  return null;
+}
+
+/** A running `pals serve`. */
+export interface Served {
+  /** The first-load URL with this run's token (it redirects once to set the cookie). */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Spawns `pals --data DIR serve --no-open --port 0` and resolves once it printed its URL. */
+export async function startServe(dataDir: string): Promise<Served> {
+  const child = spawn(process.execPath, [PALS_BIN, '--data', dataDir, 'serve', '--no-open', '--port', '0'], {
+    env: { ...process.env, PALS_NOW },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<void>((resolve) => {
+    child.once('close', () => {
+      resolve();
+    });
+  });
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (!out.includes('\n')) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`pals serve did not start: ${err.trim() || `exit ${child.exitCode}`}`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return {
+    url: out.split('\n')[0]!.trim(),
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,5 +1,6 @@
-/** The app: header, toolbar, onboarding banners, the board, and the layers above it. */
+/** The app: header with the view switch, the board (toolbar, banners, note matches) or the action items. */
 import { useEffect } from 'react';
+import { ActionItemsView } from './actions/action-items-view.js';
 import { Board } from './board/board.js';
 import { DialogHost } from './dialogs/dialog-host.js';
 import { Announcer } from './feedback/announcer.js';
@@ -8,15 +9,20 @@ import { formatDay } from './format/dates.js';
 import { LoadError } from './load-error.js';
 import { EmptyState } from './onboarding/empty-state.js';
 import { ExampleBanner } from './onboarding/example-banner.js';
+import { NoteMatches } from './search/note-matches.js';
 import { selectHasExamples, selectIsEmpty, selectLoaded } from './store/selectors.js';
 import { useAppStore, useStoreApi } from './store/store-context.js';
+import { tabPanelProps } from './tabs/tab-list.js';
 import { Toolbar } from './toolbar/toolbar.js';
+import { useViewShortcuts, VIEW_PREFIX, ViewSwitch } from './views/view-switch.js';
 
 /** The whole UI; loads the board and follows the core's change events while mounted. */
 export function App() {
   const store = useStoreApi();
   useEffect(() => store.getState().connect(), [store]);
+  useViewShortcuts();
   const dialogOpen = useAppStore((s) => s.dialog !== null);
+  const view = useAppStore((s) => s.view);
   const loaded = useAppStore(selectLoaded);
   const empty = useAppStore(selectIsEmpty);
   const examples = useAppStore(selectHasExamples);
@@ -28,6 +34,7 @@ export function App() {
       <div className="app" inert={dialogOpen}>
         <header className="app-header">
           <h1 className="app-title">Security Pals Desk</h1>
+          <ViewSwitch />
           {today && (
             <p className="app-today">
               Today <time dateTime={today}>{formatDay(today)}</time>
@@ -35,16 +42,22 @@ export function App() {
           )}
         </header>
         <main className="app-main">
-          <Toolbar />
           <LoadError />
-          {!loaded && !failed && (
-            <p className="loading" role="status">
-              Loading the board…
-            </p>
-          )}
-          {empty && <EmptyState />}
-          {examples && <ExampleBanner />}
-          <Board />
+          <div {...tabPanelProps(VIEW_PREFIX, 'board', view === 'board')} className="view">
+            <Toolbar />
+            <NoteMatches />
+            {!loaded && !failed && (
+              <p className="loading" role="status">
+                Loading the board…
+              </p>
+            )}
+            {empty && <EmptyState />}
+            {examples && <ExampleBanner />}
+            <Board />
+          </div>
+          <div {...tabPanelProps(VIEW_PREFIX, 'actions', view === 'actions')} className="view">
+            {view === 'actions' && <ActionItemsView />}
+          </div>
         </main>
       </div>
       <DialogHost />

@@ -22,39 +22,54 @@ function openCard(name: string) {
 }
 
 describe('the card dialog', () => {
-  it('opens from the card, named by the project, showing every field', async () => {
+  it('opens from the card, named by the project, on its Details tab', async () => {
     await renderApp(api());
     const dialog = openCard('Kyverno');
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(document.activeElement).toBe(dialog);
+    expect(within(dialog).getByRole('tab', { name: 'Details' }).getAttribute('aria-selected')).toBe('true');
+    expect(
+      within(dialog)
+        .getAllByRole('tab')
+        .map((t) => t.textContent),
+    ).toEqual(['Details', 'Notes 0', 'Retrospective']);
     const value = (label: string) => within(dialog).getByLabelText<HTMLInputElement>(label).value;
     expect(value('Name')).toBe('Kyverno');
     expect(value('Maturity')).toBe('incubating');
     expect(value('Kickoff date')).toBe('2026-01-12');
     expect(value('Phase')).toBe('intake');
     expect(value('Pals')).toBe('Ana');
-    expect(value('Initial reaction')).toBe('Where do we start?');
-    for (const label of ['Repository URL', 'GitHub issue', 'Selection criteria', 'Learnings', 'Hours spent', 'On hold']) {
+    for (const label of ['Repository URL', 'GitHub issue', 'Selection criteria', 'On hold']) {
       expect(within(dialog).getByLabelText(label)).toBeTruthy();
     }
+    expect(within(dialog).getByRole('button', { name: 'Add note' })).toBeTruthy();
+  });
+
+  it('moves between tabs with the arrow keys, showing one panel at a time', async () => {
+    await renderApp(api());
+    const dialog = openCard('Kyverno');
+    const details = within(dialog).getByRole('tab', { name: 'Details' });
+    details.focus();
+    fireEvent.keyDown(details, { key: 'ArrowRight' });
+    const notes = within(dialog).getByRole('tab', { name: /Notes/ });
+    expect(document.activeElement).toBe(notes);
+    expect(notes.getAttribute('aria-selected')).toBe('true');
+    expect(within(dialog).getByRole('tabpanel', { name: /Notes/ })).toBeTruthy();
+    fireEvent.keyDown(notes, { key: 'End' });
+    const panel = within(dialog).getByRole('tabpanel', { name: 'Retrospective' });
+    expect(within(panel).getByLabelText<HTMLTextAreaElement>('Initial reaction').value).toBe('Where do we start?');
+    expect(within(dialog).queryAllByRole('tabpanel')).toHaveLength(1);
   });
 
   it('saves only what changed, moves on a phase change, and lists the phase history', async () => {
     const { api: fake } = await renderApp(api());
     const dialog = openCard('Kyverno');
-    fireEvent.change(within(dialog).getByLabelText('Initial reaction'), { target: { value: 'Keen after the first call' } });
-    fireEvent.change(within(dialog).getByLabelText('Learnings'), { target: { value: 'Timebox helps\n\nTemplates help ' } });
-    fireEvent.change(within(dialog).getByLabelText('Hours spent'), { target: { value: '6.5' } });
+    fireEvent.change(within(dialog).getByLabelText('Selection criteria'), { target: { value: 'TOC input; young project' } });
     fireEvent.click(within(dialog).getByLabelText('On hold'));
     fireEvent.change(within(dialog).getByLabelText('Phase'), { target: { value: 'meet-greet' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(await within(dialog).findByText('Changes saved')).toBeTruthy();
-    expect(fake.callsOf('editEngagement')).toEqual([
-      {
-        id: 'eng-1',
-        patch: { onHold: true, reaction: 'Keen after the first call', learnings: ['Timebox helps', 'Templates help'], hours: 6.5 },
-      },
-    ]);
+    expect(fake.callsOf('editEngagement')).toEqual([{ id: 'eng-1', patch: { onHold: true, selection: 'TOC input; young project' } }]);
     expect(fake.callsOf('moveEngagement')).toEqual([{ id: 'eng-1', phase: 'meet-greet' }]);
     expect(namesIn('Meet & greet')).toEqual(['Kyverno']);
     const history = within(within(dialog).getByRole('region', { name: 'Phase history' })).getAllByRole('listitem');
@@ -67,27 +82,34 @@ describe('the card dialog', () => {
     const { api: fake } = await renderApp(api());
     const dialog = openCard('Kyverno');
     fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: '' } });
-    fireEvent.change(within(dialog).getByLabelText('Hours spent'), { target: { value: '-3' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     const name = within(dialog).getByLabelText('Name');
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(name.getAttribute('aria-describedby')!)?.textContent).toBe('must not be empty');
-    expect(within(dialog).getByLabelText('Hours spent').getAttribute('aria-invalid')).toBe('true');
     expect(fake.callsOf('editEngagement')).toEqual([]);
   });
 
-  it('adds a note with "Add note" and shows its save state', async () => {
+  it('adds a note with "Add note": the text takes focus and autosaves, the save state says so', async () => {
     const { api: fake } = await renderApp(api());
     const dialog = openCard('Argo');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add note' }));
-    const note = within(dialog).getByLabelText('Note');
+    const note = within(dialog).getByLabelText<HTMLTextAreaElement>('Note');
     expect(document.activeElement).toBe(note);
+    expect(note.value).toBe(''); // Argo is in Intake: a general note, no agenda
+    const editor = within(dialog).getByRole('region', { name: 'Note editor' });
     fireEvent.change(note, { target: { value: '<b>not bold</b>\n# not a heading' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Save note' }));
-    expect(await within(dialog).findByText('Saved')).toBeTruthy();
-    expect(fake.callsOf('addNote')).toEqual([{ id: 'eng-2', note: { kind: 'general', text: '<b>not bold</b>\n# not a heading' } }]);
-    const notes = within(dialog).getByRole('region', { name: /Notes/ });
-    expect(within(notes).getByText(/not bold/).textContent).toBe('<b>not bold</b>\n# not a heading');
+    expect(within(editor).getByRole('status').textContent).toBe('Saving…');
+    await waitFor(() => {
+      expect(within(editor).getByRole('status').textContent).toBe('Saved');
+    });
+    expect(fake.callsOf('addNote')).toEqual([{ id: 'eng-2', note: { kind: 'general', text: '', date: '2026-03-02', attendees: [] } }]);
+    expect(fake.callsOf('updateNote')).toEqual([{ id: 'eng-2', noteId: 'fake-0001', patch: { text: '<b>not bold</b>\n# not a heading' } }]);
+    expect(fake.doc.engagements[1]!.notes[0]!.text).toBe('<b>not bold</b>\n# not a heading');
+    expect(
+      within(dialog)
+        .getByRole('button', { name: /^General · .*<b>not bold<\/b>$/ })
+        .getAttribute('aria-current'),
+    ).toBe('true');
     expect(dialog.querySelector('b')).toBeNull();
     expect(screen.getByRole('button', { name: 'Argo' }).closest('li')!.textContent).toContain('1 note');
   });

@@ -6,6 +6,7 @@
 import {
   API,
   type ApiCall,
+  type ApiEvent,
   type ApiEvents,
   type ApiFailure,
   type ApiResponse,
@@ -42,6 +43,8 @@ export interface FakeControls {
   readonly hold: (name: ApiCall) => () => void;
   /** Pushes `storeChanged` as the core does when the CLI rewrote the file. */
   readonly emitExternalChange: () => void;
+  /** Pushes a `menu` command, as the desktop app's menu and its shortcuts do. */
+  readonly emitMenu: (command: ApiEvents['menu']['command']) => void;
 }
 
 /** The fake API plus its controls. */
@@ -52,6 +55,7 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
   let counter = 0;
   const nextId = () => `fake-${String(++counter).padStart(4, '0')}`;
   const listeners = new Set<Listener>();
+  const menuListeners = new Set<(payload: ApiEvents['menu']) => void>();
   const failures = new Map<ApiCall, ApiFailure>();
   const holds = new Map<ApiCall, Promise<void>>();
   const calls: { name: ApiCall; args: unknown }[] = [];
@@ -143,15 +147,21 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
         release();
       };
     },
+    emitMenu: (command) => {
+      menuListeners.forEach((l) => {
+        l({ command });
+      });
+    },
     emitExternalChange: () => {
       listeners.forEach((l) => {
         l({ origin: 'external' });
       });
     },
   };
-  const on = ((_event: 'storeChanged', listener: Listener) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
+  const on = ((event: ApiEvent, listener: Listener) => {
+    const set = (event === 'menu' ? menuListeners : event === 'storeChanged' ? listeners : new Set()) as Set<Listener>;
+    set.add(listener);
+    return () => set.delete(listener);
   }) as PalsApi['on'];
   return Object.assign(controls, methods as unknown as Omit<PalsApi, 'on'>, { on });
 }

@@ -1,19 +1,12 @@
-/** An engagement's full record in a dialog named by the project: details, history, notes, delete. */
+/** An engagement's full record in a dialog named by the project: details, notes, retrospective. */
 import { useId } from 'react';
-import { PHASE_TITLES } from '../../../shared/phases.js';
-import { isHttpUrl } from '../../../shared/issue-ref.js';
-import { DueBadge } from '../board/card-parts.js';
-import { CloseIcon } from '../icons.js';
 import { selectEngagement } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
-import { DeleteEngagement } from './delete-engagement.js';
-import { EngagementEditForm } from './engagement-edit-form.js';
+import { CardRecord } from './card-record.js';
 import { Modal } from './modal.js';
-import { NotesSection } from './notes-section.js';
-import { PhaseHistory } from './phase-history.js';
 
-/** The dialog for one card; if the engagement disappears (deleted elsewhere) it says so. */
-export function CardDialog({ id }: { readonly id: string }) {
+/** The dialog for one card (at note `noteId` if given); if the engagement disappears it says so. */
+export function CardDialog({ id, noteId }: { readonly id: string; readonly noteId?: string | undefined }) {
   const engagement = useAppStore(selectEngagement(id));
   const closeDialog = useAppStore((s) => s.closeDialog);
   const requestCardFocus = useAppStore((s) => s.requestCardFocus);
@@ -41,43 +34,5 @@ export function CardDialog({ id }: { readonly id: string }) {
     );
   }
 
-  const { github, repo } = engagement;
-  return (
-    <Modal labelledBy={titleId} onClose={close} initialFocus="dialog" size="wide">
-      <header className="dialog-head">
-        <div className="dialog-heading">
-          <h2 id={titleId} className="dialog-title">
-            {engagement.name}
-          </h2>
-          <p className="dialog-sub">
-            <span>{PHASE_TITLES[engagement.phase]}</span>
-            <DueBadge state={engagement.due.state} />
-            {engagement.example && <span className="tag tag--example">Example</span>}
-            {engagement.onHold && <span className="tag tag--hold">On hold</span>}
-            {repo && isHttpUrl(repo) && (
-              <a href={repo} target="_blank" rel="noreferrer noopener" className="link">
-                Repository
-              </a>
-            )}
-            {github && isHttpUrl(github.url) && (
-              <a href={github.url} target="_blank" rel="noreferrer noopener" className="link">
-                {github.issue}
-              </a>
-            )}
-          </p>
-        </div>
-        <button type="button" className="icon-button" aria-label="Close" onClick={close}>
-          <CloseIcon />
-        </button>
-      </header>
-      <div className="dialog-body record">
-        <EngagementEditForm engagement={engagement} onCancel={close} />
-        <aside className="record-side" aria-label="History and notes">
-          <PhaseHistory history={engagement.history} />
-          <NotesSection engagementId={engagement.id} notes={engagement.notes} />
-          <DeleteEngagement engagement={engagement} onDeleted={closeDialog} />
-        </aside>
-      </div>
-    </Modal>
-  );
+  return <CardRecord engagement={engagement} noteId={noteId} titleId={titleId} onClose={close} />;
 }

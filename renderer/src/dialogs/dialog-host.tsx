@@ -7,5 +7,5 @@ import { NewEngagementDialog } from './new-engagement-dialog.js';
 export function DialogHost() {
   const dialog = useAppStore((s) => s.dialog);
   if (!dialog) return null;
-  return dialog.kind === 'new' ? <NewEngagementDialog /> : <CardDialog key={dialog.id} id={dialog.id} />;
+  return dialog.kind === 'new' ? <NewEngagementDialog /> : <CardDialog key={dialog.id} id={dialog.id} noteId={dialog.noteId} />;
 }

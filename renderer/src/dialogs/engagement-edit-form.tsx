@@ -2,14 +2,14 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { EngagementPatchSchema } from '../../../shared/inputs.js';
 import type { EngagementView } from '../../../shared/view.js';
-import { changedFields, hoursProblem, valuesOf, type EngagementFormValues } from '../forms/engagement-values.js';
+import { changedFields, valuesOf, type EngagementFormValues } from '../forms/engagement-values.js';
 import { serverErrors, zodFieldErrors, type FieldErrors } from '../forms/field-errors.js';
 import { FormError } from '../forms/fields.js';
 import { useAppStore } from '../store/store-context.js';
 import { IdentityFields } from './identity-fields.js';
 import { RecordFields } from './record-fields.js';
 
-const FIELDS = ['name', 'maturity', 'repo', 'kickoff', 'pals', 'issue', 'onHold', 'selection', 'reaction', 'learnings', 'hours'];
+const FIELDS = ['name', 'maturity', 'repo', 'kickoff', 'pals', 'issue', 'onHold', 'selection'];
 const same = (a: EngagementFormValues, b: EngagementFormValues) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The form; `onCancel` closes the dialog without saving. */
@@ -43,9 +43,8 @@ export function EngagementEditForm({ engagement, onCancel }: { readonly engageme
     const patch = changedFields(initial, values);
     const phaseChanged = values.phase !== engagement.phase;
     const checked = EngagementPatchSchema.safeParse(patch);
-    const hours = hoursProblem(values.hours);
-    if (!checked.success || hours) {
-      setErrors({ ...(checked.success ? {} : zodFieldErrors(checked.error)), ...(hours ? { hours } : {}) });
+    if (!checked.success) {
+      setErrors(zodFieldErrors(checked.error));
       setStatus('Changes not saved: fix the fields marked above');
       return;
     }

@@ -29,7 +29,8 @@ export function Modal({ labelledBy, onClose, initialFocus = 'first', size = 'nar
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const root = dialog.current;
-    if (root) (initialFocus === 'first' ? (focusables(root)[0] ?? root) : root).focus();
+    // Content that placed focus itself (an editor opened at a note) keeps it.
+    if (root && !root.contains(document.activeElement)) (initialFocus === 'first' ? (focusables(root)[0] ?? root) : root).focus();
     return () => {
       const back = opener?.isConnected ? opener : document.getElementById('board');
       back?.focus();

@@ -1,4 +1,4 @@
-/** The card dialog's fields beyond identity: phase, on hold, selection, reaction, learnings, hours. */
+/** The card dialog's fields beyond identity: phase, on hold, selection criteria (the retrospective has its own tab). */
 import { PHASES, PHASE_TITLES, type Phase } from '../../../shared/phases.js';
 import type { EngagementFormValues } from '../forms/engagement-values.js';
 import type { FieldErrors } from '../forms/field-errors.js';
@@ -13,7 +13,7 @@ interface Props {
 
 /** Labelled fields with their errors beside them. */
 export function RecordFields({ prefix, values, errors, onChange }: Props) {
-  const area = (name: 'selection' | 'reaction' | 'learnings') => ({
+  const area = (name: 'selection') => ({
     value: values[name],
     onChange: (e: { target: { value: string } }) => {
       onChange({ [name]: e.target.value });
@@ -39,22 +39,6 @@ export function RecordFields({ prefix, values, errors, onChange }: Props) {
           </select>
         )}
       </Field>
-      <Field prefix={prefix} name="hours" label="Hours spent" error={errors.hours}>
-        {(c) => (
-          <input
-            {...c}
-            className="input"
-            type="number"
-            min="0"
-            step="0.5"
-            inputMode="decimal"
-            value={values.hours}
-            onChange={(e) => {
-              onChange({ hours: e.target.value });
-            }}
-          />
-        )}
-      </Field>
       <CheckboxField
         prefix={prefix}
         name="onHold"
@@ -66,12 +50,6 @@ export function RecordFields({ prefix, values, errors, onChange }: Props) {
       />
       <Field prefix={prefix} name="selection" label="Selection criteria" error={errors.selection} wide>
         {(c) => <textarea {...c} className="textarea" rows={2} {...area('selection')} />}
-      </Field>
-      <Field prefix={prefix} name="reaction" label="Initial reaction" error={errors.reaction} wide>
-        {(c) => <textarea {...c} className="textarea" rows={2} {...area('reaction')} />}
-      </Field>
-      <Field prefix={prefix} name="learnings" label="Learnings" hint="One per line" error={errors.learnings} wide>
-        {(c) => <textarea {...c} className="textarea" rows={3} {...area('learnings')} />}
       </Field>
     </>
   );

@@ -17,9 +17,6 @@ export interface EngagementFormValues {
   readonly onHold: boolean;
   readonly issue: string;
   readonly selection: string;
-  readonly reaction: string;
-  readonly learnings: string;
-  readonly hours: string;
 }
 
 /** A new engagement's blank form. */
@@ -33,9 +30,6 @@ export const BLANK_VALUES: EngagementFormValues = {
   onHold: false,
   issue: '',
   selection: '',
-  reaction: '',
-  learnings: '',
-  hours: '',
 };
 
 /** The form values showing a saved engagement. */
@@ -50,9 +44,6 @@ export function valuesOf(e: EngagementView): EngagementFormValues {
     onHold: e.onHold,
     issue: e.github?.issue ?? '',
     selection: e.selection,
-    reaction: e.reaction,
-    learnings: e.learnings.join('\n'),
-    hours: e.hours === null ? '' : String(e.hours),
   };
 }
 
@@ -62,11 +53,6 @@ const list = (text: string, separator: string) =>
     .split(separator)
     .map((s) => s.trim())
     .filter(Boolean);
-
-/** A message when the hours box holds something that is not a number, else null. */
-export function hoursProblem(text: string): string | null {
-  return text.trim() === '' || Number.isFinite(Number(text)) ? null : 'must be a number of hours, such as 12.5';
-}
 
 /** The arguments of `addEngagement` for the "New engagement" form. */
 export function newEngagementInput(v: EngagementFormValues) {
@@ -85,9 +71,6 @@ function typed(v: EngagementFormValues) {
     ...newEngagementInput(v),
     onHold: v.onHold,
     selection: v.selection,
-    reaction: v.reaction,
-    learnings: list(v.learnings, '\n'),
-    hours: orNull(v.hours) === null ? null : Number(v.hours),
   };
 }
 

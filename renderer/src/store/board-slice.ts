@@ -5,9 +5,8 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { ApiArgs, ApiResponse, BoardSnapshot, PalsApi } from '../../../shared/api.js';
 import { PHASE_TITLES, type Phase } from '../../../shared/phases.js';
-import type { Note } from '../../../shared/schema.js';
 import type { EngagementView } from '../../../shared/view.js';
-import { withEngagement, withNote, withoutEngagement, withPendingMoves, withPhase } from './board-updates.js';
+import { withEngagement, withoutEngagement, withPendingMoves, withPhase } from './board-updates.js';
 import { safeCall } from './safe-call.js';
 import type { Store } from './types.js';
 
@@ -33,7 +32,6 @@ export interface BoardSlice {
   readonly add: (input: ApiArgs<'addEngagement'>) => Promise<ApiResponse<EngagementView>>;
   readonly edit: (id: string, patch: ApiArgs<'editEngagement'>['patch']) => Promise<ApiResponse<EngagementView>>;
   readonly remove: (id: string) => Promise<ApiResponse<{ readonly id: string }>>;
-  readonly addNote: (id: string, note: ApiArgs<'addNote'>['note']) => Promise<ApiResponse<Note>>;
   readonly loadExample: () => Promise<boolean>;
   readonly removeExample: () => Promise<boolean>;
 }
@@ -127,11 +125,6 @@ export function createBoardSlice(api: PalsApi): StateCreator<Store, [], [], Boar
       remove: async (id) => {
         const res = await safeCall(() => api.removeEngagement({ id }));
         if (res.ok) patchBoard((b) => withoutEngagement(b, id));
-        return res;
-      },
-      addNote: async (id, note) => {
-        const res = await safeCall(() => api.addNote({ id, note }));
-        if (res.ok) patchBoard((b) => withNote(b, id, res.value));
         return res;
       },
       loadExample: () => bulk(() => api.loadExampleRound({}), 'The example round is on the board', 'Could not load the example round'),

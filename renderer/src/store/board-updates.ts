@@ -40,3 +40,19 @@ export function withNote(board: BoardSnapshot, id: string, note: Note): BoardSna
   if (!current || current.notes.some((n) => n.id === note.id)) return board;
   return withEngagement(board, { ...current, notes: [...current.notes, note] });
 }
+
+/** The snapshot with a saved note in place of its older copy (appended when it is new). */
+export function withSavedNote(board: BoardSnapshot, id: string, note: Note): BoardSnapshot {
+  const current = board.engagements.find((e) => e.id === id);
+  if (!current) return board;
+  const exists = current.notes.some((n) => n.id === note.id);
+  const notes = exists ? current.notes.map((n) => (n.id === note.id ? note : n)) : [...current.notes, note];
+  return withEngagement(board, { ...current, notes });
+}
+
+/** The snapshot without one note. */
+export function withoutNote(board: BoardSnapshot, id: string, noteId: string): BoardSnapshot {
+  const current = board.engagements.find((e) => e.id === id);
+  if (!current) return board;
+  return withEngagement(board, { ...current, notes: current.notes.filter((n) => n.id !== noteId) });
+}

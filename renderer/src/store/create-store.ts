@@ -1,6 +1,9 @@
 import { createStore } from 'zustand/vanilla';
 import type { PalsApi } from '../../../shared/api.js';
+import { createActionsSlice } from './actions-slice.js';
 import { createBoardSlice } from './board-slice.js';
+import { createMenuSlice } from './menu-slice.js';
+import { createNotesSlice } from './notes-slice.js';
 import type { AppStore } from './types.js';
 import { createUiSlice } from './ui-slice.js';
 
@@ -8,6 +11,9 @@ import { createUiSlice } from './ui-slice.js';
 export function createAppStore(api: PalsApi): AppStore {
   return createStore<ReturnType<AppStore['getState']>>()((...a) => ({
     ...createBoardSlice(api)(...a),
+    ...createNotesSlice(api)(...a),
+    ...createActionsSlice(api)(...a),
+    ...createMenuSlice(api)(...a),
     ...createUiSlice()(...a),
   }));
 }

@@ -1,10 +1,13 @@
 /** The renderer's one bound store: the typed slices joined together. */
 import type { StoreApi } from 'zustand/vanilla';
+import type { ActionsSlice } from './actions-slice.js';
 import type { BoardSlice } from './board-slice.js';
+import type { MenuSlice } from './menu-slice.js';
+import type { NotesSlice } from './notes-slice.js';
 import type { UiSlice } from './ui-slice.js';
 
 /** Everything the UI reads and every action it can take. */
-export type Store = BoardSlice & UiSlice;
+export type Store = BoardSlice & NotesSlice & ActionsSlice & MenuSlice & UiSlice;
 
 /** The vanilla store object (created once per app, or per test with a fake API). */
 export type AppStore = StoreApi<Store>;

@@ -11,8 +11,12 @@ export interface Filters {
   readonly due: DueStateName | '';
 }
 
-/** The one dialog open at a time, if any. */
-export type OpenDialog = { readonly kind: 'new' } | { readonly kind: 'card'; readonly id: string } | null;
+/** The one dialog open at a time, if any; a card may open at one of its notes. */
+export type OpenDialog =
+  { readonly kind: 'new' } | { readonly kind: 'card'; readonly id: string; readonly noteId?: string | undefined } | null;
+
+/** The main views the header switches between. */
+export type View = 'board' | 'actions';
 
 /** A message shown in the corner: errors stay until dismissed, info fades. */
 export interface Toast {
@@ -23,6 +27,7 @@ export interface Toast {
 
 /** UI state and its setters. */
 export interface UiSlice {
+  readonly view: View;
   readonly search: string;
   readonly filters: Filters;
   readonly dialog: OpenDialog;
@@ -31,11 +36,13 @@ export interface UiSlice {
   readonly announcement: string;
   /** A card whose name button should take focus once it renders (after a move re-parents it). */
   readonly focusCard: string | null;
+  readonly setView: (view: View) => void;
   readonly setSearch: (text: string) => void;
   readonly setFilter: <K extends keyof Filters>(key: K, value: Filters[K]) => void;
   readonly clearFilters: () => void;
   readonly openNew: () => void;
-  readonly openCard: (id: string) => void;
+  /** Opens a card's record; with `noteId`, at that note in the note editor. */
+  readonly openCard: (id: string, noteId?: string) => void;
   readonly closeDialog: () => void;
   readonly pushToast: (kind: Toast['kind'], text: string) => number;
   readonly dismissToast: (id: number) => void;
@@ -50,12 +57,16 @@ export const NO_FILTERS: Filters = { pal: '', maturity: '', due: '' };
 export function createUiSlice(): StateCreator<Store, [], [], UiSlice> {
   let nextToast = 1;
   return (set) => ({
+    view: 'board',
     search: '',
     filters: NO_FILTERS,
     dialog: null,
     toasts: [],
     announcement: '',
     focusCard: null,
+    setView: (view) => {
+      set({ view });
+    },
     setSearch: (search) => {
       set({ search });
     },
@@ -68,8 +79,8 @@ export function createUiSlice(): StateCreator<Store, [], [], UiSlice> {
     openNew: () => {
       set({ dialog: { kind: 'new' } });
     },
-    openCard: (id) => {
-      set({ dialog: { kind: 'card', id } });
+    openCard: (id, noteId) => {
+      set({ dialog: { kind: 'card', id, noteId } });
     },
     closeDialog: () => {
       set({ dialog: null });

@@ -1,4 +1,4 @@
-/** Above the board: search by name, filters (pal, maturity, due state), and "New engagement". */
+/** Above the board: search (card names, and notes below), filters (pal, maturity, due state), "New engagement". */
 import { useShallow } from 'zustand/react/shallow';
 import type { DueStateName } from '../../../shared/due.js';
 import { MATURITIES, type Maturity } from '../../../shared/schema.js';
@@ -6,6 +6,7 @@ import { DUE_FILTER_LABELS, MATURITY_LABELS } from '../format/labels.js';
 import { PlusIcon } from '../icons.js';
 import { selectFiltering, selectPalOptions, selectVisibleCount } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
+import { MATCHES_ID } from '../search/note-matches.js';
 import { FilterSelect } from './filter-select.js';
 
 const MATURITY_OPTIONS = MATURITIES.map((m) => [m, MATURITY_LABELS[m]] as const);
@@ -34,14 +35,25 @@ export function Toolbar() {
             id="board-search"
             type="search"
             className="input search-input"
-            placeholder="Search projects"
+            placeholder="Search projects and notes"
             value={search}
             onChange={(e) => {
               setSearch(e.target.value);
             }}
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowDown') return;
+              const first = document.getElementById(MATCHES_ID)?.querySelector('button');
+              if (!first) return;
+              e.preventDefault();
+              first.focus();
+            }}
+            aria-describedby="board-search-hint"
             autoComplete="off"
             spellCheck={false}
           />
+          <span id="board-search-hint" className="visually-hidden">
+            Filters the cards by name; matches inside notes are listed below the toolbar (press the down arrow to reach them).
+          </span>
         </div>
         <FilterSelect<string>
           label="Pal"

@@ -1,0 +1,43 @@
+/**
+ * The React side of an autosave engine: its save state as React state, and a flush whenever
+ * work could be lost: the editor unmounts (dialog closed, another note chosen), the page is
+ * hidden, or it is being unloaded.
+ */
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import type { Autosave } from './autosave.js';
+import type { SaveState } from './save-types.js';
+
+/** Follows `engine` (create it once per editor, e.g. in a useState initializer) while mounted. */
+export function useAutosave<T>(engine: Autosave<T>, onUnmountFlushed?: (state: SaveState) => void): SaveState {
+  const state = useSyncExternalStore(engine.subscribe, engine.state);
+  const onDone = useRef(onUnmountFlushed);
+  useEffect(() => {
+    onDone.current = onUnmountFlushed;
+  });
+
+  useEffect(() => {
+    engine.start();
+    const flush = () => void engine.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+      void engine.flush().then(() => onDone.current?.(engine.state()));
+    };
+  }, [engine]);
+
+  return state;
+}
+
+/** The words of a save state, exactly as the UI contract spells them. */
+export function saveStateText(state: SaveState): string {
+  if (state.kind === 'saved') return 'Saved';
+  if (state.kind === 'saving') return 'Saving…';
+  return `Not saved: ${state.message}`;
+}

@@ -1,0 +1,98 @@
+/**
+ * The card dialog's Retrospective tab: initial reaction, hours spent, tagged learnings and the
+ * five retrospective questions, autosaved like notes (only what changed is sent).
+ */
+import { useEffect, useId, useSyncExternalStore } from 'react';
+import type { EngagementView } from '../../../shared/view.js';
+import { Field } from '../forms/fields.js';
+import { SaveStatus } from '../notes/save-status.js';
+import { useAutosave } from '../notes/use-autosave.js';
+import { useAppStore } from '../store/store-context.js';
+import { LearningsEditor } from './learnings-editor.js';
+import type { RetroSession } from './retro-session.js';
+import { RETRO_QUESTIONS, retroProblems, type RetroValues } from './retro-values.js';
+
+/** The Retrospective tab panel's content (its session outlives tab switches). */
+export function RetroPanel({ engagement, session }: { readonly engagement: EngagementView; readonly session: RetroSession }) {
+  const pushToast = useAppStore((s) => s.pushToast);
+  const prefix = useId();
+  const { engine } = session;
+  const state = useAutosave(engine, (last) => {
+    if (last.kind === 'failed') pushToast('error', `The retrospective of ${engagement.name} was not saved: ${last.message}`);
+  });
+  const values = useSyncExternalStore(engine.subscribe, engine.latest);
+  const errors = retroProblems(values);
+
+  useEffect(() => {
+    session.adopt(engagement);
+  }, [engagement, session]);
+
+  const set = (patch: Partial<RetroValues>) => {
+    engine.update({ ...engine.latest(), ...patch });
+  };
+  const text = (name: 'reaction') => ({
+    value: values[name],
+    onChange: (e: { target: { value: string } }) => {
+      set({ [name]: e.target.value });
+    },
+  });
+
+  return (
+    <div className="retro">
+      <div className="retro-head">
+        <div>
+          <h3 className="side-title">Retrospective record</h3>
+          <p className="field-hint">What this engagement taught; it feeds the round&apos;s retrospective deck. Saved as you type.</p>
+        </div>
+        <SaveStatus state={state} onRetry={() => void engine.flush()} />
+      </div>
+      <div className="retro-grid">
+        <div className="retro-col">
+          <Field prefix={prefix} name="reaction" label="Initial reaction" error={errors.reaction}>
+            {(c) => <textarea {...c} className="textarea" rows={3} dir="auto" {...text('reaction')} />}
+          </Field>
+          <Field prefix={prefix} name="hours" label="Hours spent" hint="By the pal, on this engagement" error={errors.hours}>
+            {(c) => (
+              <input
+                {...c}
+                className="input input--hours"
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                value={values.hours}
+                onChange={(e) => {
+                  set({ hours: e.target.value });
+                }}
+              />
+            )}
+          </Field>
+          <LearningsEditor
+            rows={values.learnings}
+            errors={errors}
+            onChange={(learnings) => {
+              set({ learnings });
+            }}
+          />
+        </div>
+        <div className="retro-col">
+          {RETRO_QUESTIONS.map(([key, label]) => (
+            <Field key={key} prefix={prefix} name={key} label={label} error={errors[key]}>
+              {(c) => (
+                <textarea
+                  {...c}
+                  className="textarea"
+                  rows={2}
+                  dir="auto"
+                  value={values.answers[key]}
+                  onChange={(e) => {
+                    set({ answers: { ...engine.latest().answers, [key]: e.target.value } });
+                  }}
+                />
+              )}
+            </Field>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The open action items across all engagements (the "Action items" view): a mirror of
+ * `openActions`, refetched while the view is shown whenever the core says the store changed.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import type { PalsApi } from '../../../shared/api.js';
+import type { OpenAction } from '../../../shared/notes.js';
+import { safeCall } from './safe-call.js';
+import type { Store } from './types.js';
+
+/** Which item to tick off (or back on). */
+export interface ActionRef {
+  readonly engagementId: string;
+  readonly noteId: string;
+  readonly actionId: string;
+}
+
+/** Open action items, the owner filter, and ticking one off. */
+export interface ActionsSlice {
+  /** The items the view lists (filtered by owner by the core); null until the first load. */
+  readonly openActions: readonly OpenAction[] | null;
+  /** Every owner with an open item, for the filter (from the unfiltered list). */
+  readonly actionOwners: readonly string[];
+  /** '' means everyone. */
+  readonly actionsOwner: string;
+  readonly actionsError: string | null;
+  readonly loadActions: () => Promise<void>;
+  /** Loads now and on every store change; returns the unsubscribe (call it when the view hides). */
+  readonly connectActions: () => () => void;
+  readonly setActionsOwner: (owner: string) => void;
+  /** Marks an item done (or not); resolves false after telling the user when the core refused. */
+  readonly setActionDone: (ref: ActionRef, done: boolean) => Promise<boolean>;
+}
+
+const ownersOf = (items: readonly OpenAction[]) =>
+  [...new Set(items.map((i) => i.action.owner?.trim() ?? '').filter(Boolean))].sort((a, b) => a.localeCompare(b));
+
+/** Builds the actions slice over an API. */
+export function createActionsSlice(api: PalsApi): StateCreator<Store, [], [], ActionsSlice> {
+  return (set, get) => {
+    let seq = 0;
+    return {
+      openActions: null,
+      actionOwners: [],
+      actionsOwner: '',
+      actionsError: null,
+      loadActions: async () => {
+        const mine = ++seq;
+        const owner = get().actionsOwner;
+        const [all, filtered] = await Promise.all([
+          safeCall(() => api.openActions({})),
+          owner ? safeCall(() => api.openActions({ owner })) : null,
+        ]);
+        if (mine !== seq) return; // a newer load (or filter) decides
+        const shown = filtered ?? all;
+        if (!all.ok || !shown.ok) {
+          const why = !all.ok ? all.error.message : !shown.ok ? shown.error.message : '';
+          set({ actionsError: `Could not load the action items: ${why}` });
+          return;
+        }
+        set({ openActions: shown.value, actionOwners: ownersOf(all.value), actionsError: null });
+      },
+      connectActions: () => {
+        void get().loadActions();
+        return api.on('storeChanged', () => void get().loadActions());
+      },
+      setActionsOwner: (actionsOwner) => {
+        set({ actionsOwner });
+        void get().loadActions();
+      },
+      setActionDone: async (ref, done) => {
+        const res = await safeCall(() => api.setActionDone({ id: ref.engagementId, noteId: ref.noteId, actionId: ref.actionId, done }));
+        if (!res.ok) {
+          get().pushToast('error', `Could not update the action item: ${res.error.message}`);
+          return false;
+        }
+        await Promise.all([get().loadActions(), get().load()]);
+        return true;
+      },
+    };
+  };
+}

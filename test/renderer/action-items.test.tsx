@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFakeApi } from './fake-api.js';
+import { renderApp } from './render-app.js';
+import { seededDoc, withSeededNote } from './seeded-doc.js';
+
+beforeEach(() => {
+  localStorage.clear();
+});
+afterEach(cleanup);
+
+function api() {
+  let doc = seededDoc([{ name: 'Kyverno', pals: ['Ana'] }, { name: 'Argo' }]);
+  doc = withSeededNote(doc, 'eng-1', 'note-k', {
+    kind: 'meet-greet',
+    date: '2026-02-02',
+    text: 'Kyverno meet & greet',
+    actions: [
+      { text: 'Send the self-assessment template', owner: 'Ana' },
+      { text: 'Book the follow-up', owner: 'Ben', done: true },
+    ],
+  });
+  return createFakeApi(
+    withSeededNote(doc, 'eng-2', 'note-a', {
+      kind: 'follow-up',
+      date: '2026-02-20',
+      text: 'Argo follow-up',
+      actions: [{ text: 'Draft the threat model', owner: 'Ben' }, { text: 'Ask TOC for input' }],
+    }),
+  );
+}
+
+const rows = () =>
+  within(screen.getByRole('table'))
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => [...r.querySelectorAll('td')].slice(1, 4).map((td) => td.textContent));
+
+describe('the action items view', () => {
+  it('is one tab (or Ctrl+2) away, and lists every open item oldest meeting first', async () => {
+    await renderApp(api());
+    fireEvent.keyDown(window, { key: '2', ctrlKey: true });
+    expect(screen.getByRole('tab', { name: 'Action items' }).getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByRole('heading', { name: 'Open action items' })).toBeTruthy();
+    await screen.findByRole('table');
+    expect(rows()).toEqual([
+      ['Send the self-assessment template', 'Ana', 'Kyverno'],
+      ['Draft the threat model', 'Ben', 'Argo'],
+      ['Ask TOC for input', 'No owner', 'Argo'],
+    ]);
+    expect(screen.queryByRole('list', { name: 'Intake' })).toBeNull(); // the board is hidden
+    fireEvent.click(screen.getByRole('tab', { name: 'Board' }));
+    expect(screen.getByRole('list', { name: 'Intake' })).toBeTruthy();
+  });
+
+  it('filters by owner through the core, offering the owners present', async () => {
+    const { api: fake } = await renderApp(api());
+    fireEvent.click(screen.getByRole('tab', { name: 'Action items' }));
+    await screen.findByRole('table');
+    const owner = screen.getByLabelText<HTMLSelectElement>('Owner');
+    expect([...owner.options].map((o) => o.text)).toEqual(['Everyone', 'Ana', 'Ben']);
+    fireEvent.change(owner, { target: { value: 'Ben' } });
+    await waitFor(() => {
+      expect(rows()).toEqual([['Draft the threat model', 'Ben', 'Argo']]);
+    });
+    expect(fake.callsOf('openActions')).toContainEqual({ owner: 'Ben' });
+    expect(screen.getByText('1 open item for Ben')).toBeTruthy();
+  });
+
+  it('ticks an item off, then refetches', async () => {
+    const { api: fake } = await renderApp(api());
+    fireEvent.click(screen.getByRole('tab', { name: 'Action items' }));
+    await screen.findByRole('table');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Draft the threat model' }));
+    await waitFor(() => {
+      expect(rows().map((r) => r[0])).toEqual(['Send the self-assessment template', 'Ask TOC for input']);
+    });
+    expect(fake.callsOf('setActionDone')).toEqual([{ id: 'eng-2', noteId: 'note-a', actionId: 'note-a-a1', done: true }]);
+    expect(fake.doc.engagements[1]!.notes[0]!.actions[0]!.done).toBe(true);
+    await waitFor(() => {
+      expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Ask TOC for input' }));
+    });
+  });
+
+  it('follows changes made elsewhere, and opens the note an item came from', async () => {
+    const { api: fake } = await renderApp(api());
+    fireEvent.click(screen.getByRole('tab', { name: 'Action items' }));
+    await screen.findByRole('table');
+    fake.doc = withSeededNote(fake.doc, 'eng-1', 'note-k2', { kind: 'general', text: 'later', actions: [{ text: 'Added by the CLI' }] });
+    fake.emitExternalChange();
+    await screen.findByRole('checkbox', { name: 'Added by the CLI' });
+    const row = screen.getByRole('checkbox', { name: 'Send the self-assessment template' }).closest('tr')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Open note' }));
+    const dialog = screen.getByRole('dialog', { name: 'Kyverno' });
+    const editor = within(dialog).getByRole('region', { name: 'Note editor' });
+    expect(within(editor).getByLabelText<HTMLTextAreaElement>('Note').value).toBe('Kyverno meet & greet');
+    expect(within(editor).getByLabelText<HTMLInputElement>('Action item 1').value).toBe('Send the self-assessment template');
+  });
+});
+
+describe('the desktop menu', () => {
+  it('switches views, opens New engagement and focuses the search', async () => {
+    const { api: fake } = await renderApp(api());
+    fake.emitMenu('show-actions');
+    expect(await screen.findByRole('heading', { name: 'Open action items' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Action items' }));
+    fake.emitMenu('search');
+    await waitFor(() => {
+      expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search' }));
+    });
+    fake.emitMenu('new-engagement');
+    expect(await screen.findByRole('dialog', { name: 'New engagement' })).toBeTruthy();
+    fake.emitMenu('show-actions'); // ignored while a dialog is open
+    expect(screen.getByRole('tab', { name: 'Board' }).getAttribute('aria-selected')).toBe('true');
+  });
+});

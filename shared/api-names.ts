@@ -20,11 +20,19 @@ export const API_CALL_NAMES = [
   'exportAssessment',
   'loadExampleRound',
   'removeExampleRound',
+  'syncNow',
+  'resolveConflict',
+  'discoverIssues',
+  'addDiscovered',
+  'githubStatus',
+  'setGithubToken',
+  'clearGithubToken',
+  'setGithubSettings',
 ] as const;
 
 export type ApiCallName = (typeof API_CALL_NAMES)[number];
 
-export const API_EVENT_NAMES = ['storeChanged', 'menu'] as const;
+export const API_EVENT_NAMES = ['storeChanged', 'menu', 'syncProgress'] as const;
 
 /** Commands from the desktop app's menu and shortcuts, delivered as the `menu` event. */
 export const MENU_COMMANDS = ['new-engagement', 'search', 'show-board', 'show-actions'] as const;

@@ -8,9 +8,12 @@ import { z } from 'zod';
 import { API_CALL_NAMES, API_EVENT_NAMES, type ApiCallName, type MenuCommand } from './api-names.js';
 import type { IsoDate } from './dates.js';
 import { DeckOptionsSchema, type ExportResult } from './deck/options.js';
-import { EngagementPatchSchema, NewEngagementInputSchema, NewNoteInputSchema, NotePatchSchema } from './inputs.js';
+import { EngagementPatchSchema, IssueInputSchema, NewEngagementInputSchema, NewNoteInputSchema, NotePatchSchema } from './inputs.js';
 import type { OpenAction } from './notes.js';
-import { IdSchema, PhaseSchema, type Note, type Round, type Settings } from './schema.js';
+import { IdSchema, LabelNameSchema, LabelRulesSchema, NameSchema, PhaseSchema, type Note, type Round, type Settings } from './schema.js';
+import type { AddedDiscovered } from './github-discovery.js';
+import type { DiscoveredIssue } from './github-issue.js';
+import type { GithubStatus, SyncProgress, SyncReport } from './github-report.js';
 import type { SearchHit } from './search.js';
 import type { EngagementView } from './view.js';
 
@@ -42,6 +45,30 @@ const ById = z.strictObject({ id: IdSchema });
 const ActionRef = z.strictObject({ id: IdSchema, noteId: IdSchema, actionId: IdSchema, done: z.boolean() });
 const OwnerFilter = z.strictObject({ owner: z.string().max(200).nullable().optional() });
 const Query = z.strictObject({ query: z.string().max(500), limit: z.number().int().min(1).max(500).optional() });
+const ResolveArgs = z.strictObject({ id: IdSchema, keep: z.enum(['local', 'github']) });
+const DiscoverArgs = z.strictObject({ repo: z.string().min(1).max(300), label: LabelNameSchema.optional() });
+const DiscoveredChoiceSchema = z.strictObject({
+  issue: IssueInputSchema,
+  name: NameSchema,
+  title: z.string().max(1_000).nullable().optional(),
+  kind: z.enum(['issue', 'pull']).optional(),
+});
+const AddDiscoveredArgs = z.strictObject({ issues: z.array(DiscoveredChoiceSchema).min(1).max(200) });
+/** Printable ASCII without spaces (every GitHub token format); the message never repeats it. */
+const TokenArgs = z.strictObject({
+  token: z
+    .string()
+    .trim()
+    .min(1, 'paste the token')
+    .max(1_000, 'that is too long for a GitHub token')
+    .regex(/^[\x21-\x7e]+$/, 'a GitHub token has no spaces or special characters'),
+  allowInsecure: z.boolean().optional(),
+});
+const GithubSettingsArgs = z.strictObject({
+  roundId: IdSchema.optional(),
+  writeBack: z.boolean().optional(),
+  labelRules: LabelRulesSchema.nullable().optional(),
+});
 
 export const API = {
   getBoard: call<typeof Empty, BoardSnapshot>(Empty),
@@ -73,7 +100,20 @@ export const API = {
   exportAssessment: call<typeof ById, ExportResult>(ById),
   loadExampleRound: call<typeof Empty, { readonly added: number }>(Empty),
   removeExampleRound: call<typeof Empty, { readonly removed: number }>(Empty),
+  syncNow: call<typeof Empty, SyncReport>(Empty),
+  resolveConflict: call<typeof ResolveArgs, EngagementView>(ResolveArgs),
+  discoverIssues: call<typeof DiscoverArgs, readonly DiscoveredIssue[]>(DiscoverArgs),
+  addDiscovered: call<typeof AddDiscoveredArgs, AddedDiscoveredView>(AddDiscoveredArgs),
+  githubStatus: call<typeof Empty, GithubStatus>(Empty),
+  setGithubToken: call<typeof TokenArgs, GithubStatus>(TokenArgs),
+  clearGithubToken: call<typeof Empty, GithubStatus>(Empty),
+  setGithubSettings: call<typeof GithubSettingsArgs, { readonly settings: Settings; readonly rounds: readonly Round[] }>(
+    GithubSettingsArgs,
+  ),
 } as const;
+
+/** What `addDiscovered` answers: the new cards (as the board shows them) and what was skipped. */
+export type AddedDiscoveredView = Omit<AddedDiscovered, 'added'> & { readonly added: readonly EngagementView[] };
 
 export type Api = typeof API;
 export type ApiCall = keyof Api;
@@ -98,6 +138,8 @@ export interface ApiEvents {
   readonly storeChanged: { readonly origin: 'local' | 'external' };
   /** A menu item or its shortcut was used (desktop app only). */
   readonly menu: { readonly command: MenuCommand };
+  /** A GitHub sync advanced: `done` of `total` linked issues. */
+  readonly syncProgress: SyncProgress;
 }
 export type ApiEvent = keyof ApiEvents;
 export const API_EVENTS: readonly ApiEvent[] = API_EVENT_NAMES;

@@ -1,6 +1,15 @@
 /** What went wrong, in words a coordinator can act on; `code` is for programs. */
 export type PalsErrorCode =
-  'invalid-input' | 'not-found' | 'ambiguous' | 'duplicate' | 'store-corrupt' | 'store-newer' | 'store-locked' | 'store-write' | 'io';
+  | 'invalid-input'
+  | 'not-found'
+  | 'ambiguous'
+  | 'duplicate'
+  | 'store-corrupt'
+  | 'store-newer'
+  | 'store-locked'
+  | 'store-write'
+  | 'io'
+  | 'github';
 
 /** The one error type that crosses boundaries (CLI, IPC, HTTP) with a user-facing message. */
 export class PalsError extends Error {

@@ -138,16 +138,59 @@ export const WindowsSchema = z.strictObject({
   review: PhaseWindowSchema,
 });
 
+/** GitHub labels are at most 50 characters. */
+export const LabelNameSchema = z.string().min(1).max(50);
+
+/** One label → phase rule (ordered lists, first match wins; see shared/github-labels.ts). */
+export const LabelRuleSchema = z.strictObject({
+  label: LabelNameSchema,
+  phase: PhaseSchema,
+  /** Labels of one family are mutually exclusive: write-back sets one and removes its siblings. */
+  family: z.string().min(1).max(50).default('pals'),
+  /** Other labels the issue must carry too for the rule to match. */
+  requires: z.array(LabelNameSchema).max(5).default([]),
+});
+export const LabelRulesSchema = z.array(LabelRuleSchema).max(100);
+
 /** A round of the program: its own timebox, so a coordinator can change week numbers. */
 export const RoundSchema = z.strictObject({
   id: IdSchema,
   name: NameSchema,
   windows: WindowsSchema.default(() => ({ ...DEFAULT_WINDOWS })),
+  /** This round's label → phase rules; null uses the settings' (or the built-in) rules. */
+  labelRules: LabelRulesSchema.nullable().default(null),
+  /** Opt-in: moving a card sets its phase label on the linked issue. */
+  writeBack: z.boolean().default(false),
+});
+
+/** What the last GitHub sync did, for the status chip. */
+export const SyncRecordSchema = z.strictObject({
+  at: TimestampSchema,
+  checked: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  error: z.string().max(500).nullable().default(null),
 });
 
 export const SettingsSchema = z.strictObject({
   currentRound: IdSchema.default('default'),
   dueSoonDays: z.number().int().min(0).max(60).default(7),
+  /** Label → phase rules for every round without its own; null uses the built-in defaults. */
+  labelRules: LabelRulesSchema.nullable().default(null),
+  lastSync: SyncRecordSchema.nullable().default(null),
+});
+
+/** A label change waiting to be sent to GitHub (write-back); removed only once it succeeded. */
+export const OutboxEntrySchema = z.strictObject({
+  id: IdSchema,
+  engagementId: IdSchema,
+  issue: z.string().max(300),
+  setLabel: LabelNameSchema,
+  removeLabels: z.array(LabelNameSchema).max(100).default([]),
+  createdAt: TimestampSchema,
+  attempts: z.number().int().nonnegative().default(0),
+  lastError: z.string().max(500).nullable().default(null),
 });
 
 export const StoreDocSchema = z
@@ -156,6 +199,7 @@ export const StoreDocSchema = z
     settings: SettingsSchema.default(() => SettingsSchema.parse({})),
     rounds: z.array(RoundSchema).min(1, 'needs at least one round'),
     engagements: z.array(EngagementSchema),
+    outbox: z.array(OutboxEntrySchema).default([]),
   })
   .superRefine((doc, ctx) => {
     const seen = new Set<string>();
@@ -188,15 +232,19 @@ export type Engagement = z.infer<typeof EngagementSchema>;
 export type Round = z.infer<typeof RoundSchema>;
 export type Windows = z.infer<typeof WindowsSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
+export type LabelRule = z.infer<typeof LabelRuleSchema>;
+export type SyncRecord = z.infer<typeof SyncRecordSchema>;
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 export type StoreDoc = z.infer<typeof StoreDocSchema>;
 
 /** An empty store for a new data folder. */
 export function emptyDoc(): StoreDoc {
   return {
     schemaVersion: SCHEMA_VERSION,
-    settings: { currentRound: 'default', dueSoonDays: 7 },
-    rounds: [{ id: 'default', name: 'Round 1', windows: { ...DEFAULT_WINDOWS } }],
+    settings: { currentRound: 'default', dueSoonDays: 7, labelRules: null, lastSync: null },
+    rounds: [{ id: 'default', name: 'Round 1', windows: { ...DEFAULT_WINDOWS }, labelRules: null, writeBack: false }],
     engagements: [],
+    outbox: [],
   };
 }
 

@@ -17,6 +17,7 @@ import { formatEngagement, formatList } from './format.js';
 import { clearable, hours, parse, validate } from './parse.js';
 import { exportCommand } from './export.js';
 import { serve } from './serve.js';
+import { sync } from './sync.js';
 import { UsageError } from './usage.js';
 
 export interface CommandContext {
@@ -235,11 +236,6 @@ function retroPatch(values: Partial<Record<`retro-${'worked' | 'didnt' | 'improv
   return Object.values(retro).some((v) => v !== undefined) ? retro : undefined;
 }
 
-const later =
-  (what: string): Command =>
-  () =>
-    Promise.reject(new UsageError(`${what} is not yet available in this version of pals`));
-
 /** Every command by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   add,
@@ -251,7 +247,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   board,
   backup,
   restore,
-  sync: later('sync'),
+  sync,
   export: exportCommand,
   serve,
 };

@@ -47,7 +47,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(`${version()}\n`);
       return 0;
     }
-    const command = COMMANDS[name];
+    // Own keys only: `pals __proto__` or `pals constructor` must be an unknown command, not Object's.
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) throw new UsageError(`unknown command "${oneLine(name)}"; run pals --help for the list`);
     if (args.includes('--help') || args.includes('-h')) {
       io.stdout(`${USAGE}\n`);

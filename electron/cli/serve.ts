@@ -2,7 +2,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PalsError } from '../../shared/errors.js';
+import { EventBus } from '../core/events.js';
 import { createHandlers } from '../core/handlers.js';
+import { envTokenSource } from '../github/token-source.js';
 import { watchStore } from '../core/watch-store.js';
 import { openBrowser } from '../serve/open-browser.js';
 import { startServer } from '../serve/server.js';
@@ -23,11 +25,13 @@ export async function serve(argv: string[], ctx: CommandContext): Promise<void> 
     throw new PalsError('io', 'the UI is not built; run `npm run build` (or `npm install`) in the project folder first');
   }
   const store = await ctx.store();
-  const handlers = createHandlers({ store, today: () => ctx.today });
+  const events = new EventBus();
+  const github = { tokenSource: envTokenSource(ctx.io.env) };
+  const handlers = createHandlers({ store, today: () => ctx.today, events, github });
   const stopWatching = watchStore(store);
   let server;
   try {
-    server = await startServer({ handlers, store, staticDir: RENDERER_DIR, port });
+    server = await startServer({ handlers, store, staticDir: RENDERER_DIR, port, events });
   } catch (error) {
     stopWatching();
     const code = (error as { code?: string }).code;

@@ -38,7 +38,10 @@ Commands:
                               go to stdout; md with --out writes charts to deck-images/
   export assessment REF [--out FILE]
                               a self-assessment starter for one engagement
-  sync                        not yet available in this version
+  sync [--api-url URL] [--json]
+                              update linked engagements from their GitHub issues (token
+                              from $GITHUB_TOKEN; default API https://api.github.com);
+                              --json prints {checked, updated, unchanged, failed, rateLimit}
 
 Options:
   --data DIR    data folder (default: $PALS_DATA_DIR, else the app's user-data folder)
@@ -48,5 +51,6 @@ Options:
 Environment:
   PALS_DATA_DIR   data folder when --data is not given
   PALS_NOW        YYYY-MM-DD to use as today for due dates
+  GITHUB_TOKEN    the GitHub token pals sync uses (never printed)
 
 Exit status: 0 success, 1 failure (one "error:" line on stderr), 2 usage error.`;

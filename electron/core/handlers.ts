@@ -3,13 +3,16 @@
  * never call these directly: they go through `dispatch`, which validates arguments first.
  */
 import type { ApiCall, ApiParsedArgs, ApiResult, BoardSnapshot } from '../../shared/api.js';
-import { addEngagement, addNote, editEngagement, moveEngagement, removeEngagement } from '../../shared/engagements.js';
+import { addEngagement, addNote, editEngagement, removeEngagement } from '../../shared/engagements.js';
 import { addExampleRound, EXAMPLE_COUNT, removeExampleRound } from '../../shared/example-round.js';
 import { openActions, removeNote, setActionDone, updateNote } from '../../shared/notes.js';
 import { search } from '../../shared/search.js';
 import { viewEngagement } from '../../shared/view.js';
 import type { StoreDoc } from '../../shared/schema.js';
 import { createExportHandlers, type ExportPlatform } from './export-handlers.js';
+import { moveWithWriteBack } from '../../shared/github-outbox.js';
+import { createGithubHandlers, type GithubContext } from '../github/handlers.js';
+import type { EventBus } from './events.js';
 import { newId } from './ids.js';
 import type { PalsStore } from '../store/store.js';
 
@@ -23,6 +26,10 @@ export interface CoreContext {
   readonly now?: () => Date;
   /** The desktop app's save dialog and PDF printer (absent under `pals serve`). */
   readonly exportPlatform?: ExportPlatform;
+  /** Where the GitHub token comes from (the app's vault, or GITHUB_TOKEN under `pals serve`). */
+  readonly github?: GithubContext;
+  /** Events that do not come from the store (sync progress), for the transports to forward. */
+  readonly events?: EventBus;
 }
 
 /** Builds the handlers for a store. */
@@ -35,6 +42,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
   };
   return {
     ...createExportHandlers(ctx, ctx.exportPlatform),
+    ...createGithubHandlers(ctx),
     getBoard: () => {
       const doc = ctx.store.doc;
       const today = ctx.today();
@@ -55,7 +63,9 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return view(ctx.store.doc, id);
     },
     moveEngagement: async ({ id, phase }) => {
-      await ctx.store.update((doc) => moveEngagement(doc, id, phase, at()));
+      const [when, entryId] = [at(), newId()];
+      // A move in a round with write-back also queues the issue's label change (shared/github-outbox.ts).
+      await ctx.store.update((doc) => moveWithWriteBack(doc, id, phase, when, entryId));
       return view(ctx.store.doc, id);
     },
     removeEngagement: async ({ id }) => {

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ApiEvent, ApiEvents, ApiResponse } from '../../shared/api.js';
 import { dispatch } from '../core/dispatch.js';
+import type { EventBus } from '../core/events.js';
 import type { Handlers } from '../core/handlers.js';
 import type { PalsStore } from '../store/store.js';
 import { checkHost, checkOrigin, checkToken, cookieName, tokenMatches, type GuardConfig } from './guard.js';
@@ -22,6 +23,8 @@ export interface ServeOptions {
   readonly port?: number;
   /** Fixed only in tests; otherwise 32 random bytes per run. */
   readonly token?: string;
+  /** Core events beyond store changes (sync progress), forwarded to every page. */
+  readonly events?: EventBus;
 }
 
 export interface RunningServer {
@@ -119,7 +122,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     res.on('close', () => clients.delete(res));
   };
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     secure(res);
     const refused = checkHost(req, config);
     if (refused) {
@@ -135,7 +138,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
       res.setHeader('Set-Cookie', `${cookieName(config.port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       res.writeHead(303, { Location: url.pathname, 'Cache-Control': 'no-store' });
-      return res.end();
+      res.end();
+      return;
     }
     const noToken = checkToken(req, config);
     if (noToken) {
@@ -181,6 +185,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         send(res, 500, 'internal error');
       },
     );
+  };
+  // A request target the URL parser or the decoder refuses (a raw `GET http://[x/`, `/api/%E0`)
+  // is a 400: an exception here would stop the server for everyone, before any token check.
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch {
+      if (res.headersSent) res.destroy();
+      else send(res, 400, 'bad request');
+    }
   });
 
   const push = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => {
@@ -189,6 +203,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const stopListening = options.store.onChange((_doc, origin) => {
     push('storeChanged', { origin });
   });
+  const stopEvents =
+    options.events?.on(({ event, payload }) => {
+      push(event, payload);
+    }) ?? (() => undefined);
   const keepAlive = setInterval(() => {
     for (const client of clients) client.write(': keep-alive\n\n');
   }, 25_000);
@@ -208,6 +226,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     token,
     close: async () => {
       stopListening();
+      stopEvents();
       clearInterval(keepAlive);
       for (const client of clients) client.end();
       await new Promise<void>((resolve) =>

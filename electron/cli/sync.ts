@@ -1,0 +1,54 @@
+/**
+ * `pals sync [--api-url URL] [--json]`: brings every linked engagement up to date with GitHub.
+ * The token comes from $GITHUB_TOKEN and is never printed. Exit 0 only when nothing failed;
+ * what succeeded is saved either way.
+ */
+import { PalsError } from '../../shared/errors.js';
+import { summaryOf, type SyncReport } from '../../shared/github-report.js';
+import { isHttpUrl } from '../../shared/issue-ref.js';
+import type { StoreDoc } from '../../shared/schema.js';
+import { createGithubClient, DEFAULT_API_URL } from '../github/client.js';
+import { clockTime, redact } from '../github/errors.js';
+import { syncAll } from '../github/sync.js';
+import type { CommandContext } from './commands.js';
+import { parse } from './parse.js';
+import { oneLine } from './text.js';
+import { UsageError } from './usage.js';
+
+const NO_TOKEN =
+  'set GITHUB_TOKEN to a GitHub token (classic with the `repo` scope, or fine-grained with read access to issues) and run pals sync again';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The short text summary. */
+export function formatSyncReport(report: SyncReport, doc: StoreDoc): string {
+  const lines = [
+    `Checked ${plural(report.checked, 'linked issue')}: ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed.length} failed.`,
+  ];
+  for (const f of report.failed) lines.push(`  ${oneLine(f.ref)}: ${oneLine(f.error)}`);
+  const conflicts = doc.engagements.filter((e) => e.github?.conflict);
+  if (conflicts.length > 0) {
+    const names = conflicts.map((e) => oneLine(e.name)).join(', ');
+    lines.push(`${plural(conflicts.length, 'card has', 'cards have')} a conflict with GitHub (resolve in the app): ${names}`);
+  }
+  const rate = report.rateLimit;
+  if (rate) lines.push(`GitHub rate limit: ${rate.remaining} of ${rate.limit} left (resets ${clockTime(rate.reset)}).`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs the command. */
+export async function sync(argv: string[], ctx: CommandContext): Promise<void> {
+  const { values } = parse('sync', argv, { 'api-url': { type: 'string' }, json: { type: 'boolean' } }, [0, 0]);
+  const apiUrl = values['api-url'] ?? DEFAULT_API_URL;
+  if (!isHttpUrl(apiUrl)) throw new UsageError(`--api-url: must be an http(s) URL such as ${DEFAULT_API_URL}`);
+  const token = ctx.io.env.GITHUB_TOKEN?.trim();
+  if (!token) throw new PalsError('github', NO_TOKEN);
+  const store = await ctx.store();
+  const report = await syncAll(store, { client: createGithubClient({ token, baseUrl: apiUrl }), token });
+  const out = values.json ? `${JSON.stringify(summaryOf(report), null, 2)}\n` : formatSyncReport(report, store.doc);
+  ctx.io.stdout(redact(out, token));
+  if (report.error) throw new PalsError('github', redact(report.error, token));
+  if (report.failed.length > 0) {
+    throw new PalsError('github', `${plural(report.failed.length, 'linked issue')} could not be synced (see above); the rest was saved`);
+  }
+}

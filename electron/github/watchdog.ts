@@ -1,0 +1,76 @@
+/**
+ * The sync's deadline. One signal for every request of a sync: it aborts when GitHub has not
+ * answered anything for `stallMs` (a server that accepts connections and never answers), when
+ * the whole sync passes `maxMs`, or when the sync stops on purpose (token refused, rate limit).
+ * A sync that keeps getting answers is never cut short by the stall timer, however many issues.
+ */
+
+const registry = new WeakMap<AbortSignal, Watchdog>();
+
+/** The watchdog behind a request's signal, so the fetch wrapper can report answers to it. */
+export function watchdogOf(signal: AbortSignal | null | undefined): Watchdog | undefined {
+  return signal ? registry.get(signal) : undefined;
+}
+
+/** Why a request was aborted, in words for the coordinator. */
+export function abortReason(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : 'the sync was stopped';
+}
+
+/** Seconds, for messages. */
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+/** Aborts a sync that stalls or runs too long. */
+export class Watchdog {
+  private readonly controller = new AbortController();
+  private stallTimer: NodeJS.Timeout | undefined;
+  private readonly maxTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly stallMs: number,
+    maxMs: number,
+  ) {
+    registry.set(this.controller.signal, this);
+    this.maxTimer = setTimeout(() => {
+      this.abort(`the sync took longer than ${seconds(maxMs)} and was stopped; try again later`);
+    }, maxMs);
+    this.touch();
+  }
+
+  /** Aborts every request of the sync when it fires. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** GitHub answered: the stall timer starts again. */
+  touch(): void {
+    this.arm(this.stallMs);
+  }
+
+  /** We are waiting on purpose (GitHub's retry-after): allow that long plus the usual stall. */
+  extend(ms: number): void {
+    this.arm(ms + this.stallMs);
+  }
+
+  /** Stops the sync now, with the message every unfinished request will report. */
+  abort(message: string): void {
+    if (this.controller.signal.aborted) return;
+    this.stop();
+    this.controller.abort(new Error(message));
+  }
+
+  /** Clears the timers (the sync ended). */
+  stop(): void {
+    clearTimeout(this.stallTimer);
+    clearTimeout(this.maxTimer);
+  }
+
+  private arm(ms: number): void {
+    if (this.controller.signal.aborted) return;
+    clearTimeout(this.stallTimer);
+    this.stallTimer = setTimeout(() => {
+      this.abort(`GitHub did not answer for ${seconds(ms)}; the sync stopped (check the network connection and try again)`);
+    }, ms);
+  }
+}

@@ -1,0 +1,58 @@
+/** The shapes a GitHub sync reports to the CLI (`pals sync --json`) and the app. */
+
+/** GitHub's core rate limit as the last answer stated it; `reset` is an ISO timestamp. */
+export interface RateLimit {
+  readonly remaining: number;
+  readonly limit: number;
+  readonly reset: string;
+}
+
+/** One linked issue the sync could not bring up to date. */
+export interface SyncFailure {
+  /** `owner/repo#n`, as the engagement links it. */
+  readonly ref: string;
+  readonly error: string;
+}
+
+/** Exactly the CLI contract's summary: `checked` counts every linked issue asked about. */
+export interface SyncSummary {
+  readonly checked: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly failed: readonly SyncFailure[];
+  readonly rateLimit: RateLimit | null;
+}
+
+/** The summary plus why the sync stopped early (token refused, rate limit, offline), if it did. */
+export interface SyncReport extends SyncSummary {
+  readonly error: string | null;
+}
+
+/** What the renderer may know about the token: never the token itself. */
+export interface GithubStatus {
+  readonly tokenSet: boolean;
+  readonly login: string | null;
+  readonly scopes: readonly string[];
+  /** The OS has no secret store (Linux `basic_text`): the token is only obfuscated on disk. */
+  readonly insecure: boolean;
+  readonly lastSync: {
+    readonly at: string;
+    readonly checked: number;
+    readonly updated: number;
+    readonly unchanged: number;
+    readonly failed: number;
+    readonly error: string | null;
+  } | null;
+}
+
+/** Progress of a running sync, pushed as the `syncProgress` event. */
+export interface SyncProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** The contract's summary without the extra fields (what `pals sync --json` prints). */
+export function summaryOf(report: SyncSummary): SyncSummary {
+  const { checked, updated, unchanged, failed, rateLimit } = report;
+  return { checked, updated, unchanged, failed, rateLimit };
+}

@@ -1,0 +1,133 @@
+/**
+ * The fake GitHub's answers, as values: one issue (with ETag and the test's chosen misbehaviour),
+ * label changes, paged lists (Link header) and search. The server in fake-github.ts sends them.
+ */
+import { createHash } from 'node:crypto';
+import { errorJson, issueJson, labelJson, searchJson, type FakeIssue } from './fake-github-shapes.js';
+
+/** How the fake answers for one issue (then it behaves normally). */
+export type Behaviour =
+  | { readonly kind: 'moved'; readonly to: string }
+  | { readonly kind: 'status'; readonly status: 404 | 410 }
+  | { readonly kind: 'fail'; readonly status: number; times: number }
+  | { readonly kind: 'secondary'; readonly status: 403 | 429; readonly retryAfter: number; times: number }
+  | { readonly kind: 'hang' }
+  | { readonly kind: 'drop' };
+
+/** An answer to send; `cost` 0 for answers that do not count against the rate limit (304). */
+export interface Reply {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly cost?: number;
+}
+
+export const notFound: Reply = { status: 404, body: errorJson('Not Found') };
+
+/** `GET /repos/{o}/{r}/issues/{n}` (or `/repositories/{id}/issues/{n}`), conditional on the ETag. */
+export function getIssue(api: string, issue: FakeIssue, ifNoneMatch: string | undefined): Reply {
+  const json = issueJson(api, issue);
+  const etag = `W/"${createHash('sha256').update(JSON.stringify(json)).digest('hex').slice(0, 32)}"`;
+  if (ifNoneMatch === etag) return { status: 304, headers: { etag }, cost: 0 };
+  return { status: 200, body: json, headers: { etag } };
+}
+
+/** What a misbehaving issue answers instead (null: behave normally; 'hang': never answer; 'drop': close the connection). */
+export function misbehave(
+  api: string,
+  behaviour: Behaviour | undefined,
+  find: (ref: string) => FakeIssue | undefined,
+  auth: string,
+): Reply | 'hang' | 'drop' | null {
+  if (!behaviour) return null;
+  switch (behaviour.kind) {
+    case 'hang':
+    case 'drop':
+      return behaviour.kind;
+    case 'status':
+      return { status: behaviour.status, body: errorJson(behaviour.status === 410 ? 'This issue was deleted' : 'Not Found') };
+    case 'fail':
+      if (behaviour.times <= 0) return null;
+      behaviour.times--;
+      return { status: behaviour.status, body: errorJson(`Server Error${auth}`) };
+    case 'secondary': {
+      if (behaviour.times <= 0) return null;
+      behaviour.times--;
+      const message = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
+      return { status: behaviour.status, body: errorJson(message), headers: { 'retry-after': String(behaviour.retryAfter) } };
+    }
+    case 'moved': {
+      const to = find(behaviour.to)!;
+      const location = `${api}/repositories/${to.id}/issues/${to.number}`;
+      return {
+        status: 301,
+        body: { message: 'Moved Permanently', url: location, documentation_url: 'https://docs.github.com/rest' },
+        headers: { location },
+      };
+    }
+  }
+}
+
+/** `POST …/labels` and `DELETE …/labels/{name}`: GitHub answers with the issue's labels after. */
+export function changeLabels(api: string, issue: FakeIssue, method: string, body: string, name: string | undefined): Reply {
+  if (method === 'POST') {
+    for (const n of (JSON.parse(body) as { labels: string[] }).labels) {
+      if (!issue.labels.some((l) => l.toLowerCase() === n.toLowerCase())) issue.labels.push(n);
+    }
+  } else if (method === 'DELETE' && name) {
+    const before = issue.labels.length;
+    issue.labels = issue.labels.filter((l) => l.toLowerCase() !== name.toLowerCase());
+    if (issue.labels.length === before) return { status: 404, body: errorJson('Label does not exist') };
+  } else return notFound;
+  issue.updatedAt = new Date(Date.parse(issue.updatedAt) + 60_000).toISOString();
+  return { status: 200, body: issue.labels.map((n, i) => labelJson(api, issue, n, i)) };
+}
+
+/** One page of `all`, with GitHub's Link header (absolute URLs) when there are more. */
+function page<T>(all: readonly T[], url: URL): { items: T[]; headers: Record<string, string> } {
+  const per = Number(url.searchParams.get('per_page') ?? 30);
+  const current = Number(url.searchParams.get('page') ?? 1);
+  const last = Math.max(1, Math.ceil(all.length / per));
+  const at = (n: number) => {
+    const u = new URL(url);
+    u.searchParams.set('page', String(n));
+    return `<${u.href}>`;
+  };
+  const link = current < last ? `${at(current + 1)}; rel="next", ${at(last)}; rel="last"` : null;
+  return { items: all.slice((current - 1) * per, current * per), headers: link ? { link } : {} };
+}
+
+/** `GET /repos/{o}/{r}/issues?labels=…`: open issues of a repository, paged; 404 for an unknown repository. */
+export function listIssues(api: string, issues: readonly FakeIssue[], owner: string, repo: string, url: URL): Reply {
+  const inRepo = issues.filter((i) => i.owner === owner && i.repo === repo);
+  if (inRepo.length === 0) return notFound;
+  const label = url.searchParams.get('labels');
+  const { items, headers } = page(
+    inRepo.filter((i) => i.state === 'open' && (!label || i.labels.includes(label))),
+    url,
+  );
+  return { status: 200, body: items.map((i) => issueJson(api, i)), headers };
+}
+
+/** `GET /search/issues?q=repo:o/r is:pr in:title "phrase"`: enough of GitHub's search for discovery. */
+export function search(api: string, issues: readonly FakeIssue[], url: URL): Reply {
+  const q = url.searchParams.get('q') ?? '';
+  const repo = /repo:(\S+)/.exec(q)?.[1];
+  const phrase = (/"([^"]+)"/.exec(q)?.[1] ?? '').toLowerCase();
+  const all = issues.filter(
+    (i) =>
+      `${i.owner}/${i.repo}` === repo &&
+      (!q.includes('is:pr') || i.kind === 'pull') &&
+      i.state === 'open' &&
+      i.title.toLowerCase().includes(phrase),
+  );
+  const { items, headers } = page(all, url);
+  return {
+    status: 200,
+    body: searchJson(
+      items.map((i) => issueJson(api, i)),
+      all.length,
+    ),
+    headers: { ...headers, 'x-ratelimit-resource': 'search' },
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * A local fake of the GitHub REST API on 127.0.0.1 (port 0), answering with GitHub's recorded
+ * shapes: ETag/304, Link-header pagination, 301 for transferred issues, 404/410, 401, primary
+ * (403, x-ratelimit-remaining: 0) and secondary (retry-after) rate limits, 5xx, and requests it
+ * never answers. It records every request so tests can count them.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { changeLabels, getIssue, listIssues, misbehave, notFound, search, type Behaviour, type Reply } from './fake-github-routes.js';
+import { BASE_HEADERS, errorJson, userJson, type FakeIssue } from './fake-github-shapes.js';
+
+export type { FakeIssue } from './fake-github-shapes.js';
+export type { Behaviour } from './fake-github-routes.js';
+
+export interface Recorded {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingMessage['headers'];
+}
+
+export class FakeGithub {
+  readonly issues = new Map<string, FakeIssue>();
+  /** Misbehaviour by `owner/repo#n` (lowercase). */
+  readonly behaviours = new Map<string, Behaviour>();
+  readonly requests: Recorded[] = [];
+  /** Answer everything with 401, or with a used-up primary rate limit; `remaining` counts down. */
+  refuseToken = false;
+  rateLimited = false;
+  remaining = 5000;
+  /** Echo the request's Authorization header in error messages (a hostile server). */
+  echoAuth = false;
+  /** Milliseconds before each answer (to see concurrency). */
+  delayMs = 0;
+  readonly resetAt = Math.floor(Date.UTC(2030, 0, 1, 14, 5) / 1000);
+  private readonly sockets = new Set<Socket>();
+  private nextId = 1000;
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  /** Starts a fake on a free port of 127.0.0.1. */
+  static async start(): Promise<FakeGithub> {
+    let fake: FakeGithub | null = null;
+    const server = createServer((req, res) => {
+      fake!.handle(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const started = new FakeGithub(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    server.on('connection', (s) => {
+      started.sockets.add(s);
+      s.on('close', () => started.sockets.delete(s));
+    });
+    fake = started;
+    return started;
+  }
+
+  /** Adds an issue (or a pull request); returns its `owner/repo#n`. */
+  add(issue: Partial<FakeIssue> & Pick<FakeIssue, 'owner' | 'repo' | 'number'>): string {
+    const full: FakeIssue = {
+      id: this.nextId++,
+      kind: 'issue',
+      title: `Issue ${issue.number}`,
+      state: 'open',
+      labels: [],
+      assignees: [],
+      comments: 0,
+      updatedAt: '2026-11-01T10:00:00Z',
+      ...issue,
+    };
+    const ref = `${full.owner}/${full.repo}#${full.number}`;
+    this.issues.set(ref.toLowerCase(), full);
+    return ref;
+  }
+
+  /** Changes an issue as someone on GitHub would (so its ETag changes). */
+  edit(ref: string, change: Partial<FakeIssue>): void {
+    const issue = this.issues.get(ref.toLowerCase());
+    if (!issue) throw new Error(`no fake issue ${ref}`);
+    Object.assign(issue, { updatedAt: new Date(Date.parse(issue.updatedAt) + 60_000).toISOString() }, change);
+  }
+
+  /** How many requests match a method and a path (with query) pattern. */
+  count(method: string, path: RegExp): number {
+    return this.requests.filter((r) => r.method === method && path.test(r.path)).length;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) =>
+      this.server.close(() => {
+        resolve();
+      }),
+    );
+  }
+
+  private send(res: ServerResponse, reply: Reply): void {
+    if ((reply.cost ?? 1) > 0 && this.remaining > 0) this.remaining--;
+    const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+    res.writeHead(reply.status, {
+      ...BASE_HEADERS,
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': String(this.remaining),
+      'x-ratelimit-reset': String(this.resetAt),
+      'x-ratelimit-resource': 'core',
+      ...reply.headers,
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(text)),
+    });
+    res.end(text);
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', this.url);
+    this.requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, headers: req.headers });
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () =>
+      setTimeout(() => {
+        const reply = this.route(req.method ?? 'GET', url, body, req);
+        if (reply === 'drop') req.socket.destroy();
+        else if (reply !== 'hang') this.send(res, reply);
+      }, this.delayMs),
+    );
+  }
+
+  private route(method: string, url: URL, body: string, req: IncomingMessage): Reply | 'hang' | 'drop' {
+    const auth = this.echoAuth ? ` ${req.headers.authorization ?? ''}` : '';
+    if (this.refuseToken) return { status: 401, body: errorJson(`Bad credentials${auth}`) };
+    if (this.rateLimited) {
+      this.remaining = 0;
+      return { status: 403, body: errorJson('API rate limit exceeded for user ID 1000.'), cost: 0 };
+    }
+    const p = url.pathname.split('/').map(decodeURIComponent);
+    const all = [...this.issues.values()];
+    if (method === 'GET' && url.pathname === '/user') {
+      return { status: 200, body: userJson('pal-coordinator'), headers: { 'x-oauth-scopes': 'repo, read:org' } };
+    }
+    if (method === 'GET' && url.pathname === '/search/issues') return search(this.url, all, url);
+    if (p[1] === 'repositories' && p[3] === 'issues') {
+      const moved = all.find((i) => i.id === Number(p[2]) && i.number === Number(p[4]));
+      return moved ? getIssue(this.url, moved, req.headers['if-none-match']) : notFound;
+    }
+    if (p[1] !== 'repos' || p[4] !== 'issues') return notFound;
+    if (p.length === 5 && method === 'GET') return listIssues(this.url, all, p[2]!, p[3]!, url);
+    const ref = `${p[2]}/${p[3]}#${p[5]}`.toLowerCase();
+    const odd = misbehave(this.url, this.behaviours.get(ref), (r) => this.issues.get(r.toLowerCase()), auth);
+    if (odd) return odd;
+    const issue = this.issues.get(ref);
+    if (!issue) return notFound;
+    if (p.length === 6 && method === 'GET') return getIssue(this.url, issue, req.headers['if-none-match']);
+    if (p[6] === 'labels') return changeLabels(this.url, issue, method, body, p[7]);
+    return notFound;
+  }
+}

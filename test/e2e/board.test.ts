@@ -140,9 +140,20 @@ describe.skipIf(!hasChromium)('the board in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Kyverno' });
     await expect.poll(() => dialog.count()).toBe(1);
     expect(await dialog.textContent()).toMatch(/Follow-up/);
+    await dialog.getByLabel('Pals').fill('Ann, Bo, Cy');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(async () => (await stored(served, 'Kyverno')).pals).toEqual(['Ann', 'Bo', 'Cy']);
+    await dialog.getByRole('tab', { name: 'Retrospective' }).click();
     await dialog.getByLabel('Hours spent').fill('12');
     await dialog.getByLabel('Initial reaction').fill('"Where do we start?"');
-    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() =>
+        dialog
+          .getByRole('status')
+          .filter({ hasText: /^Saved$/ })
+          .count(),
+      )
+      .toBeGreaterThan(0);
     await expect.poll(async () => (await stored(served, 'Kyverno')).hours).toBe(12);
     expect((await stored(served, 'Kyverno')).reaction).toBe('"Where do we start?"');
     await page.screenshot({ path: join(SHOTS, 'e2e-card-dialog-light.png') });

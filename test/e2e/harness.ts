@@ -48,10 +48,10 @@ function runPals(dataDir: string, args: string[]) {
   });
 }
 
-/** Starts `pals serve` (on an existing folder to simulate a restart). */
-export async function startServe(dataDir?: string): Promise<Served> {
+/** Starts `pals serve` (on an existing folder and port to simulate a restart). */
+export async function startServe(dataDir?: string, port = 0): Promise<Served> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'pals-e2e-')));
-  const child = spawn(process.execPath, [bin, '--data', dir, 'serve', '--no-open', '--port', '0'], {
+  const child = spawn(process.execPath, [bin, '--data', dir, 'serve', '--no-open', '--port', String(port)], {
     env: { ...process.env, PALS_NOW: NOW },
   });
   let out = '';

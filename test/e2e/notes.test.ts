@@ -1,0 +1,73 @@
+/** Meeting notes end to end: typed notes persist, and a crash mid-typing loses nothing that was Saved. */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EngagementView } from '../../shared/view.js';
+import { hasChromium, launch, openApp, removeData, SHOTS, startServe, type Served } from './harness.js';
+
+async function notesOf(served: Served, ref: string): Promise<string[]> {
+  const r = await served.pals(['show', ref, '--json']);
+  return (JSON.parse(r.stdout) as EngagementView).notes.map((n) => n.text);
+}
+
+async function openNoteEditor(page: Page, project: string) {
+  await page.getByRole('button', { name: project, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: project });
+  await dialog.getByRole('button', { name: 'Add note' }).click();
+  const editor = dialog.getByRole('region', { name: 'Note editor' });
+  await expect.poll(() => editor.getByLabel('Note', { exact: true }).count()).toBe(1);
+  return { dialog, editor, text: editor.getByLabel('Note', { exact: true }), status: editor.getByRole('status') };
+}
+
+describe.skipIf(!hasChromium)('meeting notes in Chromium', () => {
+  let served: Served;
+  let browser: Browser;
+  beforeAll(async () => {
+    served = await startServe();
+    browser = await launch();
+    expect((await served.pals(['add', '--name', 'Kyverno', '--kickoff', '2026-11-02'])).code).toBe(0);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await served.stop();
+    await removeData(served);
+  });
+
+  it('types a note that autosaves, and finds it after a reload', async () => {
+    const { page, context } = await openApp(browser, served);
+    const { text, status } = await openNoteEditor(page, 'Kyverno');
+    await text.fill('');
+    await text.pressSequentially('Talked SBOMs <b>and</b> --- مرحبا 👩🏽‍💻', { delay: 5 });
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('Saved');
+    expect(await notesOf(served, 'kyverno')).toContain('Talked SBOMs <b>and</b> --- مرحبا 👩🏽‍💻');
+    await page.screenshot({ path: join(SHOTS, 'e2e-note-editor-light.png') });
+    await page.reload();
+    await page.getByRole('button', { name: 'Kyverno', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Kyverno' });
+    await dialog.getByRole('tab', { name: /^Notes/ }).click();
+    await expect.poll(() => dialog.getByRole('button', { name: /Talked SBOMs/ }).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('keeps everything typed up to the last "Saved" when the server is killed mid-typing', async () => {
+    const { page, context } = await openApp(browser, served);
+    const { text, status } = await openNoteEditor(page, 'Kyverno');
+    await text.fill('');
+    await text.pressSequentially('First part, saved.', { delay: 5 });
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('Saved');
+    const saved = await text.inputValue();
+    await text.pressSequentially(' Second part typed as the server dies.', { delay: 5 });
+    await served.stop('SIGKILL');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Not saved: /);
+    await page.screenshot({ path: join(SHOTS, 'e2e-note-not-saved-light.png') });
+    // Everything up to the last "Saved" is on disk, read straight from the data folder.
+    const restarted = await startServe(served.dataDir, Number(new URL(served.origin).port));
+    served = restarted;
+    expect((await notesOf(served, 'kyverno')).some((t) => t.startsWith(saved))).toBe(true);
+    // The rest is still in the open editor, marked "Not saved" (see the issue note: recovering it
+    // through the draft journal after a restart does not work yet).
+    expect(await text.inputValue()).toBe('First part, saved. Second part typed as the server dies.');
+    expect(await status.textContent()).toMatch(/^Not saved: /);
+    await context.close();
+  });
+});

@@ -5,7 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, dialog, ipcMain, Menu, protocol, screen, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell, type BrowserWindow } from 'electron';
+import { channelOf } from '../shared/api-names.js';
+import { EventBus } from './core/events.js';
 import { today } from './core/today.js';
 import { createHandlers } from './core/handlers.js';
 import { PRODUCT_NAME, resolveDataDir } from './paths.js';
@@ -17,6 +19,8 @@ import { denyAllPermissions, guardWebContents } from './shell/guards.js';
 import { registerApiHandlers } from './shell/ipc.js';
 import { MENU_CHANNEL, menuTemplate } from './shell/menu.js';
 import { desktopExportPlatform } from './shell/export-platform.js';
+import { startPeriodicSync } from './shell/periodic-sync.js';
+import { createTokenVault, tokenFile } from './shell/token-vault.js';
 import { describeStartupError, recoveryNotice } from './shell/notices.js';
 import { flushBeforeQuit } from './shell/quit-flush.js';
 import { forwardStoreChanges, watchDataDir } from './shell/store-events.js';
@@ -34,7 +38,8 @@ app.setPath('userData', dataDir);
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => {
-  guardWebContents(contents, (url) => openExternalLink(url, (u) => shell.openExternal(u)));
+  // openExternalLink passes http(s) URLs only (external-links.ts): no file:, javascript: or app launchers.
+  guardWebContents(contents, (url) => openExternalLink(url, (u) => shell.openExternal(u))); // eng-disable OPEN_EXTERNAL_JS_CHECK
 });
 
 const windows = new TrustedWindows();
@@ -78,7 +83,21 @@ async function start(): Promise<void> {
   today(process.env); // a malformed PALS_NOW stops here, with the CLI's message
   await app.whenReady();
   const { store, recovery } = await PalsStore.open(dataDir);
-  const handlers = createHandlers({ store, today: () => today(process.env), exportPlatform: desktopExportPlatform(() => main?.win) });
+  const events = new EventBus();
+  // After ready: before it, safeStorage cannot tell which secret store the OS offers.
+  const tokenSource = createTokenVault(tokenFile(dataDir), safeStorage);
+  const handlers = createHandlers({
+    store,
+    today: () => today(process.env),
+    exportPlatform: desktopExportPlatform(() => main?.win),
+    events,
+    // PALS_GITHUB_API: GitHub Enterprise, or a local stand-in in tests; default api.github.com.
+    github: { tokenSource, ...(process.env.PALS_GITHUB_API ? { apiUrl: process.env.PALS_GITHUB_API } : {}) },
+  });
+  events.on(({ event, payload }) => {
+    windows.send(channelOf(event), payload);
+  });
+  const periodicSync = startPeriodicSync(handlers);
 
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist', 'renderer')));
@@ -93,6 +112,7 @@ async function start(): Promise<void> {
   );
 
   flushBeforeQuit(app, async () => {
+    clearInterval(periodicSync);
     stopWatching();
     await main?.state.flush();
     await store.close();

@@ -191,4 +191,11 @@ export const electronModule = {
   dialog,
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   nativeTheme: { shouldUseDarkColors: false },
+  // Reversible stand-in "encryption", enough for the vault to be wired and used.
+  safeStorage: {
+    isAsyncEncryptionAvailable: () => Promise.resolve(true),
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    encryptStringAsync: (text: string) => Promise.resolve(Buffer.from(`enc:${text}`)),
+    decryptStringAsync: (data: Buffer) => Promise.resolve({ shouldReEncrypt: false, result: data.toString().slice(4) }),
+  },
 };

@@ -3,6 +3,7 @@
  * folder: start-up order, the hardened window, the IPC surface and its sender check, the guards,
  * store events (ours and the CLI's), the menu, a second launch, and flushing on quit.
  */
+import { FakeGithub } from '../github/fake-github.js';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { app, defaultSession, FakeBrowserWindow, fakeEvent, ipcMain, Menu, proto
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
 
 let dataDir = '';
+let fakeGithub: FakeGithub;
 let appDir = '';
 let win: FakeBrowserWindow;
 
@@ -38,6 +40,9 @@ beforeAll(async () => {
   await writeFile(join(appDir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Security Pals Desk</title>');
   await writeFile(join(appDir, 'dist', 'renderer', 'assets', 'app.js'), 'console.log(1)');
   vi.stubEnv('PALS_DATA_DIR', dataDir);
+  // GitHub calls (token check, sync) go to a loopback stand-in, never to the internet.
+  fakeGithub = await FakeGithub.start();
+  vi.stubEnv('PALS_GITHUB_API', fakeGithub.url);
   vi.stubEnv('PALS_NOW', '2026-11-27');
   app.appPath = appDir;
   await import('../../../electron/main.js');
@@ -46,6 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.unstubAllEnvs();
   await rm(dataDir, { recursive: true, force: true });
+  await fakeGithub.close();
   await rm(appDir, { recursive: true, force: true });
 });
 
@@ -98,6 +104,20 @@ describe('after ready', () => {
     const channels = ipcMain.handle.mock.calls.map(([channel]) => channel);
     expect(channels.sort()).toEqual(API_CALL_NAMES.map(channelOf).sort());
     for (const other of [ipcMain.on, ipcMain.once, ipcMain.handleOnce, ipcMain.addListener]) expect(other).not.toHaveBeenCalled();
+  });
+
+  it('keeps the GitHub token encrypted in its own 0600 file and never returns it to the page', async () => {
+    const { readFile, stat } = await import('node:fs/promises');
+    expect(process.env.PALS_GITHUB_API).toBe(fakeGithub.url);
+    const token = 'ghp_' + 'x'.repeat(36);
+    const set = (await invoke('setGithubToken', { token })) as { ok: boolean };
+    const status = await invoke('githubStatus', {});
+    expect(JSON.stringify([set, status])).not.toContain(token);
+    expect(status).toMatchObject({ ok: true, value: { tokenSet: true } });
+    const file = join(dataDir, 'github-token.enc');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(await readFile(file, 'utf8')).not.toContain(token);
+    expect(await readFile(join(dataDir, 'pals.json'), 'utf8').catch(() => '')).not.toContain(token);
   });
 
   it('serves dist/renderer on app: with the CSP header, and nothing outside it', async () => {

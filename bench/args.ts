@@ -3,6 +3,8 @@
 /** Parsed options; `scenarios` empty means every registered scenario. */
 export interface BenchArgs {
   readonly sizes: readonly number[];
+  /** Whether `--sizes` was given (then it overrides the sizes a scenario picks itself). */
+  readonly sizesGiven: boolean;
   readonly quick: boolean;
   readonly scenarios: readonly string[];
   readonly seed: number;
@@ -11,10 +13,11 @@ export interface BenchArgs {
 }
 
 /** Usage text printed by `--help` and after a bad option. */
-export const USAGE = `usage: npm run bench -- [--sizes 500,2000,5000] [--quick] [--scenario store,board] [--seed 42] [--out file.json]
-  --sizes     engagement counts to measure (default 2000; 10 notes each)
+export const USAGE = `usage: npm run bench -- [--sizes 500,2000,5000] [--quick] [--scenario store,board,sync,export] [--seed 42] [--out file.json]
+  --sizes     engagement counts to measure (default 2000; 10 notes each); sync and export pick
+              their own (sync: 200 and 2000, --quick 200; export: a 50-project round) unless given
   --quick     fewer repetitions: a smoke run, not figures to quote
-  --scenario  comma-separated scenario names: store, board (default: all)
+  --scenario  comma-separated scenario names: store, board, sync, export (default: all)
   --seed      seed of the synthetic data (default 42)
   --out       where to write the JSON summary (default bench/results.json)`;
 
@@ -29,6 +32,7 @@ function positiveInts(text: string, flag: string): number[] {
 /** Parses argv (without node and the script); throws Error with a readable message on bad input. */
 export function parseArgs(argv: readonly string[]): BenchArgs {
   let sizes = [2000];
+  let sizesGiven = false;
   let quick = false;
   let scenarios: string[] = [];
   let seed = 42;
@@ -41,13 +45,15 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
       return v;
     };
-    if (flag === '--sizes') sizes = positiveInts(value(), flag);
-    else if (flag === '--quick') quick = true;
+    if (flag === '--sizes') {
+      sizes = positiveInts(value(), flag);
+      sizesGiven = true;
+    } else if (flag === '--quick') quick = true;
     else if (flag === '--scenario') scenarios = value().split(',').filter(Boolean);
     else if (flag === '--seed') seed = positiveInts(value(), flag)[0]!;
     else if (flag === '--out') out = value();
     else if (flag === '--help' || flag === '-h') help = true;
     else throw new Error(`unknown option ${flag}`);
   }
-  return { sizes, quick, scenarios, seed, out, help };
+  return { sizes, sizesGiven, quick, scenarios, seed, out, help };
 }

@@ -51,7 +51,9 @@ function limitText(max: number, unit: Unit): string {
 /** The table rows; the naive and ratio columns only when some metric has a baseline. */
 function tableRows(result: ScenarioResult): string[][] {
   const compared = result.metrics.some((m) => m.naive !== undefined);
-  const head = compared ? ['metric', 'ours', 'naive (lowdb)', 'ours/naive', 'budget'] : ['metric', 'value', 'budget'];
+  const head = compared
+    ? ['metric', 'ours', `naive (${result.baseline ?? 'lowdb'})`, 'ours/naive', 'budget']
+    : ['metric', 'value', 'budget'];
   return [
     head,
     ...result.metrics.map((m) => {
@@ -99,6 +101,7 @@ export async function writeSummary(
       size: r.size,
       metrics: r.metrics.map((m) => ({ ...m, naive: m.naive ?? null, ratio: ratioOf(m), met: m.budget ? m.ours <= m.budget.max : null })),
       notes: r.notes,
+      ...(r.baseline === undefined ? {} : { baseline: r.baseline }),
       ...(r.skipped === undefined ? {} : { skipped: r.skipped }),
     })),
     budgets,

@@ -9,10 +9,12 @@ import { machineInfo } from './machine.js';
 import { renderMachine, renderResult, writeSummary } from './report.js';
 import { profileFor, type Scenario, type ScenarioResult } from './scenario.js';
 import { boardScenario } from './board-scenario.js';
+import { exportScenario } from './export-scenario.js';
 import { storeScenario } from './store-scenario.js';
+import { syncScenario } from './sync-scenario.js';
 
 /** Every scenario `--scenario` can name, in the order a full run executes them. */
-export const SCENARIOS: readonly Scenario[] = [storeScenario, boardScenario];
+export const SCENARIOS: readonly Scenario[] = [storeScenario, boardScenario, syncScenario, exportScenario];
 
 /** bench/results.json in the source tree (this file runs from dist/bench/). */
 const DEFAULT_OUT = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
@@ -42,7 +44,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const results: ScenarioResult[] = [];
   const started = performance.now();
   for (const scenario of selected) {
-    for (const size of args.sizes) {
+    const sizes = !args.sizesGiven && scenario.sizes ? scenario.sizes(profile) : args.sizes;
+    for (const size of sizes) {
       const result = await scenario.run({ size, seed: args.seed, profile, log });
       process.stdout.write(`${renderResult(result)}\n`);
       results.push(result);

@@ -57,6 +57,8 @@ export interface ScenarioResult {
   readonly size: number;
   readonly metrics: readonly Metric[];
   readonly notes: readonly string[];
+  /** What the "naive" column measures, for the table header (default "lowdb"). */
+  readonly baseline?: string;
   /** Why the scenario could not measure anything here (no metrics then); absent when it ran. */
   readonly skipped?: string;
 }
@@ -65,5 +67,7 @@ export interface ScenarioResult {
 export interface Scenario {
   readonly name: string;
   readonly description: string;
+  /** The sizes this scenario always measures (run.ts uses them unless `--sizes` is given); absent: the `--sizes` list. */
+  sizes?(profile: Profile): readonly number[];
   run(ctx: ScenarioContext): Promise<ScenarioResult>;
 }

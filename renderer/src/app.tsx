@@ -1,5 +1,5 @@
-/** The app: header with the view switch, the board (toolbar, banners, note matches) or the action items. */
-import { useEffect } from 'react';
+/** The app: header (views, GitHub sync), the board (toolbar, banners, note matches), the action items or the deck. */
+import { lazy, Suspense, useEffect } from 'react';
 import { ActionItemsView } from './actions/action-items-view.js';
 import { Board } from './board/board.js';
 import { DialogHost } from './dialogs/dialog-host.js';
@@ -8,6 +8,7 @@ import { Toasts } from './feedback/toasts.js';
 import { formatDay } from './format/dates.js';
 import { LoadError } from './load-error.js';
 import { EmptyState } from './onboarding/empty-state.js';
+import { SyncControl } from './github/sync-control.js';
 import { ExampleBanner } from './onboarding/example-banner.js';
 import { NoteMatches } from './search/note-matches.js';
 import { selectHasExamples, selectIsEmpty, selectLoaded } from './store/selectors.js';
@@ -15,6 +16,9 @@ import { useAppStore, useStoreApi } from './store/store-context.js';
 import { tabPanelProps } from './tabs/tab-list.js';
 import { Toolbar } from './toolbar/toolbar.js';
 import { useViewShortcuts, VIEW_PREFIX, ViewSwitch } from './views/view-switch.js';
+
+// The deck view (with its own DOMPurify) is loaded the first time it is shown.
+const DeckView = lazy(() => import('./deck/deck-view.js').then((m) => ({ default: m.DeckView })));
 
 /** The whole UI; loads the board and follows the core's change events while mounted. */
 export function App() {
@@ -35,6 +39,7 @@ export function App() {
         <header className="app-header">
           <h1 className="app-title">Security Pals Desk</h1>
           <ViewSwitch />
+          <SyncControl />
           {today && (
             <p className="app-today">
               Today <time dateTime={today}>{formatDay(today)}</time>
@@ -57,6 +62,13 @@ export function App() {
           </div>
           <div {...tabPanelProps(VIEW_PREFIX, 'actions', view === 'actions')} className="view">
             {view === 'actions' && <ActionItemsView />}
+          </div>
+          <div {...tabPanelProps(VIEW_PREFIX, 'deck', view === 'deck')} className="view">
+            {view === 'deck' && (
+              <Suspense fallback={<p className="loading">Loading the deck…</p>}>
+                <DeckView />
+              </Suspense>
+            )}
           </div>
         </main>
       </div>

@@ -14,7 +14,10 @@ import {
   type PalsApi,
 } from '../../shared/api.js';
 import { addEngagement, addNote, editEngagement, moveEngagement, removeEngagement } from '../../shared/engagements.js';
-import { isPalsError } from '../../shared/errors.js';
+import type { ExportResult } from '../../shared/deck/options.js';
+import { isPalsError, PalsError } from '../../shared/errors.js';
+import type { GithubStatus, SyncReport } from '../../shared/github-report.js';
+import { resolveConflict } from '../../shared/github-sync.js';
 import { addExampleRound, EXAMPLE_COUNT, removeExampleRound } from '../../shared/example-round.js';
 import type { EngagementPatch, NewEngagementInput, NewNoteInput } from '../../shared/inputs.js';
 import { openActions, removeNote, setActionDone, updateNote } from '../../shared/notes.js';
@@ -45,6 +48,26 @@ export interface FakeControls {
   readonly emitExternalChange: () => void;
   /** Pushes a `menu` command, as the desktop app's menu and its shortcuts do. */
   readonly emitMenu: (command: ApiEvents['menu']['command']) => void;
+  /** What `githubStatus` (and the token calls) answer; `setGithubToken` sets `tokenSet`. */
+  github: GithubStatus;
+  /** What `syncNow` answers, after pushing `syncProgress` for each of `checked` issues. */
+  syncReport: SyncReport;
+  /** What the export calls answer. */
+  exportResult: ExportResult;
+  /** Pushes a `syncProgress` event. */
+  readonly emitSyncProgress: (done: number, total: number) => void;
+}
+
+/** A token-less GitHub status. */
+export const NO_TOKEN: GithubStatus = { tokenSet: false, login: null, scopes: [], insecure: false, lastSync: null };
+
+/** A deck preview in marp-core's shape: one `<svg data-marpit-svg>` per slide. */
+export function fakeDeckHtml(titles: readonly string[]): string {
+  const slides = titles.map(
+    (t, i) =>
+      `<svg data-marpit-svg="" viewBox="0 0 1280 720"><foreignObject width="1280" height="720"><section id="${i + 1}" data-theme="gaia" style="--theme:gaia;"><h1>${t}</h1></section></foreignObject></svg>`,
+  );
+  return `<div class="marpit">${slides.join('')}</div>`;
 }
 
 /** The fake API plus its controls. */
@@ -56,10 +79,21 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
   const nextId = () => `fake-${String(++counter).padStart(4, '0')}`;
   const listeners = new Set<Listener>();
   const menuListeners = new Set<(payload: ApiEvents['menu']) => void>();
+  const progressListeners = new Set<(payload: ApiEvents['syncProgress']) => void>();
+  const emitProgress = (done: number, total: number) => {
+    progressListeners.forEach((l) => {
+      l({ done, total });
+    });
+  };
   const failures = new Map<ApiCall, ApiFailure>();
   const holds = new Map<ApiCall, Promise<void>>();
   const calls: { name: ApiCall; args: unknown }[] = [];
-  const state = { doc };
+  const state = {
+    doc,
+    github: NO_TOKEN,
+    syncReport: { checked: 0, updated: 0, unchanged: 0, failed: [], rateLimit: null, error: null } as SyncReport,
+    exportResult: { kind: 'cancelled' } as ExportResult,
+  };
   const view = (id: string) =>
     viewEngagement(
       state.doc,
@@ -96,6 +130,34 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
     search: (a) => search(state.doc, a.query as string, a.limit as number | undefined),
     loadExampleRound: () => ({ added: apply(addExampleRound(state.doc, TODAY, AT, Array.from({ length: EXAMPLE_COUNT }, nextId))) }),
     removeExampleRound: () => ({ removed: apply(removeExampleRound(state.doc)) }),
+    githubStatus: () => state.github,
+    setGithubToken: (a) => {
+      if (a.allowInsecure !== true && state.github.insecure) {
+        throw new PalsError('github', 'this computer has no secret store; the token would only be obfuscated', 'allowInsecure');
+      }
+      state.github = { ...state.github, tokenSet: true, login: 'octocat', scopes: ['repo'] };
+      return state.github;
+    },
+    clearGithubToken: () => {
+      state.github = { ...state.github, tokenSet: false, login: null, scopes: [] };
+      return state.github;
+    },
+    syncNow: () => {
+      const total = state.syncReport.checked;
+      for (let done = 1; done <= total; done++) emitProgress(done, total);
+      state.github = {
+        ...state.github,
+        lastSync: { at: AT, ...state.syncReport, failed: state.syncReport.failed.length },
+      };
+      return state.syncReport;
+    },
+    resolveConflict: (a) => view(apply(resolveConflict(state.doc, a.id, a.keep === 'local' ? 'keep-local' : 'take-github', AT)).id),
+    deckPreview: () => {
+      const titles = ['Security Pals Retrospective', ...state.doc.engagements.map((e) => e.name)];
+      return { html: fakeDeckHtml(titles), css: 'section{color:#123}', slideCount: titles.length, engagementCount: titles.length - 1 };
+    },
+    exportDeck: () => state.exportResult,
+    exportAssessment: () => state.exportResult,
   };
 
   const invoke = async (name: ApiCall, args: unknown): Promise<ApiResponse<unknown>> => {
@@ -116,7 +178,8 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
     try {
       return { ok: true, value: handler(parsed.data as Args) };
     } catch (error) {
-      if (isPalsError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+      if (isPalsError(error))
+        return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
       throw error;
     }
   };
@@ -129,6 +192,25 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
     set doc(next) {
       state.doc = next;
     },
+    get github() {
+      return state.github;
+    },
+    set github(next) {
+      state.github = next;
+    },
+    get syncReport() {
+      return state.syncReport;
+    },
+    set syncReport(next) {
+      state.syncReport = next;
+    },
+    get exportResult() {
+      return state.exportResult;
+    },
+    set exportResult(next) {
+      state.exportResult = next;
+    },
+    emitSyncProgress: emitProgress,
     calls,
     callsOf: (name) => calls.filter((c) => c.name === name).map((c) => c.args),
     failNext: (name, error) => {
@@ -159,7 +241,7 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
     },
   };
   const on = ((event: ApiEvent, listener: Listener) => {
-    const set = (event === 'menu' ? menuListeners : event === 'storeChanged' ? listeners : new Set()) as Set<Listener>;
+    const set = (event === 'menu' ? menuListeners : event === 'storeChanged' ? listeners : progressListeners) as Set<Listener>;
     set.add(listener);
     return () => set.delete(listener);
   }) as PalsApi['on'];

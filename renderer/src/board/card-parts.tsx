@@ -27,7 +27,7 @@ export function DueLine({ due, today }: { readonly due: DueState; readonly today
   );
 }
 
-/** The tracking issue (the sync that fills in its state comes later), or "Not linked". */
+/** The tracking issue with its state, or "Link broken" / "Conflict" when the last sync says so. */
 export function GithubChip({ github }: { readonly github: GithubLink | null }) {
   if (!github) {
     return (
@@ -39,14 +39,17 @@ export function GithubChip({ github }: { readonly github: GithubLink | null }) {
     );
   }
   const state = github.state ? ` (${github.state})` : '';
+  const [modifier, text, title] = github.conflict
+    ? ['chip--conflict', 'Conflict', `${github.issue}: GitHub suggests another phase; open the card to choose`]
+    : github.error
+      ? ['chip--broken', 'Link broken', `${github.issue}: ${github.error}`]
+      : [github.state === 'closed' ? 'chip--closed' : 'chip--issue', `${github.issue}${state}`, `${github.issue}${state}`];
   return (
-    <span className="chip chip--issue" title={`${github.issue}${state}`}>
+    <span className={`chip ${modifier}`} title={title}>
       <IssueIcon />
       <span className="visually-hidden">GitHub issue: </span>
-      <span className="chip-text">
-        {github.issue}
-        {state}
-      </span>
+      <span className="chip-text">{text}</span>
+      {text !== `${github.issue}${state}` && <span className="visually-hidden"> ({github.issue})</span>}
     </span>
   );
 }

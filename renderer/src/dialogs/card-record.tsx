@@ -4,6 +4,8 @@ import { isHttpUrl } from '../../../shared/issue-ref.js';
 import { PHASE_TITLES } from '../../../shared/phases.js';
 import type { EngagementView } from '../../../shared/view.js';
 import { DueBadge } from '../board/card-parts.js';
+import { AssessmentExport } from '../export/assessment-export.js';
+import { GithubSection } from '../github/github-section.js';
 import { CloseIcon, PlusIcon } from '../icons.js';
 import { NotesPanel } from '../notes/notes-panel.js';
 import { RetroPanel } from '../retro/retro-panel.js';
@@ -80,8 +82,12 @@ export function CardRecord(props: {
       <div className="dialog-body">
         <div {...tabPanelProps(prefix, 'details', view.tab === 'details')} className="record">
           <EngagementEditForm engagement={engagement} onCancel={close} />
-          <aside className="record-side" aria-label="History">
+          <aside className="record-side" aria-label="GitHub and history">
+            <GithubSection engagement={engagement} />
             <PhaseHistory history={engagement.history} />
+            <div className="side-actions">
+              <AssessmentExport id={engagement.id} />
+            </div>
             <DeleteEngagement engagement={engagement} onDeleted={closeDialog} />
           </aside>
         </div>

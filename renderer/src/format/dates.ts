@@ -17,3 +17,11 @@ export function formatInstant(timestamp: string): string {
     ? timestamp
     : new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
 }
+
+/** A timestamp as a local day and time ("27 Nov, 10:02"), for "last synced". */
+export function formatMoment(timestamp: string): string {
+  const date = new Date(timestamp);
+  return Number.isNaN(date.getTime())
+    ? timestamp
+    : new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(date);
+}

@@ -2,6 +2,8 @@ import { createStore } from 'zustand/vanilla';
 import type { PalsApi } from '../../../shared/api.js';
 import { createActionsSlice } from './actions-slice.js';
 import { createBoardSlice } from './board-slice.js';
+import { createDeckSlice } from './deck-slice.js';
+import { createGithubSlice } from './github-slice.js';
 import { createMenuSlice } from './menu-slice.js';
 import { createNotesSlice } from './notes-slice.js';
 import type { AppStore } from './types.js';
@@ -14,6 +16,8 @@ export function createAppStore(api: PalsApi): AppStore {
     ...createNotesSlice(api)(...a),
     ...createActionsSlice(api)(...a),
     ...createMenuSlice(api)(...a),
+    ...createGithubSlice(api)(...a),
+    ...createDeckSlice(api)(...a),
     ...createUiSlice()(...a),
   }));
 }

@@ -2,12 +2,14 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ActionsSlice } from './actions-slice.js';
 import type { BoardSlice } from './board-slice.js';
+import type { DeckSlice } from './deck-slice.js';
+import type { GithubSlice } from './github-slice.js';
 import type { MenuSlice } from './menu-slice.js';
 import type { NotesSlice } from './notes-slice.js';
 import type { UiSlice } from './ui-slice.js';
 
 /** Everything the UI reads and every action it can take. */
-export type Store = BoardSlice & NotesSlice & ActionsSlice & MenuSlice & UiSlice;
+export type Store = BoardSlice & NotesSlice & ActionsSlice & MenuSlice & GithubSlice & DeckSlice & UiSlice;
 
 /** The vanilla store object (created once per app, or per test with a fake API). */
 export type AppStore = StoreApi<Store>;

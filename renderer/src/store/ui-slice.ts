@@ -16,7 +16,7 @@ export type OpenDialog =
   { readonly kind: 'new' } | { readonly kind: 'card'; readonly id: string; readonly noteId?: string | undefined } | null;
 
 /** The main views the header switches between. */
-export type View = 'board' | 'actions';
+export type View = 'board' | 'actions' | 'deck';
 
 /** A message shown in the corner: errors stay until dismissed, info fades. */
 export interface Toast {

@@ -1,4 +1,4 @@
-/** "Board | Action items" in the header, also reachable with Ctrl/Cmd+1 / +2 and the desktop View menu. */
+/** "Board | Action items | Retrospective deck" in the header (Ctrl/Cmd+1 / +2 / +3; the View menu has the first two). */
 import { useEffect } from 'react';
 import { useAppStore, useStoreApi } from '../store/store-context.js';
 import type { AppStore } from '../store/types.js';
@@ -11,6 +11,7 @@ export const VIEW_PREFIX = 'view';
 const TABS = [
   { id: 'board', label: 'Board', shortcut: 'Control+1 Meta+1', title: 'Board (Ctrl+1 or ⌘1)' },
   { id: 'actions', label: 'Action items', shortcut: 'Control+2 Meta+2', title: 'Open action items (Ctrl+2 or ⌘2)' },
+  { id: 'deck', label: 'Retrospective deck', shortcut: 'Control+3 Meta+3', title: 'Retrospective deck (Ctrl+3 or ⌘3)' },
 ] as const;
 
 /** The view tabs. */
@@ -36,7 +37,7 @@ export function useViewShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
-      const view: View | null = event.key === '1' ? 'board' : event.key === '2' ? 'actions' : null;
+      const view: View | null = event.key === '1' ? 'board' : event.key === '2' ? 'actions' : event.key === '3' ? 'deck' : null;
       if (!view || store.getState().dialog) return;
       event.preventDefault();
       show(store, view);

@@ -1,0 +1,92 @@
+/**
+ * The card's GitHub section (Details tab): the tracking issue as the last sync saw it, its error,
+ * and — when GitHub's labels and the board disagree — the choice between the two phases.
+ */
+import { useId, useState } from 'react';
+import { isHttpUrl } from '../../../shared/issue-ref.js';
+import { PHASE_TITLES } from '../../../shared/phases.js';
+import type { EngagementView } from '../../../shared/view.js';
+import { formatMoment } from '../format/dates.js';
+import { useAppStore } from '../store/store-context.js';
+
+/** The section, or nothing when the card links no issue. */
+export function GithubSection({ engagement }: { readonly engagement: EngagementView }) {
+  const titleId = useId();
+  const resolve = useAppStore((s) => s.resolveConflict);
+  const announce = useAppStore((s) => s.announce);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { github } = engagement;
+  if (!github) return null;
+
+  const choose = async (keep: 'local' | 'github') => {
+    setBusy(true);
+    const res = await resolve(engagement.id, keep);
+    setBusy(false);
+    setError(res.ok ? null : res.error.message);
+    if (res.ok) announce(`${engagement.name} is in ${PHASE_TITLES[res.value.phase]}`);
+  };
+
+  return (
+    <section className="side-section github-section" aria-labelledby={titleId}>
+      <h3 id={titleId} className="side-title">
+        GitHub
+      </h3>
+      <p className="github-line">
+        {isHttpUrl(github.url) ? (
+          <a href={github.url} target="_blank" rel="noopener noreferrer" className="link">
+            {github.issue}
+          </a>
+        ) : (
+          <span>{github.issue}</span>
+        )}
+        {github.state && <span className={`tag tag--${github.state}`}>{github.state === 'open' ? 'Open' : 'Closed'}</span>}
+      </p>
+      {github.title && (
+        <p className="github-title" dir="auto">
+          {github.title}
+        </p>
+      )}
+      {github.labels.length > 0 && (
+        <ul className="github-labels" aria-label="Labels">
+          {github.labels.map((label) => (
+            <li key={label} className="github-label" dir="auto">
+              {label}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted github-synced">
+        {github.syncedAt ? (
+          <>
+            Last synced <time dateTime={github.syncedAt}>{formatMoment(github.syncedAt)}</time>
+          </>
+        ) : (
+          'Not synced yet'
+        )}
+      </p>
+      {github.error && <p className="form-error">Link broken: {github.error}</p>}
+      {github.conflict && (
+        <div className="github-conflict" role="group" aria-labelledby={`${titleId}-conflict`}>
+          <p id={`${titleId}-conflict`}>
+            GitHub suggests <strong>{PHASE_TITLES[github.conflict.remote]}</strong>, you moved it to{' '}
+            <strong>{PHASE_TITLES[github.conflict.local]}</strong>.
+          </p>
+          <div className="github-conflict-actions">
+            <button type="button" className="button button--small" disabled={busy} onClick={() => void choose('local')}>
+              Keep local
+            </button>
+            <button type="button" className="button button--small" disabled={busy} onClick={() => void choose('github')}>
+              Take GitHub
+            </button>
+          </div>
+          {error && (
+            <p role="alert" className="form-error">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The header's GitHub controls: "Sync" (explained, not just greyed, while no token is set), its
+ * progress and result, the last sync time, and the "GitHub token" panel.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { formatMoment } from '../format/dates.js';
+import { useAppStore } from '../store/store-context.js';
+import { progressText, summaryText } from './sync-text.js';
+import { TokenForm } from './token-form.js';
+
+const NO_TOKEN = 'Add a GitHub token (GitHub settings) to sync linked issues';
+
+/** Sync button, status line and the settings disclosure. */
+export function SyncControl() {
+  const { status, syncing, result, syncNow, connectGithub } = useAppStore(
+    useShallow((s) => ({
+      status: s.githubStatus,
+      syncing: s.syncing,
+      result: s.syncResult,
+      syncNow: s.syncNow,
+      connectGithub: s.connectGithub,
+    })),
+  );
+  useEffect(() => connectGithub(), [connectGithub]);
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const hintId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const tokenSet = status?.tokenSet ?? false;
+  const disabled = !tokenSet || syncing !== null;
+  const last = status?.lastSync;
+  const failedRefs = result?.kind === 'done' ? result.report.failed.map((f) => `${f.ref}: ${f.error}`).join('\n') : '';
+
+  return (
+    <div className="sync">
+      <div className="sync-status">
+        {syncing ? (
+          <p role="status" className="sync-text">
+            {progressText(syncing)}
+          </p>
+        ) : result?.kind === 'failed' || (result?.kind === 'done' && result.report.error) ? (
+          <p role="alert" className="sync-text sync-text--error">
+            Sync failed: {result.kind === 'failed' ? result.message : result.report.error}
+          </p>
+        ) : result?.kind === 'done' ? (
+          <p role="status" className="sync-text" title={failedRefs || undefined}>
+            {summaryText(result.report)}
+          </p>
+        ) : (
+          last && (
+            <p className="sync-text sync-text--muted">
+              Last sync <time dateTime={last.at}>{formatMoment(last.at)}</time>
+            </p>
+          )
+        )}
+      </div>
+      <button
+        type="button"
+        className="button button--small"
+        aria-disabled={disabled || undefined}
+        aria-describedby={tokenSet ? undefined : hintId}
+        title={tokenSet ? 'Fetch the linked GitHub issues now' : NO_TOKEN}
+        onClick={() => {
+          if (!disabled) void syncNow();
+        }}
+      >
+        {syncing ? 'Syncing…' : 'Sync'}
+      </button>
+      {!tokenSet && (
+        <span id={hintId} className="visually-hidden">
+          {NO_TOKEN}
+        </span>
+      )}
+      <button
+        ref={toggle}
+        type="button"
+        className="button button--small button--quiet"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => {
+          setOpen(!open);
+        }}
+      >
+        GitHub settings
+      </button>
+      <div
+        id={panelId}
+        className="github-panel"
+        hidden={!open}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          event.stopPropagation();
+          setOpen(false);
+          toggle.current?.focus();
+        }}
+      >
+        {open && <TokenForm />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * The GitHub slice: the token's status (never the token), a running sync's progress and the last
+ * sync's result. The sync itself runs in the core; `syncProgress` events tell how far it got.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import type { ApiFailure, ApiResponse, PalsApi } from '../../../shared/api.js';
+import type { GithubStatus, SyncProgress, SyncReport } from '../../../shared/github-report.js';
+import type { EngagementView } from '../../../shared/view.js';
+import { withEngagement } from './board-updates.js';
+import { safeCall } from './safe-call.js';
+import type { Store } from './types.js';
+
+/** What the header shows about the last sync started here. */
+export type SyncResult = { readonly kind: 'done'; readonly report: SyncReport } | { readonly kind: 'failed'; readonly message: string };
+
+/** GitHub state and actions. */
+export interface GithubSlice {
+  /** Null until the first answer (or when the core could not tell). */
+  readonly githubStatus: GithubStatus | null;
+  /** Set while a sync runs; `total` is 0 until the core has counted the linked issues. */
+  readonly syncing: SyncProgress | null;
+  readonly syncResult: SyncResult | null;
+  readonly loadGithubStatus: () => Promise<void>;
+  /** Follows `syncProgress` events (also from periodic syncs); returns the unsubscribe. */
+  readonly connectGithub: () => () => void;
+  readonly syncNow: () => Promise<void>;
+  readonly resolveConflict: (id: string, keep: 'local' | 'github') => Promise<ApiResponse<EngagementView>>;
+  readonly setGithubToken: (token: string, allowInsecure: boolean) => Promise<ApiFailure | null>;
+  readonly clearGithubToken: () => Promise<ApiFailure | null>;
+}
+
+/** Builds the GitHub slice over an API. */
+export function createGithubSlice(api: PalsApi): StateCreator<Store, [], [], GithubSlice> {
+  return (set, get) => {
+    const takeStatus = async (run: () => Promise<ApiResponse<GithubStatus>>): Promise<ApiFailure | null> => {
+      const res = await safeCall(run);
+      if (!res.ok) return res.error;
+      set({ githubStatus: res.value });
+      return null;
+    };
+    return {
+      githubStatus: null,
+      syncing: null,
+      syncResult: null,
+      loadGithubStatus: async () => {
+        await takeStatus(() => api.githubStatus({}));
+      },
+      connectGithub: () => {
+        void get().loadGithubStatus();
+        return api.on('syncProgress', (progress) => {
+          set({ syncing: progress });
+        });
+      },
+      syncNow: async () => {
+        if (get().syncing) return;
+        set({ syncing: { done: 0, total: 0 }, syncResult: null });
+        const res = await safeCall(() => api.syncNow({}));
+        set({ syncing: null, syncResult: res.ok ? { kind: 'done', report: res.value } : { kind: 'failed', message: res.error.message } });
+        await Promise.all([get().load(), get().loadGithubStatus()]);
+      },
+      resolveConflict: async (id, keep) => {
+        const res = await safeCall(() => api.resolveConflict({ id, keep }));
+        if (res.ok) set((s) => (s.board ? { board: withEngagement(s.board, res.value) } : {}));
+        return res;
+      },
+      setGithubToken: (token, allowInsecure) =>
+        takeStatus(() => api.setGithubToken({ token, ...(allowInsecure ? { allowInsecure } : {}) })),
+      clearGithubToken: () => takeStatus(() => api.clearGithubToken({})),
+    };
+  };
+}

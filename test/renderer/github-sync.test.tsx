@@ -1,0 +1,139 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { GithubLink, StoreDoc } from '../../shared/schema.js';
+import { AT, createFakeApi } from './fake-api.js';
+import { namesIn, renderApp } from './render-app.js';
+import { seededDoc } from './seeded-doc.js';
+
+afterEach(cleanup);
+
+const LINK: GithubLink = {
+  issue: 'cncf/sandbox#42',
+  url: 'https://github.com/cncf/sandbox/issues/42',
+  kind: 'issue',
+  state: 'open',
+  title: 'Security Pals: Kyverno',
+  labels: ['security-pals', 'phase/meet-greet'],
+  assignees: [],
+  milestone: null,
+  comments: null,
+  updatedAt: AT,
+  syncedAt: AT,
+  etag: null,
+  suggestedPhase: 'intake',
+  conflict: null,
+  error: null,
+};
+
+function linked(doc: StoreDoc, github: Partial<GithubLink>, index = 0): StoreDoc {
+  return { ...doc, engagements: doc.engagements.map((e, i) => (i === index ? { ...e, github: { ...LINK, ...github } } : e)) };
+}
+
+function syncButton() {
+  return screen.getByRole('button', { name: /^Sync/ });
+}
+
+describe('GitHub sync', () => {
+  it('explains why Sync is unavailable without a token', async () => {
+    const { api } = await renderApp(createFakeApi(seededDoc([{ name: 'Kyverno' }])));
+    const button = syncButton();
+    await waitFor(() => {
+      expect(button.getAttribute('aria-disabled')).toBe('true');
+    });
+    expect(button.getAttribute('title')).toMatch(/Add a GitHub token/);
+    fireEvent.click(button);
+    expect(api.callsOf('syncNow')).toHaveLength(0);
+  });
+
+  it('shows the progress of a sync, then its summary and the last sync time', async () => {
+    const api = createFakeApi(linked(seededDoc([{ name: 'Kyverno' }]), {}));
+    api.github = { ...api.github, tokenSet: true, login: 'octocat' };
+    api.syncReport = { checked: 10, updated: 2, unchanged: 8, failed: [], rateLimit: null, error: null };
+    const release = api.hold('syncNow');
+    await renderApp(api);
+    await waitFor(() => {
+      expect(syncButton().getAttribute('aria-disabled')).toBeNull();
+    });
+    fireEvent.click(syncButton());
+    await act(async () => {
+      api.emitSyncProgress(3, 10);
+      await Promise.resolve();
+    });
+    expect(screen.getByText('Syncing 3/10…').getAttribute('role')).toBe('status');
+    expect(syncButton().getAttribute('aria-disabled')).toBe('true');
+    await act(async () => {
+      release();
+      await Promise.resolve();
+    });
+    expect((await screen.findByText('Synced 10: 2 updated')).getAttribute('role')).toBe('status');
+    expect(api.callsOf('syncNow')).toHaveLength(1);
+  });
+
+  it('shows why a sync stopped in an alert', async () => {
+    const api = createFakeApi(seededDoc([{ name: 'Kyverno' }]));
+    api.github = { ...api.github, tokenSet: true };
+    api.failNext('syncNow', { code: 'github', message: 'GitHub refused the token' });
+    await renderApp(api);
+    await waitFor(() => {
+      expect(syncButton().getAttribute('aria-disabled')).toBeNull();
+    });
+    fireEvent.click(syncButton());
+    expect((await screen.findByRole('alert')).textContent).toBe('Sync failed: GitHub refused the token');
+  });
+
+  it('marks a broken link and a conflict on the card chip', async () => {
+    const doc = linked(
+      linked(seededDoc([{ name: 'Kyverno' }, { name: 'Argo' }]), { error: 'the issue was deleted' }, 0),
+      { conflict: { local: 'intake', remote: 'meet-greet', detectedAt: AT } },
+      1,
+    );
+    await renderApp(createFakeApi(doc));
+    const text = screen
+      .getAllByRole('listitem')
+      .map((li) => li.textContent)
+      .join('\n');
+    expect(text).toContain('Link broken');
+    expect(text).toContain('Conflict');
+  });
+
+  it('shows a conflict with both choices and resolves it with the one picked', async () => {
+    const doc = linked(seededDoc([{ name: 'Kyverno' }]), { conflict: { local: 'intake', remote: 'meet-greet', detectedAt: AT } });
+    const { api } = await renderApp(createFakeApi(doc));
+    fireEvent.click(screen.getByRole('button', { name: 'Kyverno' }));
+    const dialog = screen.getByRole('dialog', { name: 'Kyverno' });
+    const section = within(dialog).getByRole('region', { name: 'GitHub' });
+    const link = within(section).getByRole('link', { name: 'cncf/sandbox#42' });
+    expect(link.getAttribute('href')).toBe(LINK.url);
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(section.textContent).toContain('phase/meet-greet');
+    expect(section.textContent).toMatch(/GitHub suggests Meet & greet, you moved it to Intake/);
+    expect(within(section).getByRole('button', { name: 'Keep local' })).toBeTruthy();
+    fireEvent.click(within(section).getByRole('button', { name: 'Take GitHub' }));
+    await waitFor(() => {
+      expect(api.callsOf('resolveConflict')).toEqual([{ id: 'eng-1', keep: 'github' }]);
+    });
+    await waitFor(() => {
+      expect(within(section).queryByRole('button', { name: 'Keep local' })).toBeNull();
+    });
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(namesIn('Meet & greet')).toEqual(['Kyverno']);
+  });
+
+  it('saves a token, and asks before storing it without a secret store', async () => {
+    const api = createFakeApi(seededDoc([{ name: 'Kyverno' }]));
+    api.github = { ...api.github, insecure: true };
+    await renderApp(api);
+    fireEvent.click(screen.getByRole('button', { name: 'GitHub settings' }));
+    fireEvent.change(screen.getByLabelText('GitHub token'), { target: { value: 'ghp_example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/no secret store/);
+    fireEvent.click(screen.getByRole('button', { name: 'Store anyway' }));
+    expect(await screen.findByText('octocat')).toBeTruthy();
+    expect(api.callsOf('setGithubToken')).toEqual([{ token: 'ghp_example' }, { token: 'ghp_example', allowInsecure: true }]);
+    await waitFor(() => {
+      expect(syncButton().getAttribute('aria-disabled')).toBeNull();
+    });
+  });
+});

@@ -67,11 +67,15 @@ function outcome(e: Engagement): string {
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const who = (e: Engagement) => (e.pals.length ? e.pals.map(literal).join(', ') : '—');
 
-/** Which engagements a deck covers. */
+/** Which engagements a deck covers: `only`, else the current round's (examples only when nothing else). */
 export function deckEngagements(doc: StoreDoc, only?: readonly string[]): Engagement[] {
   if (only && only.length > 0)
     return only.map((id) => doc.engagements.find((e) => e.id === id)).filter((e): e is Engagement => e !== undefined);
-  return doc.engagements.filter((e) => e.round === doc.settings.currentRound && !e.example);
+  const round = doc.engagements.filter((e) => e.round === doc.settings.currentRound);
+  // Example cards stay out of a real round's deck, but a board holding only the example round
+  // previews it (that is what a new coordinator is trying out).
+  const real = round.filter((e) => !e.example);
+  return real.length > 0 ? real : round;
 }
 
 /** Builds the deck. */

@@ -183,3 +183,14 @@ describe('assessmentStarter', () => {
     expect(text.match(/^## /gm)).toHaveLength(9);
   });
 });
+
+describe('deckEngagements', () => {
+  it('leaves the example round out of a real round, but previews it when it is all there is', async () => {
+    const { addExampleRound } = await import('../../shared/example-round.js');
+    const { deckEngagements } = await import('../../shared/deck/build-deck.js');
+    const examples = addExampleRound(emptyDoc(), '2026-11-27', at, ['ex1', 'ex2', 'ex3', 'ex4', 'ex5']).doc;
+    expect(deckEngagements(examples)).toHaveLength(5);
+    const mixed = addEngagement(examples, { name: 'Mine' }, { id: 'mine', at }).doc;
+    expect(deckEngagements(mixed).map((e) => e.name)).toEqual(['Mine']);
+  });
+});

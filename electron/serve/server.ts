@@ -229,11 +229,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       stopEvents();
       clearInterval(keepAlive);
       for (const client of clients) client.end();
-      await new Promise<void>((resolve) =>
+      await new Promise<void>((resolve) => {
         server.close(() => {
           resolve();
-        }),
-      );
+        });
+        // A page left open keeps connections (keep-alive, an event stream reconnecting): without
+        // this, stopping `pals serve` could wait for the browser tab forever. The store is
+        // flushed after this by the caller, so nothing accepted is lost.
+        server.closeAllConnections();
+      });
     },
   };
 }

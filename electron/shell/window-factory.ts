@@ -21,14 +21,18 @@ export const DEFAULT_SIZE = { width: 1280, height: 820 } as const;
 /** Creates the main window and starts loading `app://desk/index.html`. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const { state } = options;
-  const win = new BrowserWindow({
+  // Electronegativity cannot see into hardenedWebPreferences(), so it reports contextIsolation,
+  // sandbox and auxclick as unset here; they are set there (and unit-tested), and a middle-click
+  // reaches setWindowOpenHandler in guards.ts, which denies it. The preload exposes one method per
+  // API call, never ipcRenderer (preload.ts).
+  const win = /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */ new BrowserWindow({
     ...(state ? { x: state.x, y: state.y, width: state.width, height: state.height } : DEFAULT_SIZE),
     minWidth: 720,
     minHeight: 480,
     show: false,
     title: PRODUCT_NAME,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1b1d23' : '#ffffff',
-    webPreferences: hardenedWebPreferences({ preload: options.preload, devTools: options.devTools }),
+    webPreferences: hardenedWebPreferences({ preload: options.preload, devTools: options.devTools }), // eng-disable PRELOAD_JS_CHECK
   });
   win.once('ready-to-show', () => {
     if (state?.maximized) win.maximize();

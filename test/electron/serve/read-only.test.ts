@@ -1,0 +1,75 @@
+/**
+ * `pals serve` on a data folder it may read but not write (a read-only mount, a folder owned by
+ * another user): the board loads, an edit answers a clear error envelope instead of crashing or
+ * pretending, nothing on disk or in the board changes, and edits work again once it is writable.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { chmod, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { pals, tempDir } from '../../helpers.js';
+
+const bin = fileURLToPath(new URL('../../../electron/bin/pals.js', import.meta.url));
+// root ignores permissions, so the server runs as nobody where the suite runs as root.
+const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+async function serve(dir: string): Promise<{ child: ChildProcessWithoutNullStreams; origin: string; token: string }> {
+  const child = spawn(process.execPath, [bin, '--data', dir, 'serve', '--no-open', '--port', '0'], {
+    ...asUser,
+    env: { ...process.env, PALS_NOW: '2026-11-27' },
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const deadline = Date.now() + 15_000;
+  while (!out.includes('\n')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`pals serve did not start: ${err}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const url = new URL(out.split('\n')[0]!);
+  return { child, origin: url.origin, token: url.searchParams.get('token')! };
+}
+
+describe('pals serve on a read-only data folder', () => {
+  it('answers writes with a clear error envelope, keeps everything, and recovers when writable', async () => {
+    const dir = await tempDir();
+    expect((await pals(dir, ['add', '--name', 'Kyverno'])).code).toBe(0);
+    const file = join(dir, 'pals.json');
+    const before = await readFile(file);
+    await chmod(file, 0o444);
+    await chmod(dir, 0o555);
+    const server = await serve(dir);
+    const call = async (name: string, args: unknown) => {
+      const r = await fetch(`${server.origin}/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-pals-token': server.token },
+        body: JSON.stringify(args),
+      });
+      return { status: r.status, body: (await r.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } } };
+    };
+    try {
+      const board = await call('getBoard', {});
+      expect(board.body.ok).toBe(true);
+      const added = await call('addEngagement', { name: 'Argo' });
+      expect(added.status).toBeGreaterThanOrEqual(400);
+      expect(added.body).toMatchObject({ ok: false, error: { code: 'store-write' } });
+      expect(added.body.error!.message).toMatch(/permission denied|read-only/i);
+      const after = await call('getBoard', {});
+      expect((after.body.value as { engagements: { name: string }[] }).engagements.map((e) => e.name)).toEqual(['Kyverno']);
+      expect(await readFile(file)).toEqual(before);
+
+      await chmod(dir, 0o777);
+      await chmod(file, 0o666);
+      const retried = await call('addEngagement', { name: 'Argo' });
+      expect(retried.body.ok).toBe(true);
+    } finally {
+      await chmod(dir, 0o755);
+      const closed = new Promise((resolve) => server.child.on('close', resolve));
+      server.child.kill('SIGTERM');
+      await closed;
+    }
+    expect((await pals(dir, ['list', '--json'])).stdout).toMatch(/Argo/);
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * Fuzzing the API contract's argument validation through `dispatch`, the one entry both
+ * transports use: random JSON for every call, and mutations of valid arguments. A call never
+ * throws, answers a valid result or a typed refusal (never `internal`), a refused call leaves the
+ * store file byte for byte as it was, and the file always stays loadable.
+ */
+import fc from 'fast-check';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_CALL_NAMES } from '../../shared/api-names.js';
+import type { ApiResponse } from '../../shared/api.js';
+import { parseDocText } from '../../shared/document.js';
+import type { StoreDoc } from '../../shared/schema.js';
+import { dispatch } from '../../electron/core/dispatch.js';
+import type { ExportPlatform } from '../../electron/core/export-handlers.js';
+import { createHandlers, type Handlers } from '../../electron/core/handlers.js';
+import { PalsStore } from '../../electron/store/store.js';
+import { bytesOf, hostileJson, mutate, mutation, prototypeIsClean, RunCounter, runs } from './fuzz-kit.js';
+
+/** Refusals a caller may get for bad or stale arguments; anything else is a bug. */
+const REFUSALS = new Set(['invalid-input', 'not-found', 'duplicate', 'ambiguous', 'github']);
+/** Calls whose rendering is slow (marp): fewer runs, same properties. */
+const SLOW = new Set<string>(['deckPreview', 'exportDeck']);
+
+/** Exports go to a stand-in platform: no save dialog, no Chromium for PDFs. */
+const platform: ExportPlatform = {
+  saveFile: () => Promise.resolve(null),
+  printToPdf: () => Promise.resolve(new Uint8Array([37, 80, 68, 70])),
+};
+
+type Doc = StoreDoc;
+let fresh = 0;
+
+/** Valid arguments per call, built from what the store holds now (a call missing here gets `{}`). */
+const VALID: Readonly<Record<string, (doc: Doc) => unknown>> = {
+  getBoard: () => ({}),
+  loadExampleRound: () => ({}),
+  removeExampleRound: () => ({}),
+  addEngagement: () => ({
+    name: `Fuzzed ${String(++fresh)}`,
+    maturity: 'sandbox',
+    repo: 'https://github.com/x/y',
+    kickoff: '2026-11-02',
+    pals: ['Ann'],
+    phase: 'intake',
+  }),
+  editEngagement: (doc) => ({
+    id: first(doc).id,
+    patch: { name: first(doc).name, hours: 3, reaction: 'ok', learnings: ['[timebox] a'], retro: { worked: 'w' } },
+  }),
+  moveEngagement: (doc) => ({ id: first(doc).id, phase: 'follow-up' }),
+  removeEngagement: (doc) => ({ id: first(doc).id }),
+  addNote: (doc) => ({
+    id: first(doc).id,
+    note: { kind: 'meet-greet', text: '# Notes\n- [ ] item', date: '2026-11-20', attendees: ['Ann'] },
+  }),
+  updateNote: (doc) => ({ ...noteRef(doc), patch: { text: 'changed', actions: [{ text: 'follow up', owner: 'Ann', done: false }] } }),
+  removeNote: (doc) => noteRef(doc),
+  setActionDone: (doc) => ({ ...noteRef(doc), actionId: first(doc).notes[0]?.actions[0]?.id ?? 'missing-action', done: true }),
+  openActions: () => ({ owner: 'Ann' }),
+  search: () => ({ query: 'kyv', limit: 10 }),
+  deckPreview: (doc) => ({ options: { title: 'Retro', theme: 'gaia', sections: { reactions: false }, only: [first(doc).id] } }),
+  exportDeck: () => ({ options: { title: 'Retro' }, format: 'md' }),
+  exportAssessment: (doc) => ({ id: first(doc).id }),
+  syncNow: () => ({}),
+  resolveConflict: (doc) => ({ id: first(doc).id, keep: 'local' }),
+  discoverIssues: () => ({ repo: 'cncf/tag-security', label: 'security-pals' }),
+  addDiscovered: () => ({ issues: [{ issue: 'cncf/tag-security#1', name: 'Discovered', title: 'Security Pals: x', kind: 'issue' }] }),
+  githubStatus: () => ({}),
+  setGithubToken: () => ({ token: 'ghp_0123456789abcdef', allowInsecure: false }),
+  clearGithubToken: () => ({}),
+  setGithubSettings: () => ({ writeBack: false }),
+};
+/** Calls whose valid arguments are refused by design here (no token vault under this host). */
+const REFUSED_BY_DESIGN: Readonly<Record<string, string>> = { clearGithubToken: 'github' };
+/** Calls that would reach GitHub: their handlers are stand-ins (validation is still the real one). */
+const NETWORK = ['syncNow', 'discoverIssues', 'setGithubToken'];
+
+const first = (doc: Doc) => doc.engagements[0]!;
+const noteRef = (doc: Doc) => ({ id: first(doc).id, noteId: first(doc).notes[0]?.id ?? 'missing-note' });
+const validArgs = (name: string, doc: Doc): unknown => (VALID[name] ?? (() => ({})))(doc);
+
+/** The real handlers, except that calls which would go to the network answer a placeholder. */
+function offlineHandlers(store: PalsStore): Handlers {
+  const real = createHandlers({ store, today: () => '2026-11-27', exportPlatform: platform });
+  const stubs = Object.fromEntries(NETWORK.filter((n) => n in real).map((n) => [n, () => Promise.resolve({ stub: n })]));
+  return { ...real, ...stubs };
+}
+
+describe('API argument validation under fuzzing (dispatch)', () => {
+  let store: PalsStore;
+  let handlers: Handlers;
+  let file: string;
+  let dir: string;
+  const counter = new RunCounter();
+  const outcomes = { accepted: 0, refused: 0 };
+
+  /** Keeps at least one engagement with a note and an action item to aim valid arguments at. */
+  async function seed(): Promise<void> {
+    if (store.doc.engagements.some((e) => e.notes.some((n) => n.actions.length > 0))) return;
+    const added = await dispatch(handlers, 'addEngagement', { name: `Seed ${String(Date.now())}${String(Math.random())}`, pals: ['Ann'] });
+    if (!added.ok) throw new Error(added.error.message);
+    const id = (added.value as { id: string }).id;
+    const note = await dispatch(handlers, 'addNote', { id, note: { text: 'seed' } });
+    if (!note.ok) throw new Error(note.error.message);
+    const noteId = (note.value as { id: string }).id;
+    await dispatch(handlers, 'updateNote', { id, noteId, patch: { actions: [{ text: 'seed action', owner: 'Ann' }] } });
+  }
+  /** The document with an engagement that has a note with an action item first, where validArgs aims. */
+  const target = (doc: StoreDoc): StoreDoc => {
+    const first = doc.engagements.find((e) => e.notes.some((n) => n.actions.length > 0)) ?? doc.engagements[0];
+    return first ? { ...doc, engagements: [first, ...doc.engagements.filter((e) => e !== first)] } : doc;
+  };
+
+  /** One call: the invariants every answer must meet. */
+  async function check(name: string, args: unknown): Promise<void> {
+    const beforeBytes = await bytesOf(file);
+    const beforeDoc = store.doc;
+    let response: ApiResponse<unknown>;
+    try {
+      response = await dispatch(handlers, name, args, (call, error) => {
+        throw new Error(`internal error in ${call}: ${String(error)}`);
+      });
+    } catch (error) {
+      throw new Error(`dispatch threw for ${name}(${JSON.stringify(args)?.slice(0, 300)}): ${String(error)}`);
+    }
+    if (response.ok) {
+      outcomes.accepted++;
+      expect(response.value, name).not.toBeUndefined();
+      // Whatever was accepted is on disk and still loads.
+      const text = (await bytesOf(file))?.toString('utf8');
+      if (text !== undefined) expect(() => parseDocText(text), `${name} wrote a file that does not load`).not.toThrow();
+    } else {
+      outcomes.refused++;
+      const context = `${name}(${JSON.stringify(args)?.slice(0, 300)}) → ${JSON.stringify(response.error)}`;
+      expect(REFUSALS.has(response.error.code), context).toBe(true);
+      expect(response.error.message.length, context).toBeGreaterThan(5);
+      expect(store.doc, context).toBe(beforeDoc);
+      expect(await bytesOf(file), context).toEqual(beforeBytes);
+    }
+  }
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pals-fuzz-api-'));
+    store = (await PalsStore.open(dir)).store;
+    file = join(dir, 'pals.json');
+    handlers = offlineHandlers(store);
+    await seed();
+  });
+
+  afterAll(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+    console.log(counter.report(`API fuzz (${String(outcomes.accepted)} accepted, ${String(outcomes.refused)} refused):`));
+  });
+
+  it('accepts the unmutated valid arguments of every call (the oracle is sound)', async () => {
+    const known = API_CALL_NAMES.filter((name) => name in VALID);
+    for (const name of known) {
+      await seed();
+      const response = await dispatch(handlers, name, validArgs(name, target(store.doc)));
+      expect(response.ok ? 'ok' : response.error.code, `${name}: ${response.ok ? '' : response.error.message}`).toBe(
+        REFUSED_BY_DESIGN[name] ?? 'ok',
+      );
+    }
+    const unknown = API_CALL_NAMES.filter((name) => !(name in VALID));
+    if (unknown.length > 0) console.warn(`API fuzz: no valid-argument template for ${unknown.join(', ')} (mutations start from {})`);
+  });
+
+  it('answers random JSON for every call with a result or a typed refusal, and refuses unknown calls', async () => {
+    for (const name of API_CALL_NAMES) {
+      const numRuns = runs(SLOW.has(name) ? 10 : 25);
+      await fc.assert(
+        fc.asyncProperty(hostileJson, async (args) => {
+          counter.hit(`${name} random`);
+          await check(name, args);
+        }),
+        { numRuns },
+      );
+      expect(counter.get(`${name} random`)).toBeGreaterThanOrEqual(numRuns);
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 30 }), hostileJson, async (name, args) => {
+        counter.hit('unknown call names');
+        const response = await dispatch(handlers, name, args);
+        if ((API_CALL_NAMES as readonly string[]).includes(name)) return;
+        expect(response).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+      }),
+      { numRuns: runs(100) },
+    );
+    await dispatch(handlers, '__proto__', {});
+    expect(prototypeIsClean()).toBe(true);
+  });
+
+  it('answers mutations of valid arguments for every call the same way', async () => {
+    for (const name of API_CALL_NAMES) {
+      const numRuns = runs(SLOW.has(name) ? 10 : 25);
+      await fc.assert(
+        fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (edits) => {
+          counter.hit(`${name} mutated`);
+          await seed();
+          await check(name, mutate(validArgs(name, target(store.doc)), edits));
+        }),
+        { numRuns },
+      );
+      expect(counter.get(`${name} mutated`)).toBeGreaterThanOrEqual(numRuns);
+    }
+    expect(prototypeIsClean()).toBe(true);
+  });
+});

@@ -25,6 +25,8 @@ export interface StoreChildOutput {
   readonly edits: number[];
   readonly editWrites: number;
   readonly bursts: BurstFigures;
+  /** Closing the store after the bursts: flush, and for ours fold the change journal into pals.json. */
+  readonly closeMs: number;
   /** rss/heap once modules are loaded, before any store is opened. */
   readonly idle: MemoryPeak;
   /** Heap an open store keeps alive: heapUsed after a full GC with the store open, minus before opening (null without gc()). */
@@ -64,7 +66,9 @@ export async function measureSubject(input: StoreChildInput): Promise<StoreChild
   const edits = await measureEdits(store, input.editIds, 1, tick);
   const editWrites = store.writes() - before;
   const bursts = await measureBursts(store, input.burstIds, input.burstRuns, input.burstHours, tick);
+  const closeStart = performance.now();
   await store.close();
+  const closeMs = performance.now() - closeStart;
   return {
     firstEditMs: firstEditMs!,
     loads,
@@ -72,6 +76,7 @@ export async function measureSubject(input: StoreChildInput): Promise<StoreChild
     edits,
     editWrites,
     bursts,
+    closeMs,
     idle: { rssBytes: idle.rss, heapUsedBytes: idle.heapUsed },
     retainedHeapBytes: heapBefore === null || heapOpen === null ? null : heapOpen - heapBefore,
     peak: sampler.stop(),

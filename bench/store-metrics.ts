@@ -68,6 +68,13 @@ export function storeMetrics(
       budget: BURST_BUDGET,
     },
     { id: 'burst.ms', label: `${burst}, all saved (median)`, unit: 'ms', ours: median(ours.bursts.ms), naive: median(naive.bursts.ms) },
+    {
+      id: 'close.ms',
+      label: 'close: flush (ours: + fold the journal into pals.json)',
+      unit: 'ms',
+      ours: ours.closeMs,
+      naive: naive.closeMs,
+    },
     { id: 'file.bytes', label: 'pals.json size', unit: 'bytes', ours: fileBytes.ours, naive: fileBytes.naive },
     { id: 'mem.rss', label: 'peak rss (measuring process)', unit: 'bytes', ours: ours.peak.rssBytes, naive: naive.peak.rssBytes },
     {

@@ -26,6 +26,7 @@ export function storePaths(dir: string) {
   return {
     dir,
     file: join(dir, 'pals.json'),
+    journal: join(dir, 'pals.journal'),
     lock: join(dir, 'pals.lock'),
     backups: join(dir, 'backups'),
   } as const;

@@ -13,6 +13,11 @@ export interface ParsedDoc {
  * current version. Throws `store-corrupt` with the first problems found, or `store-newer`.
  */
 export function parseDocText(text: string, migrations: readonly Migration[] = MIGRATIONS): ParsedDoc {
+  return parseDocValue(parseDocJson(text), migrations);
+}
+
+/** The JSON value of a store file's text, not yet validated; throws `store-corrupt` like `parseDocText`. */
+export function parseDocJson(text: string): Record<string, unknown> {
   if (text.trim() === '') throw new PalsError('store-corrupt', 'the file is empty');
   let raw: unknown;
   try {
@@ -20,7 +25,10 @@ export function parseDocText(text: string, migrations: readonly Migration[] = MI
   } catch (error) {
     throw new PalsError('store-corrupt', `the file is not valid JSON (${(error as Error).message})`);
   }
-  return parseDocValue(raw, migrations);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new PalsError('store-corrupt', 'the file does not hold a JSON object');
+  }
+  return raw as Record<string, unknown>;
 }
 
 /** Like `parseDocText` for an already parsed value. */

@@ -6,7 +6,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { channelOf } from '../../shared/api-names.js';
 import type { ApiEvents } from '../../shared/api.js';
-import type { ChangeOrigin, PalsStore } from '../store/store.js';
+import { isStoreFileName, type ChangeOrigin, type PalsStore } from '../store/store.js';
 
 /** Sends a store-changed event (to every trusted window). */
 export type SendEvent = (channel: string, payload: ApiEvents['storeChanged']) => void;
@@ -44,7 +44,7 @@ export function watchDataDir(store: PalsStore, debounceMs = WATCH_DEBOUNCE_MS): 
   };
   try {
     watcher = watch(store.paths.dir, { persistent: false }, (_event, name) => {
-      if (name !== null && name !== 'pals.json') return;
+      if (name !== null && !isStoreFileName(name)) return;
       clearTimeout(timer);
       timer = setTimeout(refresh, debounceMs);
     });

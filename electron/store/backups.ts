@@ -78,6 +78,16 @@ export async function moveAside(paths: Paths, now: Date, fs: Fs = nodeFs): Promi
   return target;
 }
 
+/** Moves the change journal into backups (it no longer applies); returns where it went. */
+export async function moveJournalAside(paths: Paths, now: Date, fs: Fs = nodeFs): Promise<string> {
+  await fs.mkdir(paths.backups, { recursive: true });
+  const target = await freeName(fs, paths.backups, `journal-${stamp(now)}`);
+  await fs.rename(paths.journal, target);
+  await syncDir(paths.backups, fs);
+  await syncDir(paths.dir, fs);
+  return target;
+}
+
 /** Takes a rolling backup of the current (known good) file if the newest is old enough. */
 export async function rollBackup(paths: Paths, now: Date, policy: BackupPolicy, fs: Fs = nodeFs): Promise<string | null> {
   const existing = await listRollingBackups(paths, fs);

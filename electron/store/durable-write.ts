@@ -20,20 +20,46 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Replaces `target` with `data` so that it is on disk when the promise resolves. */
 export async function writeFileDurable(target: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
+  const prepared = await prepareDurable(target, data, options);
+  await commitDurable(prepared, options);
+}
+
+/** A temp file holding the next version of `target`, flushed, not yet in place. */
+export interface Prepared {
+  readonly target: string;
+  readonly temp: string;
+  /** Stats of the temp file: the same file (and mtime) once renamed into place. */
+  readonly stats: { readonly ino: number; readonly size: number; readonly mtimeMs: number };
+}
+
+/** First half of `writeFileDurable`: writes and flushes the temp file (slow part, no lock needed). */
+export async function prepareDurable(target: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<Prepared> {
   const fs = options.fs ?? nodeFs;
-  const attempts = options.renameAttempts ?? 6;
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await fs.open(temp, 'wx', options.mode ?? 0o600);
     try {
       await handle.writeFile(data);
       await handle.sync();
+      const { ino, size, mtimeMs } = await handle.stat();
+      return { target, temp, stats: { ino, size, mtimeMs } };
     } finally {
       await handle.close();
     }
+  } catch (error) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Second half: renames the temp file over the target (retrying transient refusals) and flushes the folder. */
+export async function commitDurable(prepared: Prepared, options: DurableWriteOptions = {}): Promise<void> {
+  const fs = options.fs ?? nodeFs;
+  const attempts = options.renameAttempts ?? 6;
+  try {
     for (let attempt = 1; ; attempt++) {
       try {
-        await fs.rename(temp, target);
+        await fs.rename(prepared.temp, prepared.target);
         break;
       } catch (error) {
         if (attempt >= attempts || !TRANSIENT.has(errnoCode(error) ?? '')) throw error;
@@ -41,10 +67,15 @@ export async function writeFileDurable(target: string, data: string | Uint8Array
       }
     }
   } catch (error) {
-    await fs.unlink(temp).catch(() => undefined);
+    await discardPrepared(prepared, fs);
     throw error;
   }
-  await syncDir(dirname(target), fs);
+  await syncDir(dirname(prepared.target), fs);
+}
+
+/** Deletes a prepared temp file that will not be used. */
+export async function discardPrepared(prepared: Prepared, fs: Fs = nodeFs): Promise<void> {
+  await fs.unlink(prepared.temp).catch(() => undefined);
 }
 
 /** Flushes a folder's entry list so a rename survives power loss (a no-op where unsupported). */

@@ -49,12 +49,17 @@ export function signatureOf(stats: { ino: number; size: number; mtimeMs: number 
   return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
 }
 
+/** What identifies a version of `pals.json` to its journal: survives renames and `cp -p`. */
+export function baseIdOf(stats: { size: number; mtimeMs: number } | null): string {
+  return stats ? `${stats.size}:${stats.mtimeMs}` : 'missing';
+}
+
 /**
  * Reads a file and the signature of exactly that version (stat and read through one handle,
  * so a rename by another process in between cannot pair old text with a new signature).
  * Null when the file does not exist.
  */
-export async function readSnapshot(fs: Fs, file: string): Promise<{ text: string; sig: string } | null> {
+export async function readSnapshot(fs: Fs, file: string): Promise<{ text: string; sig: string; base: string } | null> {
   let handle;
   try {
     handle = await fs.open(file, 'r');
@@ -63,8 +68,8 @@ export async function readSnapshot(fs: Fs, file: string): Promise<{ text: string
     throw error;
   }
   try {
-    const sig = signatureOf(await handle.stat());
-    return { text: await handle.readFile('utf8'), sig };
+    const stats = await handle.stat();
+    return { text: await handle.readFile('utf8'), sig: signatureOf(stats), base: baseIdOf(stats) };
   } finally {
     await handle.close();
   }

@@ -8,9 +8,11 @@ import { isPalsError, PalsError } from '../../shared/errors.js';
 import type { Migration } from '../../shared/migrations.js';
 import { emptyDoc, SCHEMA_VERSION, type StoreDoc } from '../../shared/schema.js';
 import type { storePaths } from '../paths.js';
-import { copyToBackups, listRollingBackups, moveAside } from './backups.js';
+import { copyToBackups, listRollingBackups, moveAside, moveJournalAside } from './backups.js';
+import { readStore, storeSig, type StoreRead } from './disk-read.js';
 import { removeOrphanTemps, writeFileDurable } from './durable-write.js';
-import { describeFsError, readSnapshot, type Fs } from './fs.js';
+import { describeFsError, type Fs } from './fs.js';
+import { removeJournal } from './journal-file.js';
 
 /** What the caller must tell the user after a damaged or missing file was replaced. */
 export interface Recovery {
@@ -32,26 +34,54 @@ interface OpenContext {
 }
 
 type Paths = ReturnType<typeof storePaths>;
-type Loaded = { kind: 'missing' } | { kind: 'ok'; doc: StoreDoc; fromVersion: number; sig: string } | { kind: 'bad'; reason: string };
+type Loaded =
+  | { kind: 'missing' }
+  | { kind: 'ok'; doc: StoreDoc; fromVersion: number; disk: DiskInfo; journalProblem: string | null; hasJournal: boolean }
+  | { kind: 'bad'; reason: string; hasJournal: boolean };
+
+/** What the store needs to know about the files it read, to write after them. */
+export interface DiskInfo {
+  /** Combined identity of `pals.json` and the journal. */
+  readonly sig: string;
+  /** Identity of `pals.json` for a new journal's header. */
+  readonly fileBase: string;
+  readonly fileBytes: number;
+  /** Bytes of complete journal lines (null: no journal file). */
+  readonly journalValid: number | null;
+}
+
+/** The disk facts of a read, for the store. */
+export function diskInfoOf(read: StoreRead): DiskInfo {
+  return { sig: read.sig, fileBase: read.fileBase, fileBytes: read.fileBytes, journalValid: read.journal?.validBytes ?? null };
+}
 
 async function load(paths: Paths, ctx: OpenContext): Promise<Loaded> {
-  let snapshot;
+  let read: StoreRead;
   try {
-    snapshot = await readSnapshot(ctx.fs, paths.file);
+    read = await readStore(paths, ctx.fs, ctx.migrations);
   } catch (error) {
-    throw new PalsError('io', `cannot read ${paths.file}: ${describeFsError(error)}`);
-  }
-  if (!snapshot) return { kind: 'missing' };
-  try {
-    const parsed = parseDocText(snapshot.text, ctx.migrations);
-    return { kind: 'ok', ...parsed, sig: snapshot.sig };
-  } catch (error) {
-    if (isPalsError(error) && error.code === 'store-corrupt') return { kind: 'bad', reason: error.message };
+    if (isPalsError(error) && error.code === 'store-corrupt') {
+      const hasJournal = await ctx.fs.stat(paths.journal).then(
+        () => true,
+        () => false,
+      );
+      return { kind: 'bad', reason: error.message, hasJournal };
+    }
     if (isPalsError(error) && error.code === 'store-newer') {
       throw new PalsError('store-newer', `${paths.file} cannot be opened: ${error.message}. The file was not changed.`);
     }
-    throw error;
+    if (isPalsError(error)) throw error;
+    throw new PalsError('io', `cannot read ${paths.file}: ${describeFsError(error)}`);
   }
+  if (!read.parsed) return { kind: 'missing' };
+  return {
+    kind: 'ok',
+    doc: read.parsed.doc,
+    fromVersion: read.parsed.fromVersion,
+    disk: diskInfoOf(read),
+    journalProblem: read.journalProblem,
+    hasJournal: read.journal !== null,
+  };
 }
 
 /** The newest rolling backup that parses and validates, or null. */
@@ -66,11 +96,11 @@ async function newestGoodBackup(paths: Paths, ctx: OpenContext): Promise<{ file:
   return null;
 }
 
-/** What was opened: `sig` identifies the file version `doc` came from (null: read nothing usable). */
+/** What was opened: `disk` describes the files `doc` came from (null: this open rewrote them). */
 export interface Opened {
   readonly doc: StoreDoc;
   readonly recovery: Recovery | null;
-  readonly sig: string | null;
+  readonly disk: DiskInfo | null;
 }
 
 /** Loads the document in `paths.dir`, creating the folder; see the file comment. */
@@ -82,9 +112,15 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Open
   }
   await removeOrphanTemps(paths.file, ctx.fs);
   const first = await load(paths, ctx);
-  if (first.kind === 'ok' && first.fromVersion === SCHEMA_VERSION) return { doc: first.doc, recovery: null, sig: first.sig };
+  if (first.kind === 'ok' && first.fromVersion === SCHEMA_VERSION && first.journalProblem === null) {
+    return { doc: first.doc, recovery: null, disk: first.disk };
+  }
   if (first.kind === 'missing' && (await listRollingBackups(paths, ctx.fs)).length === 0) {
-    return { doc: emptyDoc(), recovery: null, sig: 'missing' };
+    return {
+      doc: emptyDoc(),
+      recovery: null,
+      disk: { sig: storeSig('missing', null), fileBase: 'missing', fileBytes: 0, journalValid: null },
+    };
   }
   // Anything else changes files: do it under the lock, and look again once we hold it.
   let release: () => Promise<void>;
@@ -97,10 +133,17 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Open
   }
   try {
     const now = await load(paths, ctx);
+    if (now.kind === 'ok' && now.journalProblem !== null) {
+      // Keep what can be trusted in pals.json, and the journal itself in backups for a person to read.
+      await writeFileDurable(paths.file, JSON.stringify(now.doc), { fs: ctx.fs });
+      const aside = await moveJournalAside(paths, ctx.now, ctx.fs);
+      return { doc: now.doc, recovery: { reason: now.journalProblem, movedAside: aside, restoredFrom: null }, disk: null };
+    }
     if (now.kind === 'ok') {
-      if (now.fromVersion === SCHEMA_VERSION) return { doc: now.doc, recovery: null, sig: now.sig };
+      if (now.fromVersion === SCHEMA_VERSION) return { doc: now.doc, recovery: null, disk: now.disk };
       await copyToBackups(paths, `pre-migration-v${now.fromVersion}`, ctx.now, ctx.fs);
       await writeFileDurable(paths.file, JSON.stringify(now.doc), { fs: ctx.fs });
+      await removeJournal(ctx.fs, paths.journal);
       return {
         doc: now.doc,
         recovery: {
@@ -109,15 +152,17 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Open
           restoredFrom: null,
           migratedFrom: now.fromVersion,
         },
-        sig: null,
+        disk: null,
       };
     }
     const movedAside = now.kind === 'bad' ? await moveAside(paths, ctx.now, ctx.fs) : null;
+    // A journal continues the damaged file only: keep it beside it in backups.
+    if (now.kind === 'bad' && now.hasJournal) await moveJournalAside(paths, ctx.now, ctx.fs);
     const reason = now.kind === 'bad' ? `pals.json was damaged: ${now.reason}` : 'pals.json was missing';
     const backup = await newestGoodBackup(paths, ctx);
     if (backup) await writeFileDurable(paths.file, JSON.stringify(backup.doc), { fs: ctx.fs });
-    if (!backup && !movedAside) return { doc: emptyDoc(), recovery: null, sig: null };
-    return { doc: backup?.doc ?? emptyDoc(), recovery: { reason, movedAside, restoredFrom: backup?.file ?? null }, sig: null };
+    if (!backup && !movedAside) return { doc: emptyDoc(), recovery: null, disk: null };
+    return { doc: backup?.doc ?? emptyDoc(), recovery: { reason, movedAside, restoredFrom: backup?.file ?? null }, disk: null };
   } catch (error) {
     if (isPalsError(error)) throw error;
     throw new PalsError('store-write', `cannot repair the store in ${paths.dir}: ${describeFsError(error)}`);

@@ -3,6 +3,11 @@
  *
  * - `update(op)` applies a pure operation in memory at once and resolves when it is on disk.
  *   Operations that arrive while a write is running share the next write (group commit).
+ * - A small store is rewritten whole on each write. A large one (past `journalFromBytes`)
+ *   appends what changed to `pals.journal` instead, and folds the journal back into
+ *   `pals.json` in the background once edits pause (`compactAfterMs`), when the journal grows
+ *   past `compactAtBytes`, and on close, so `pals.json` alone is complete whenever no app is
+ *   in the middle of a session.
  * - Every write happens under the folder's lock; if another process changed the file since we
  *   last saw it, we load its version and replay our pending operations on top, so neither
  *   side's update is lost.
@@ -16,10 +21,13 @@ import type { Migration } from '../../shared/migrations.js';
 import { emptyDoc, type StoreDoc } from '../../shared/schema.js';
 import { storePaths } from '../paths.js';
 import { DurableJsonAdapter } from './adapter.js';
+import { discardPrepared, type Prepared } from './durable-write.js';
+import { recordLine } from './journal-file.js';
+import { diffDocs } from './journal-record.js';
 import { copyToBackups, DEFAULT_BACKUP_POLICY, rollBackup, type BackupPolicy } from './backups.js';
-import { describeFsError, errnoCode, nodeFs, signatureOf, type Fs } from './fs.js';
+import { describeFsError, errnoCode, nodeFs, type Fs } from './fs.js';
 import { acquireLock } from './lock.js';
-import { openDocument, type Recovery } from './open.js';
+import { openDocument, type DiskInfo, type Recovery } from './open.js';
 
 export type { Recovery } from './open.js';
 
@@ -29,7 +37,15 @@ export interface StoreOptions {
   readonly backupPolicy?: BackupPolicy;
   readonly lockTimeoutMs?: number;
   readonly clock?: () => Date;
+  /** Stores of at least this many bytes append changes to the journal (default 1 MiB; 0: always). */
+  readonly journalFromBytes?: number;
+  /** Fold the journal into pals.json after this long without writes (default 3 s). */
+  readonly compactAfterMs?: number;
+  /** …or as soon as the journal is this large (default 8 MiB). */
+  readonly compactAtBytes?: number;
 }
+
+const DEFAULTS = { journalFromBytes: 1024 * 1024, compactAfterMs: 3_000, compactAtBytes: 8 * 1024 * 1024 };
 
 type Op<T> = (doc: StoreDoc) => Applied<T>;
 
@@ -41,6 +57,11 @@ interface Pending {
   readonly reject: (error: unknown) => void;
 }
 
+/** File names in the data folder whose change means the store may have changed (for watchers). */
+export function isStoreFileName(name: string): boolean {
+  return name === 'pals.json' || name === 'pals.journal';
+}
+
 /** Who changed the document: this process, or another one (seen on the next write or refresh). */
 export type ChangeOrigin = 'local' | 'external';
 export type ChangeListener = (doc: StoreDoc, origin: ChangeOrigin) => void;
@@ -48,13 +69,18 @@ export type ChangeListener = (doc: StoreDoc, origin: ChangeOrigin) => void;
 export class PalsStore {
   readonly paths: ReturnType<typeof storePaths>;
   /** Figures for the benchmark and tests. */
-  readonly stats = { writes: 0, rebases: 0 };
+  readonly stats = { writes: 0, rebases: 0, appends: 0, compactions: 0 };
   private base: StoreDoc;
   private current: StoreDoc;
   private pending: Pending[] = [];
   private scheduled = false;
   private chain: Promise<void> = Promise.resolve();
-  private diskSig: string;
+  private compaction: Promise<void> | null = null;
+  /** Journal lines appended while a background compaction was writing its snapshot. */
+  private compactionTail: string[] | null = null;
+  private compactTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly settings: typeof DEFAULTS;
   private readonly listeners = new Set<ChangeListener>();
   private readonly low: Low<StoreDoc>;
   private readonly adapter: DurableJsonAdapter;
@@ -62,17 +88,21 @@ export class PalsStore {
   private constructor(
     dir: string,
     doc: StoreDoc,
-    diskSig: string,
+    disk: DiskInfo | null,
     private readonly fs: Fs,
     private readonly options: StoreOptions,
   ) {
     this.paths = storePaths(dir);
-    this.adapter = new DurableJsonAdapter(this.paths.file, fs, options.migrations);
+    this.adapter = new DurableJsonAdapter(this.paths, fs, options.migrations, disk);
     this.low = new Low(this.adapter, emptyDoc());
     this.low.data = doc;
     this.base = doc;
     this.current = doc;
-    this.diskSig = diskSig;
+    this.settings = {
+      journalFromBytes: options.journalFromBytes ?? DEFAULTS.journalFromBytes,
+      compactAfterMs: options.compactAfterMs ?? DEFAULTS.compactAfterMs,
+      compactAtBytes: options.compactAtBytes ?? DEFAULTS.compactAtBytes,
+    };
   }
 
   /** Opens (and if needed migrates or recovers) the store in `dir`. */
@@ -85,8 +115,8 @@ export class PalsStore {
       lock: (path) => acquireLock(path, { fs, timeoutMs: options.lockTimeoutMs }),
     });
     // Paths that wrote the file while opening (migration, recovery) hold no reader's signature:
-    // "unknown" makes the first write re-read the file under the lock, which is always safe.
-    const store = new PalsStore(dir, opened.doc, opened.sig ?? 'unknown', fs, options);
+    // the first write then re-reads the files under the lock, which is always safe.
+    const store = new PalsStore(dir, opened.doc, opened.disk, fs, options);
     return { store, recovery: opened.recovery };
   }
 
@@ -123,10 +153,10 @@ export class PalsStore {
     await this.chain;
   }
 
-  /** Reloads if another process changed the file; true when something changed. */
+  /** Reloads if another process changed the files; true when something changed. */
   async refresh(): Promise<boolean> {
     await this.flush();
-    if ((await signature(this.fs, this.paths.file)) === this.diskSig) return false;
+    if ((await this.adapter.currentSig()) === this.adapter.disk.sig) return false;
     const doc = await this.readDisk();
     if (!doc) return false;
     this.base = doc;
@@ -138,6 +168,8 @@ export class PalsStore {
   /** Replaces the whole document (restore), after copying the current file into backups. */
   async replace(doc: StoreDoc, backupPrefix: string): Promise<string | null> {
     await this.flush();
+    // The copy in backups must hold the journal's changes too.
+    await this.compactNow();
     return this.underLock(async () => {
       let copied: string | null = null;
       try {
@@ -153,9 +185,20 @@ export class PalsStore {
     });
   }
 
-  /** Flushes pending writes; call before the process exits. */
+  /** Flushes pending writes and folds the journal into pals.json; call before the process exits. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.flush();
+    await this.compactNow();
+  }
+
+  /** Waits for a running background compaction, then folds any journal into pals.json now. */
+  async compactNow(): Promise<void> {
+    this.clearCompactTimer();
+    await this.compaction;
+    if (this.adapter.disk.journalValid === null) return;
+    this.chain = this.chain.then(() => this.writePending(true));
+    await this.chain;
   }
 
   private schedule(): void {
@@ -172,16 +215,16 @@ export class PalsStore {
     return (this.options.clock ?? (() => new Date()))();
   }
 
-  private async writePending(): Promise<void> {
+  private async writePending(full = false): Promise<void> {
     const batch = this.pending.splice(0);
-    if (batch.length === 0) return;
+    if (batch.length === 0 && !full) return;
     let snapshot = this.current;
     try {
       const outcome = await this.underLock(async () => {
-        const sig = await signature(this.fs, this.paths.file);
+        const sig = await this.adapter.currentSig();
         let values: unknown[] | null = null;
         let external = false;
-        if (sig !== this.diskSig) {
+        if (sig !== this.adapter.disk.sig) {
           const fresh = (await this.readDisk()) ?? emptyDoc();
           this.stats.rebases++;
           external = true;
@@ -190,8 +233,7 @@ export class PalsStore {
           values = replay.values;
           this.base = fresh;
         }
-        await rollBackup(this.paths, this.now(), this.options.backupPolicy ?? DEFAULT_BACKUP_POLICY, this.fs).catch(() => null);
-        await this.writeDoc(snapshot);
+        await this.save(this.base, snapshot, full);
         return { values, external };
       });
       this.base = snapshot;
@@ -219,18 +261,109 @@ export class PalsStore {
     return replay.doc;
   }
 
+  /** Writes the change from `onDisk` to `next`: a journal append, or the whole file. Under the lock. */
+  private async save(onDisk: StoreDoc, next: StoreDoc, full: boolean): Promise<void> {
+    const { disk } = this.adapter;
+    const journaling = disk.fileBytes > 0 && disk.fileBytes >= this.settings.journalFromBytes;
+    if (!full && journaling) {
+      const record = diffDocs(onDisk, next);
+      if (!record) return;
+      const line = recordLine(record);
+      // A change touching most of the store (a restore-like operation) is cheaper as a whole file.
+      if (line.length <= Math.max(disk.fileBytes / 4, 256 * 1024)) {
+        await this.adapter.append(line);
+        this.compactionTail?.push(line);
+        this.stats.writes++;
+        this.stats.appends++;
+        this.scheduleCompaction();
+        return;
+      }
+    }
+    if (!full && onDisk === next && disk.journalValid === null) return;
+    await rollBackup(this.paths, this.now(), this.options.backupPolicy ?? DEFAULT_BACKUP_POLICY, this.fs).catch(() => null);
+    await this.writeDoc(next);
+  }
+
   private async writeDoc(doc: StoreDoc): Promise<void> {
     this.low.data = doc;
     await this.low.write();
     this.stats.writes++;
-    this.diskSig = await signature(this.fs, this.paths.file);
+    if (this.adapter.disk.journalValid === null) this.clearCompactTimer();
   }
 
-  /** Reads the file and remembers which version it was. */
+  /** Reads the files and remembers which versions they were. */
   private async readDisk(): Promise<StoreDoc | null> {
     await this.low.read();
-    this.diskSig = this.adapter.lastSig;
     return this.adapter.lastRead ? this.low.data : null;
+  }
+
+  private scheduleCompaction(): void {
+    if (this.closed || this.compaction) return;
+    this.clearCompactTimer();
+    const journal = this.adapter.disk.journalValid ?? 0;
+    const delay = journal >= this.settings.compactAtBytes ? 0 : this.settings.compactAfterMs;
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      this.compaction = this.compactInBackground().finally(() => {
+        this.compaction = null;
+        // Edits made while it ran are still only in the journal.
+        if (this.adapter.disk.journalValid !== null) this.scheduleCompaction();
+      });
+    }, delay);
+    this.compactTimer.unref();
+  }
+
+  private clearCompactTimer(): void {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+  }
+
+  /**
+   * Folds the journal into pals.json without holding up edits: the snapshot is written to a
+   * temp file while edits keep appending; only the rename and the new journal (holding the
+   * edits made meanwhile) happen in the write queue, under the lock. Gives up quietly if
+   * another process wrote meanwhile (the next write re-reads, and compaction is tried again).
+   */
+  private async compactInBackground(): Promise<void> {
+    // Take the snapshot between writes, so it and the journal lines after it fit together exactly.
+    let snapshot: StoreDoc | null = null;
+    let startSig = '';
+    this.chain = this.chain.then(() => {
+      if (this.adapter.disk.journalValid === null) return;
+      snapshot = this.base;
+      startSig = this.adapter.disk.sig;
+      this.compactionTail = [];
+    });
+    await this.chain;
+    if (snapshot === null) return;
+    let prepared: Prepared | null = null;
+    try {
+      prepared = await this.adapter.prepare(snapshot);
+      const ready = prepared;
+      let done = false;
+      const step = this.chain.then(() =>
+        this.underLock(async () => {
+          const fileSig = (sig: string) => sig.slice(0, sig.lastIndexOf('|'));
+          const now = await this.adapter.currentSig();
+          if (now !== this.adapter.disk.sig || fileSig(now) !== fileSig(startSig)) return;
+          await rollBackup(this.paths, this.now(), this.options.backupPolicy ?? DEFAULT_BACKUP_POLICY, this.fs).catch(() => null);
+          await this.adapter.commit(ready, this.compactionTail ?? []);
+          done = true;
+          this.stats.writes++;
+          this.stats.compactions++;
+        }),
+      );
+      // The write queue must never hold a rejected promise: later writes chain on it.
+      this.chain = step.catch(() => undefined);
+      await step;
+      if (!done) await discardPrepared(ready, this.fs);
+    } catch (error) {
+      if (prepared) await discardPrepared(prepared, this.fs);
+      // The journal still holds everything; report and let the next write try again.
+      console.error(`could not fold the change journal into pals.json: ${describeFsError(error)}`);
+    } finally {
+      this.compactionTail = null;
+    }
   }
 
   private async underLock<T>(fn: () => Promise<T>): Promise<T> {
@@ -261,14 +394,4 @@ function replayOps(doc: StoreDoc, ops: readonly Pending[]): { doc: StoreDoc; val
     }
   }
   return { doc: next, values };
-}
-
-/** Identity of the file on disk: every durable write renames a new inode into place. */
-async function signature(fs: Fs, file: string): Promise<string> {
-  try {
-    return signatureOf(await fs.stat(file));
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return 'missing';
-    throw error;
-  }
 }

@@ -7,6 +7,9 @@ import { chmod, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { storePaths } from '../../../electron/paths.js';
+import { readStore } from '../../../electron/store/disk-read.js';
+import { nodeFs } from '../../../electron/store/fs.js';
 import { parseDocText } from '../../../shared/document.js';
 import { tempDir } from '../../helpers.js';
 
@@ -41,6 +44,16 @@ async function names(dir: string): Promise<string[]> {
   return parseDocText(await readFile(join(dir, 'pals.json'), 'utf8')).doc.engagements.map((e) => e.name);
 }
 
+/** What the next process to open the folder sees (pals.json plus any journal). */
+async function storedNames(dir: string): Promise<string[]> {
+  return (await readStore(storePaths(dir), nodeFs)).parsed?.doc.engagements.map((e) => e.name) ?? [];
+}
+
+const MODES = [
+  { mode: 'whole-file writes', env: {} },
+  { mode: 'the change journal', env: { WRITER_JOURNAL: '1' } },
+] as const;
+
 describe('the pals binary', () => {
   it('runs from the repository with --help and exit codes per the contract', async () => {
     const dir = await tempDir();
@@ -71,12 +84,13 @@ describe('the pals binary', () => {
     }
   });
 
-  it('keeps the file readable and every confirmed write across 20 SIGKILLs mid-write', async () => {
+  it.each(MODES)('keeps the file readable and every confirmed write across 20 SIGKILLs mid-write ($mode)', async ({ env }) => {
     const dir = await tempDir();
     const confirmed: string[] = [];
     for (let round = 0; round < 20; round++) {
       const child = spawn(process.execPath, [writer, dir, `r${round}`, '100000', String(1 + (round % 5))], {
         stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...env },
       });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -95,20 +109,25 @@ describe('the pals binary', () => {
       await closed;
       // Only complete lines count: the writer prints an id after its write is durable.
       confirmed.push(...out.split('\n').slice(0, -1));
-      const stored = new Set(await names(dir));
+      const stored = new Set(await storedNames(dir));
       const missing = confirmed.filter((id) => !stored.has(id));
       expect(missing, `round ${round}`).toEqual([]);
     }
     expect(confirmed.length).toBeGreaterThan(40);
     // The next process to open the folder clears temp files the killed writers left.
-    expect((await palsIn(dir, ['list', '--json'])).code).toBe(0);
+    const listed = await palsIn(dir, ['list', '--json']);
+    expect(listed.code).toBe(0);
+    expect((JSON.parse(listed.stdout) as unknown[]).length).toBeGreaterThanOrEqual(new Set(confirmed).size);
     expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('never loses an update from two writer processes at once', async () => {
+  it.each(MODES)('never loses an update from two writer processes at once ($mode)', async ({ env }) => {
     const dir = await tempDir();
-    const [a, b] = await Promise.all([runNode([writer, dir, 'a', '150', '3']), runNode([writer, dir, 'b', '150', '1'])]);
+    const options = { env: { ...process.env, ...env } };
+    const [a, b] = await Promise.all([runNode([writer, dir, 'a', '150', '3'], options), runNode([writer, dir, 'b', '150', '1'], options)]);
     expect([a.code, b.code, a.stderr, b.stderr]).toEqual([0, 0, '', '']);
+    // Both closed, so pals.json alone holds everything and no journal is left.
+    expect(await readdir(dir)).not.toContain('pals.journal');
     const stored = await names(dir);
     expect(stored).toHaveLength(300);
     expect(new Set(stored).size).toBe(300);

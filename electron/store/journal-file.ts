@@ -1,0 +1,137 @@
+/**
+ * The change journal beside `pals.json` (`pals.journal`): one JSON object per line, appended and
+ * flushed for each group commit, so an edit is durable after writing a few kilobytes instead of
+ * the whole store. The first line names the `pals.json` version it continues (`base`); a
+ * `compact` line written just before `pals.json` is replaced names the version that replaces
+ * it, so a crash between the two steps still pairs the files. A last line without its newline
+ * was never acknowledged (the writer died mid-append) and is ignored.
+ */
+import { errnoCode, type Fs } from './fs.js';
+export { baseIdOf } from './fs.js';
+import { syncDir } from './durable-write.js';
+import { dirname } from 'node:path';
+
+export const JOURNAL_VERSION = 1;
+
+/** A journal as read from disk. */
+export interface JournalText {
+  /** `pals.json` versions this journal continues (its base, and each compaction target). */
+  readonly bases: readonly string[];
+  /** Parsed records, in order, up to the first damaged line. */
+  readonly records: readonly unknown[];
+  /** Why a complete line could not be read (null: all good). */
+  readonly damaged: string | null;
+  /** The journal format version when it is newer than this program's (null otherwise). */
+  readonly newer: number | null;
+  /** Bytes of complete lines; anything after is a torn last append. */
+  readonly validBytes: number;
+  readonly bytes: number;
+  /** ino:size of the file read, to notice appends and replacements by other processes. */
+  readonly sig: string;
+}
+
+/** The header line of a new journal continuing the `pals.json` version `base`. */
+export function headerLine(base: string): string {
+  return `${JSON.stringify({ journal: JOURNAL_VERSION, base })}\n`;
+}
+
+/** A record line. */
+export function recordLine(record: unknown): string {
+  return `${JSON.stringify({ r: record })}\n`;
+}
+
+/** The line written before `pals.json` is replaced by the version `target`. */
+export function compactLine(target: string): string {
+  return `${JSON.stringify({ compact: target })}\n`;
+}
+
+/** Parses journal bytes (see the file comment). */
+export function parseJournal(buf: Buffer, sig: string): JournalText {
+  const validBytes = buf.lastIndexOf(0x0a) + 1;
+  const lines = buf.toString('utf8', 0, validBytes).split('\n');
+  lines.pop();
+  const bases: string[] = [];
+  const records: unknown[] = [];
+  let damaged: string | null = null;
+  let newer: number | null = null;
+  for (const [index, line] of lines.entries()) {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      damaged = `line ${index + 1} is not valid JSON`;
+      break;
+    }
+    const entry = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    if (index === 0) {
+      if (typeof entry.journal === 'number' && entry.journal > JOURNAL_VERSION) newer = entry.journal;
+      if (entry.journal !== JOURNAL_VERSION || typeof entry.base !== 'string') {
+        damaged = newer === null ? 'its first line is not a journal header' : `it is from a newer version (${newer})`;
+        break;
+      }
+      bases.push(entry.base);
+    } else if (typeof entry.compact === 'string') bases.push(entry.compact);
+    else if ('r' in entry) records.push(entry.r);
+    else {
+      damaged = `line ${index + 1} is not a journal entry`;
+      break;
+    }
+  }
+  return { bases, records, damaged, newer, validBytes, bytes: buf.length, sig };
+}
+
+/** Reads the journal (null when there is none); one handle, so bytes and signature agree. */
+export async function readJournal(fs: Fs, path: string): Promise<JournalText | null> {
+  let handle;
+  try {
+    handle = await fs.open(path, 'r');
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const stats = await handle.stat();
+    return parseJournal(await handle.readFile(), journalSig(stats));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** ino:size of the journal file ('none' when absent). */
+export function journalSig(stats: { ino: number; size: number } | null): string {
+  return stats ? `${stats.ino}:${stats.size}` : 'none';
+}
+
+/**
+ * Appends `text` and flushes it; cuts a torn last line first (`validBytes` of what is there).
+ * Returns the journal's new signature.
+ */
+export async function appendJournal(fs: Fs, path: string, text: string, validBytes: number | null): Promise<string> {
+  const created = validBytes === null;
+  const handle = await fs.open(path, created ? 'wx' : 'r+', 0o600);
+  try {
+    if (!created) {
+      const { size } = await handle.stat();
+      if (size !== validBytes) await handle.truncate(validBytes);
+    }
+    const data = Buffer.from(text, 'utf8');
+    await handle.write(data, 0, data.length, created ? 0 : validBytes);
+    await handle.datasync();
+    const sig = journalSig(await handle.stat());
+    if (created) await syncDir(dirname(path), fs);
+    return sig;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Removes the journal (after its content reached `pals.json`). */
+export async function removeJournal(fs: Fs, path: string): Promise<void> {
+  try {
+    await fs.unlink(path);
+  } catch (error) {
+    if (errnoCode(error) !== 'ENOENT') throw error;
+    return;
+  }
+  await syncDir(dirname(path), fs);
+}

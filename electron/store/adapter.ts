@@ -16,7 +16,7 @@ import { commitDurable, discardPrepared, prepareDurable, writeFileDurable, type 
 import { baseIdOf, errnoCode, nodeFs, signatureOf, type Fs } from './fs.js';
 import { appendJournal, compactLine, headerLine, journalSig, readJournal, removeJournal } from './journal-file.js';
 import type { DiskInfo } from './open.js';
-import { serializeDoc } from './serialize.js';
+import { serializeDocChunks } from './serialize.js';
 
 /** The state of the files before anything was written. */
 export const NO_FILES: DiskInfo = { sig: storeSig('missing', null), fileBase: 'missing', fileBytes: 0, journalValid: null };
@@ -55,7 +55,7 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
 
   /** Writes `doc` to a flushed temp file (the slow half of `write`; needs no lock). */
   async prepare(doc: StoreDoc): Promise<Prepared> {
-    return prepareDurable(this.files.file, serializeDoc(doc), { fs: this.fs });
+    return prepareDurable(this.files.file, serializeDocChunks(doc), { fs: this.fs });
   }
 
   /**

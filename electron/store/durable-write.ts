@@ -33,13 +33,18 @@ export interface Prepared {
 }
 
 /** First half of `writeFileDurable`: writes and flushes the temp file (slow part, no lock needed). */
-export async function prepareDurable(target: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<Prepared> {
+export async function prepareDurable(
+  target: string,
+  data: string | Uint8Array | Iterable<string>,
+  options: DurableWriteOptions = {},
+): Promise<Prepared> {
   const fs = options.fs ?? nodeFs;
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await fs.open(temp, 'wx', options.mode ?? 0o600);
     try {
-      await handle.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      else for (const chunk of data) await handle.write(chunk);
       await handle.sync();
       const { ino, size, mtimeMs } = await handle.stat();
       return { target, temp, stats: { ino, size, mtimeMs } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serializeDoc } from '../../../electron/store/serialize.js';
+import { serializeDoc, serializeDocChunks } from '../../../electron/store/serialize.js';
 import { addEngagement, addNote, editEngagement } from '../../../shared/engagements.js';
 import { emptyDoc } from '../../../shared/schema.js';
 import { HOSTILE } from '../../helpers.js';
@@ -23,5 +23,16 @@ describe('serializeDoc', () => {
     serializeDoc(doc);
     doc = editEngagement(doc, 'kyv', { name: 'Kyverno 2' }, at).doc;
     expect(serializeDoc(doc)).toContain('"Kyverno 2"');
+  });
+});
+
+describe('serializeDocChunks', () => {
+  it('yields the same text in pieces no larger than about a megabyte plus one engagement', () => {
+    let doc = emptyDoc();
+    for (let i = 0; i < 300; i++) doc = addEngagement(doc, { name: `P${i}`, pals: ['x'.repeat(5_000)] }, { id: `p${i}xx`, at }).doc;
+    const chunks = [...serializeDocChunks(doc)];
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.join('')).toBe(JSON.stringify(doc));
+    for (const chunk of chunks) expect(chunk.length).toBeLessThan(1024 * 1024 + 10_000);
   });
 });

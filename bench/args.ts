@@ -12,12 +12,20 @@ export interface BenchArgs {
   readonly help: boolean;
 }
 
+/** Sizes measured without `--sizes`: budgets are judged at 5,000; 500 beside it shows how each figure grows. */
+export const DEFAULT_SIZES: readonly number[] = [500, 5000];
+
+/** Sizes of a `--quick` smoke run without `--sizes`. */
+export const QUICK_SIZES: readonly number[] = [500];
+
 /** Usage text printed by `--help` and after a bad option. */
-export const USAGE = `usage: npm run bench -- [--sizes 500,2000,5000] [--quick] [--scenario store,board,sync,export] [--seed 42] [--out file.json]
-  --sizes     engagement counts to measure (default 2000; 10 notes each); sync and export pick
-              their own (sync: 200 and 2000, --quick 200; export: a 50-project round) unless given
+export const USAGE = `usage: npm run bench -- [--sizes 500,5000,20000] [--quick] [--scenario store,cli,board,sync,export] [--seed 42] [--out file.json]
+  --sizes     engagement counts to measure, 10 notes each (default 500,5000; --quick 500); budgets
+              are judged at 5,000, and with several sizes a table shows how each figure grew.
+              sync and export pick their own (sync: 200 and 2000, --quick 200; export: a
+              50-project round) unless given
   --quick     fewer repetitions: a smoke run, not figures to quote
-  --scenario  comma-separated scenario names: store, board, sync, export (default: all)
+  --scenario  comma-separated scenario names: store, cli, board, sync, export (default: all)
   --seed      seed of the synthetic data (default 42)
   --out       where to write the JSON summary (default bench/results.json)`;
 
@@ -31,7 +39,7 @@ function positiveInts(text: string, flag: string): number[] {
 
 /** Parses argv (without node and the script); throws Error with a readable message on bad input. */
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  let sizes = [2000];
+  let sizes: readonly number[] = DEFAULT_SIZES;
   let sizesGiven = false;
   let quick = false;
   let scenarios: string[] = [];
@@ -55,5 +63,5 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (flag === '--help' || flag === '-h') help = true;
     else throw new Error(`unknown option ${flag}`);
   }
-  return { sizes, sizesGiven, quick, scenarios, seed, out, help };
+  return { sizes: sizesGiven ? sizes : quick ? QUICK_SIZES : DEFAULT_SIZES, sizesGiven, quick, scenarios, seed, out, help };
 }

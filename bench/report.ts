@@ -2,10 +2,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { formatRatio, formatValue, table } from './format.js';
+import { growthOf } from './growth.js';
 import type { MachineInfo } from './machine.js';
-import type { Metric, Profile, ScenarioResult, Unit } from './scenario.js';
+import { BUDGET_SIZE, type Budget, type Metric, type Profile, type ScenarioResult, type Unit } from './scenario.js';
 
-/** One budget check as stored in the summary; `indicative` because the issue's targets are not binding at these sizes. */
+/** One budget check as stored in the summary; `judged` only at the size the issue judges it at, information elsewhere. */
 export interface BudgetCheck {
   readonly scenario: string;
   readonly size: number;
@@ -14,7 +15,13 @@ export interface BudgetCheck {
   readonly max: number;
   readonly value: number;
   readonly met: boolean;
-  readonly indicative: true;
+  readonly judged: boolean;
+  readonly judgedAt: number;
+}
+
+/** Whether a budget counts at this size (issue 7 judges them at 5,000 engagements unless the budget names its own size). */
+export function isJudged(budget: Budget, size: number): boolean {
+  return size === (budget.judgedAt ?? BUDGET_SIZE);
 }
 
 /** ours / naive, or null without a baseline. */
@@ -35,7 +42,8 @@ export function budgetChecks(result: ScenarioResult): BudgetCheck[] {
             max: m.budget.max,
             value: m.ours,
             met: m.ours <= m.budget.max,
-            indicative: true as const,
+            judged: isJudged(m.budget, result.size),
+            judgedAt: m.budget.judgedAt ?? BUDGET_SIZE,
           },
         ]
       : [],
@@ -57,7 +65,9 @@ function tableRows(result: ScenarioResult): string[][] {
   return [
     head,
     ...result.metrics.map((m) => {
-      const budget = m.budget ? `${limitText(m.budget.max, m.unit)} ${m.ours <= m.budget.max ? 'PASS' : 'FAIL'}` : '';
+      const verdict = m.budget && m.ours <= m.budget.max ? 'PASS' : 'FAIL';
+      const judged = m.budget ? isJudged(m.budget, result.size) : false;
+      const budget = m.budget ? `${limitText(m.budget.max, m.unit)} ${judged ? verdict : `(${verdict.toLowerCase()}, info)`}` : '';
       const value = formatValue(m.ours, m.unit);
       return compared ? [m.label, value, formatValue(m.naive, m.unit), formatRatio(ratioOf(m)), budget] : [m.label, value, budget];
     }),
@@ -68,10 +78,13 @@ function tableRows(result: ScenarioResult): string[][] {
 export function renderResult(result: ScenarioResult): string {
   const title = `\n== ${result.scenario} — ${result.size.toLocaleString('en-US')} engagements ==`;
   if (result.skipped !== undefined) return [title, `SKIPPED: ${result.skipped}`, ...result.notes.map((n) => `  - ${n}`)].join('\n');
-  const lines = [title, table(tableRows(result)), '', 'budgets (indicative):'];
-  for (const b of budgetChecks(result)) {
+  const checks = budgetChecks(result);
+  const lines = [title, table(tableRows(result)), ''];
+  if (checks.length > 0) lines.push(`budgets (judged at ${checks[0]!.judgedAt.toLocaleString('en-US')}; "info" at other sizes):`);
+  for (const b of checks) {
     const unit = result.metrics.find((m) => m.id === b.metric)?.unit ?? 'count';
-    lines.push(`  ${b.met ? 'PASS' : 'FAIL'}  ${b.text}: ${formatValue(b.value, unit)}`);
+    const verdict = b.met ? 'PASS' : 'FAIL';
+    lines.push(`  ${b.judged ? verdict : `${verdict.toLowerCase()} (info)`}  ${b.text}: ${formatValue(b.value, unit)}`);
   }
   lines.push('notes:', ...result.notes.map((n) => `  - ${n}`));
   return lines.join('\n');
@@ -84,7 +97,7 @@ export function renderMachine(machine: MachineInfo, profile: Profile): string {
   return `${machine.cpuModel} ×${machine.cpuCount}, ${mem} GB, node ${machine.node}, ${machine.platform}/${machine.arch}; ${mode} run`;
 }
 
-/** Writes the JSON summary (figures, baselines, ratios, budgets, machine) to `file`. */
+/** Writes the JSON summary (figures, baselines, ratios, budgets, growth with size, machine) to `file`. */
 export async function writeSummary(
   file: string,
   input: { machine: MachineInfo; profile: Profile; seed: number; argv: readonly string[]; results: readonly ScenarioResult[] },
@@ -99,13 +112,23 @@ export async function writeSummary(
     results: input.results.map((r) => ({
       scenario: r.scenario,
       size: r.size,
-      metrics: r.metrics.map((m) => ({ ...m, naive: m.naive ?? null, ratio: ratioOf(m), met: m.budget ? m.ours <= m.budget.max : null })),
+      metrics: r.metrics.map((m) => ({
+        ...m,
+        naive: m.naive ?? null,
+        ratio: ratioOf(m),
+        met: m.budget ? m.ours <= m.budget.max : null,
+        judged: m.budget ? isJudged(m.budget, r.size) : null,
+      })),
       notes: r.notes,
       ...(r.baseline === undefined ? {} : { baseline: r.baseline }),
       ...(r.skipped === undefined ? {} : { skipped: r.skipped }),
     })),
+    budgetSize: BUDGET_SIZE,
     budgets,
-    allBudgetsMet: budgets.every((b) => b.met),
+    /** Over the budgets judged in this run (none when no scenario ran at its budget's size). */
+    allBudgetsMet: budgets.filter((b) => b.judged).every((b) => b.met),
+    budgetsJudged: budgets.filter((b) => b.judged).length,
+    growth: growthOf(input.results),
   };
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(summary, null, 2)}\n`);

@@ -5,16 +5,19 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, USAGE } from './args.js';
+import { growthOf } from './growth.js';
+import { renderGrowth } from './growth-report.js';
 import { machineInfo } from './machine.js';
 import { renderMachine, renderResult, writeSummary } from './report.js';
 import { profileFor, type Scenario, type ScenarioResult } from './scenario.js';
 import { boardScenario } from './board-scenario.js';
+import { cliScenario } from './cli-scenario.js';
 import { exportScenario } from './export-scenario.js';
 import { storeScenario } from './store-scenario.js';
 import { syncScenario } from './sync-scenario.js';
 
 /** Every scenario `--scenario` can name, in the order a full run executes them. */
-export const SCENARIOS: readonly Scenario[] = [storeScenario, boardScenario, syncScenario, exportScenario];
+export const SCENARIOS: readonly Scenario[] = [storeScenario, cliScenario, boardScenario, syncScenario, exportScenario];
 
 /** bench/results.json in the source tree (this file runs from dist/bench/). */
 const DEFAULT_OUT = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
@@ -50,6 +53,8 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${renderResult(result)}\n`);
       results.push(result);
     }
+    const growth = renderGrowth(scenario.name, growthOf(results));
+    if (growth) process.stdout.write(`${growth}\n`);
   }
   const out = args.out ? resolve(args.out) : DEFAULT_OUT;
   await writeSummary(out, { machine, profile, seed: args.seed, argv, results });

@@ -28,7 +28,7 @@ const BUDGET_MS = 2000;
 interface Pass {
   readonly counts: FakeCounts;
   readonly ms: number;
-  /** Store writes (file saves) during the pass; ours only. */
+  /** Store writes (file saves) from opening the store to closing it after the pass; ours only. */
   readonly writes?: number;
 }
 
@@ -67,27 +67,31 @@ async function measure(fake: FakeGithub, fn: () => Promise<void>): Promise<Pass>
   return { ms: performance.now() - start, counts: fake.snapshot() };
 }
 
-/** Ours: open the store as the CLI does, `syncAll` twice with the desk's client pointed at the fake. */
+/**
+ * Ours: each pass opens the store, runs `syncAll` with the desk's client pointed at the fake and
+ * closes the store, as one `pals sync` does. The wall time is `syncAll`'s; the store writes run
+ * to the close, so writes the store defers (a background compaction) count for the pass that
+ * caused them.
+ */
 async function oursPasses(dir: string, issues: readonly BenchIssue[]): Promise<{ first: Pass; again: Pass; reports: SyncReport[] }> {
   return withFake(issues, async (fake) => {
-    const { store } = await PalsStore.open(dir);
-    try {
-      const reports: SyncReport[] = [];
-      const run = async () => {
-        const client = createGithubClient({ token: TOKEN, baseUrl: fake.url });
-        reports.push(await syncAll(store, { client, token: TOKEN }));
-      };
-      const pass = async (): Promise<Pass> => {
-        const before = store.stats.writes;
-        const measured = await measure(fake, run);
-        return { ...measured, writes: store.stats.writes - before };
-      };
-      const first = await pass();
-      const again = await pass();
-      return { first, again, reports };
-    } finally {
-      await store.close();
-    }
+    const reports: SyncReport[] = [];
+    const pass = async (): Promise<Pass> => {
+      const { store } = await PalsStore.open(dir);
+      let measured: Pass;
+      try {
+        measured = await measure(fake, async () => {
+          const client = createGithubClient({ token: TOKEN, baseUrl: fake.url });
+          reports.push(await syncAll(store, { client, token: TOKEN }));
+        });
+      } finally {
+        await store.close();
+      }
+      return { ...measured, writes: store.stats.writes };
+    };
+    const first = await pass();
+    const again = await pass();
+    return { first, again, reports };
   });
 }
 
@@ -119,7 +123,9 @@ function metrics(size: number, ours: { first: Pass; again: Pass }, naive: { firs
       unit: 'count',
       ours: ours[id].counts.points,
       naive: naive[id].counts.points,
-      ...(id === 'again' && budgeted ? { budget: { max: 0, text: `unchanged re-sync of ${BUDGET_SIZE} issues: 0 points` } } : {}),
+      ...(id === 'again' && budgeted
+        ? { budget: { max: 0, text: `unchanged re-sync of ${BUDGET_SIZE} issues: 0 points`, judgedAt: BUDGET_SIZE } }
+        : {}),
     },
     {
       id: `${id}-wall`,
@@ -128,9 +134,11 @@ function metrics(size: number, ours: { first: Pass; again: Pass }, naive: { firs
       ours: ours[id].ms,
       naive: naive[id].ms,
       ...(id === 'again' && budgeted
-        ? { budget: { max: BUDGET_MS, text: `unchanged re-sync of ${BUDGET_SIZE} issues: ≤ ${BUDGET_MS / 1000} s` } }
+        ? { budget: { max: BUDGET_MS, text: `unchanged re-sync of ${BUDGET_SIZE} issues: ≤ ${BUDGET_MS / 1000} s`, judgedAt: BUDGET_SIZE } }
         : {}),
     },
+    // The naive side saves nothing, so this row has no baseline.
+    { id: `${id}-writes`, label: `${what}: store writes`, unit: 'count', ours: ours[id].writes ?? 0 },
   ];
   return [...rows('first', 'first sync (all new)'), ...rows('again', 're-sync (unchanged)')];
 }
@@ -159,7 +167,7 @@ async function runIn(ctx: ScenarioContext, dir: string): Promise<ScenarioResult>
   }
   notes.push(`naive: fake answered ${statuses(naive.first.counts)}, then ${statuses(naive.again.counts)}`);
   notes.push(
-    `ours = syncAll in-process as \`pals sync --api-url <fake>\` runs it (4 at a time), wall time includes saving each result to the store (${NOTES_PER} notes per engagement, fsynced writes)`,
+    `ours = syncAll in-process as \`pals sync --api-url <fake>\` runs it (4 at a time), wall time includes saving the results to the store (one update per chunk of results; nothing for unchanged issues; ${NOTES_PER} notes per engagement, fsynced writes); each pass opens and closes the store like one \`pals sync\`, and its store writes are counted up to the close`,
   );
   notes.push(
     'naive = one plain fetch per issue, one at a time, no ETag and nothing saved; one pass each, so wall times are single samples',

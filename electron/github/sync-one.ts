@@ -1,6 +1,7 @@
 /**
  * Syncs one linked engagement: fetch its issue (conditionally), send its queued write-back if
- * GitHub's phase has not moved meanwhile, then save the result through the store.
+ * GitHub's phase has not moved meanwhile, then hand the result to the pass's saves (an
+ * unchanged issue that changes nothing worth keeping is not saved at all).
  */
 import type { IssueSnapshot } from '../../shared/github-issue.js';
 import { completeOutboxEntry, failOutboxEntry, mayWriteBack } from '../../shared/github-outbox.js';
@@ -11,6 +12,8 @@ import type { PalsStore } from '../store/store.js';
 import type { GithubClient } from './client.js';
 import { classify } from './errors.js';
 import { fetchIssue, type SeeRate } from './fetch-issue.js';
+import type { SyncChange } from './sync-saves.js';
+import { worthSaving } from './worth-saving.js';
 import { sendLabelChange } from './write-back.js';
 
 /** A linked engagement as the sync found it when it started. */
@@ -27,8 +30,8 @@ export interface OneContext {
   readonly signal: AbortSignal;
   readonly seeRate: SeeRate;
   readonly at: () => string;
-  /** Keeps a pending store write, so the sync can wait for all of them at the end. */
-  readonly save: (write: Promise<unknown>) => void;
+  /** Gathers a change for the pass's next store update (sync-saves.ts). */
+  readonly save: (change: SyncChange) => void;
 }
 
 /** `changed`: GitHub had news (a 200); `error`: this issue failed though the request worked. */
@@ -59,7 +62,7 @@ export async function syncOne(ctx: OneContext, target: SyncTarget): Promise<OneO
   if ('error' in parsed) {
     const error = `the link "${link.issue}" is not an issue reference; link the issue again`;
     const at = ctx.at();
-    ctx.save(ctx.store.update((doc) => applySyncResult(doc, target.id, target.issue, { kind: 'failed', error }, at)));
+    ctx.save((doc) => applySyncResult(doc, target.id, target.issue, { kind: 'failed', error }, at).doc);
     return { changed: false, error };
   }
   const ref: IssueRef = { ...parsed, kind: link.kind };
@@ -72,7 +75,7 @@ export async function syncOne(ctx: OneContext, target: SyncTarget): Promise<OneO
     if (mayWriteBack(ctx.store.doc, target.id, { state: now.state, labels: now.labels, kind: now.ref.kind })) {
       try {
         const labels = await sendLabelChange(ctx.client, now.ref, entry, now.labels, ctx.signal, ctx.seeRate);
-        ctx.save(ctx.store.update((doc) => completeOutboxEntry(doc, entry.id)));
+        ctx.save((doc) => completeOutboxEntry(doc, entry.id).doc);
         // Labels changed, so the stored etag is stale: the next sync fetches in full.
         result = { kind: 'fetched', snapshot: { ...now, labels }, etag: null };
       } catch (failure) {
@@ -80,11 +83,13 @@ export async function syncOne(ctx: OneContext, target: SyncTarget): Promise<OneO
         if (problem.kind === 'fatal') throw failure;
         const message = `could not set the label ${entry.setLabel}: ${problem.message}`;
         error = message;
-        ctx.save(ctx.store.update((doc) => failOutboxEntry(doc, entry.id, message)));
+        ctx.save((doc) => failOutboxEntry(doc, entry.id, message).doc);
       }
     }
   }
   const at = ctx.at();
-  ctx.save(ctx.store.update((doc) => applySyncResult(doc, target.id, target.issue, result, at)));
+  if (worthSaving(ctx.store.doc, target.id, target.issue, result, at)) {
+    ctx.save((doc) => applySyncResult(doc, target.id, target.issue, result, at).doc);
+  }
   return { changed: result.kind === 'fetched', error };
 }

@@ -1,7 +1,8 @@
 /**
  * `syncAll`: brings every linked engagement up to date with GitHub, a few requests at a time,
- * saving each result as it arrives (what succeeded is saved whatever happens later). Stops the
- * whole sync on a refused token, a used-up rate limit, no connection, or a stalled server.
+ * saving the results in chunks as they arrive (what succeeded is saved whatever happens later;
+ * sync-saves.ts). Stops the whole sync on a refused token, a used-up rate limit, no
+ * connection, or a stalled server. A pass that learns nothing new writes nothing.
  */
 import type { RateLimit, SyncFailure, SyncProgress, SyncReport } from '../../shared/github-report.js';
 import { reconcileOutbox } from '../../shared/github-outbox.js';
@@ -11,6 +12,7 @@ import type { PalsStore } from '../store/store.js';
 import type { GithubClient } from './client.js';
 import { classify, redact, TransportError } from './errors.js';
 import { syncOne, type OneContext, type SyncTarget } from './sync-one.js';
+import { SAVE_CHUNK, SyncSaves, type SaveChunk } from './sync-saves.js';
 import { abortReason, Watchdog } from './watchdog.js';
 
 /** Limits: 4 requests at once; stop when GitHub says nothing for 15 s (the CLI contract allows 20). */
@@ -28,6 +30,8 @@ export interface SyncOptions {
   /** Stop a sync that still runs after this long, answers or not. */
   readonly maxDurationMs?: number;
   readonly newId?: () => string;
+  /** How results are grouped into store updates (default SAVE_CHUNK). */
+  readonly saveChunk?: SaveChunk;
 }
 
 /** The later of two rate-limit readings (a later reset, else fewer remaining). */
@@ -52,12 +56,12 @@ export async function syncAll(store: PalsStore, options: SyncOptions): Promise<S
   const newId = options.newId ?? randomId;
   const ids = Object.fromEntries(store.doc.engagements.map((e) => [e.id, newId()]));
   const started = at();
-  // Only write when there is something to reconcile (a sync with nothing queued writes once, at the end).
+  // Only write when there is something to reconcile; queued write-backs are on disk before any label is sent.
   if (reconcileOutbox(store.doc, started, ids).doc !== store.doc) await store.update((doc) => reconcileOutbox(doc, started, ids));
 
   const targets: SyncTarget[] = store.doc.engagements.flatMap((e) => (e.github ? [{ id: e.id, issue: e.github.issue }] : []));
   const watchdog = new Watchdog(options.deadlineMs ?? SYNC_LIMITS.stallMs, options.maxDurationMs ?? SYNC_LIMITS.maxMs);
-  const saves: Promise<unknown>[] = [];
+  const saves = new SyncSaves(store, options.saveChunk ?? SAVE_CHUNK);
   const failed: SyncFailure[] = [];
   let updated = 0;
   let unchanged = 0;
@@ -71,8 +75,8 @@ export async function syncAll(store: PalsStore, options: SyncOptions): Promise<S
       rateLimit = latest(rateLimit, rate);
     },
     at,
-    save: (write) => {
-      saves.push(write);
+    save: (change) => {
+      saves.add(change);
     },
   };
 
@@ -91,7 +95,7 @@ export async function syncAll(store: PalsStore, options: SyncOptions): Promise<S
         const message = hide(problem.kind === 'fatal' ? abortReason(watchdog.signal) : problem.message);
         if (problem.kind !== 'fatal') {
           const when = at();
-          saves.push(store.update((doc) => applySyncResult(doc, target.id, target.issue, { kind: 'failed', error: message }, when)));
+          saves.add((doc) => applySyncResult(doc, target.id, target.issue, { kind: 'failed', error: message }, when).doc);
         }
         failed.push({ ref: target.issue, error: message });
       } finally {
@@ -104,9 +108,9 @@ export async function syncAll(store: PalsStore, options: SyncOptions): Promise<S
 
   const stopped = watchdog.signal.aborted ? hide(abortReason(watchdog.signal)) : null;
   const record = { at: at(), checked: targets.length, updated, unchanged, failed: failed.length, error: stopped?.slice(0, 500) ?? null };
-  saves.push(store.update((doc) => recordSync(doc, record)));
-  const notSaved = (await Promise.allSettled(saves)).find((r) => r.status === 'rejected');
-  const why: unknown = notSaved?.status === 'rejected' ? notSaved.reason : null;
-  const saveError = why === null ? null : why instanceof Error ? why.message : 'not saved';
+  // The record rides with the last chunk. A pass with no news still records itself (one small
+  // write: the coordinator must see that the sync ran), but no link is rewritten for a 304.
+  saves.add((doc) => recordSync(doc, record).doc);
+  const saveError = await saves.settle();
   return { checked: targets.length, updated, unchanged, failed, rateLimit, error: stopped ?? saveError };
 }

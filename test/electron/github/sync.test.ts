@@ -36,10 +36,13 @@ describe('syncAll', () => {
     expect(store.doc.engagements.find((e) => e.id === 'e-project 1')!.phase).toBe('draft');
     expect(fake.requests.every((r) => r.headers.authorization === `token ${TOKEN}`)).toBe(true);
 
+    const writes = store.stats.writes;
     const second = await syncAll(store, { client: client(fake), token: TOKEN, now });
     expect(second).toMatchObject({ checked: 6, updated: 0, unchanged: 6, failed: [] });
     expect(second.rateLimit?.remaining).toBe(4994);
     expect(fake.requests.slice(-6).every((r) => typeof r.headers['if-none-match'] === 'string')).toBe(true);
+    // Nothing new: one write, of the pass's own record (the coordinator sees the sync ran).
+    expect(store.stats.writes).toBe(writes + 1);
     expect(store.doc.settings.lastSync).toMatchObject({ checked: 6, updated: 0, unchanged: 6, failed: 0, error: null });
   });
 

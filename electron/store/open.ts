@@ -111,6 +111,7 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Open
     throw new PalsError('io', `cannot create the data folder ${paths.dir}: ${describeFsError(error)}`);
   }
   await removeOrphanTemps(paths.file, ctx.fs);
+  await removeOrphanTemps(paths.journal, ctx.fs);
   const first = await load(paths, ctx);
   if (first.kind === 'ok' && first.fromVersion === SCHEMA_VERSION && first.journalProblem === null) {
     return { doc: first.doc, recovery: null, disk: first.disk };

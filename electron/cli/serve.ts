@@ -10,6 +10,7 @@ import { openBrowser } from '../serve/open-browser.js';
 import { startServer } from '../serve/server.js';
 import type { CommandContext } from './commands.js';
 import { parse } from './parse.js';
+import { defaultServePort } from './serve-port.js';
 import { UsageError } from './usage.js';
 
 /** Where `vite build` puts the renderer, relative to this compiled file (dist/electron/cli/). */
@@ -18,8 +19,8 @@ const RENDERER_DIR = fileURLToPath(new URL('../../renderer/', import.meta.url));
 /** Runs the loopback host until the process is asked to stop. */
 export async function serve(argv: string[], ctx: CommandContext): Promise<void> {
   const { values } = parse('serve', argv, { port: { type: 'string' }, 'no-open': { type: 'boolean' } }, [0, 0]);
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+  const chosen = values.port === undefined ? null : Number(values.port);
+  if (chosen !== null && (!Number.isInteger(chosen) || chosen < 0 || chosen > 65_535))
     throw new UsageError(`--port: must be a port number 0–65535 (got "${values.port}")`);
   if (!existsSync(`${RENDERER_DIR}index.html`)) {
     throw new PalsError('io', 'the UI is not built; run `npm run build` (or `npm install`) in the project folder first');
@@ -29,9 +30,17 @@ export async function serve(argv: string[], ctx: CommandContext): Promise<void> 
   const github = { tokenSource: envTokenSource(ctx.io.env) };
   const handlers = createHandlers({ store, today: () => ctx.today, events, github });
   const stopWatching = watchStore(store);
+  const port = chosen ?? defaultServePort(store.paths.dir);
+  const start = (on: number) => startServer({ handlers, store, staticDir: RENDERER_DIR, port: on, events });
   let server;
   try {
-    server = await startServer({ handlers, store, staticDir: RENDERER_DIR, port, events });
+    server = await start(port).catch((error: unknown) => {
+      if (chosen !== null || (error as { code?: string }).code !== 'EADDRINUSE') throw error;
+      ctx.io.stderr(
+        `note: port ${port}, this data folder's usual port, is in use; serving on another one. Unsaved note drafts kept by the browser for the usual address will show only there.\n`,
+      );
+      return start(0);
+    });
   } catch (error) {
     stopWatching();
     const code = (error as { code?: string }).code;

@@ -35,6 +35,16 @@ export function httpClient(base = ''): PalsApi {
           body: JSON.stringify(args ?? {}),
           credentials: 'same-origin',
         });
+        if (response.status === 401) {
+          // A restarted `pals serve` has a new access token; this page's cookie is the old one.
+          return {
+            ok: false,
+            error: {
+              code: 'unauthorized',
+              message: '`pals serve` was restarted: open the address it printed (unsaved note text is kept in this browser)',
+            },
+          };
+        }
         return (await response.json()) as ApiResponse<unknown>;
       } catch {
         return {

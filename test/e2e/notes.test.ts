@@ -64,8 +64,8 @@ describe.skipIf(!hasChromium)('meeting notes in Chromium', () => {
     const restarted = await startServe(served.dataDir, Number(new URL(served.origin).port));
     served = restarted;
     expect((await notesOf(served, 'kyverno')).some((t) => t.startsWith(saved))).toBe(true);
-    // The rest is still in the open editor, marked "Not saved" (see the issue note: recovering it
-    // through the draft journal after a restart does not work yet).
+    // The rest is still in the open editor, marked "Not saved" (notes-restart.test.ts recovers it
+    // through the draft journal).
     expect(await text.inputValue()).toBe('First part, saved. Second part typed as the server dies.');
     expect(await status.textContent()).toMatch(/^Not saved: /);
     await context.close();

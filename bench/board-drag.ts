@@ -2,7 +2,7 @@
  * One mouse drag on a loaded board: press on the first Intake card's "Drag <name>" handle, move
  * in paced steps across three columns, release on "Self-assessment draft". Measures the frame
  * intervals during the drag (rAF timestamps in the page), pointer-up → card painted in its new
- * column (page clock), and mouse-up → the move durable in pals.json (this process's clock).
+ * column (page clock), and mouse-up → the move durable on disk, pals.json or its journal (this process's clock).
  */
 import { PHASE_TITLES, type Phase } from '../shared/phases.js';
 import type { LoadedBoard } from './board-load.js';

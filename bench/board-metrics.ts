@@ -11,7 +11,7 @@ const FRAME_TYPICAL: Budget = {
   text: 'drag frames ≤ 16.7 ms typical (median interval, 1 ms vsync jitter allowed)',
 };
 const FRAME_WORST: Budget = { max: 33, text: 'drag frames ≤ 33 ms worst (median over runs of the worst interval)' };
-const DURABLE: Budget = { max: 100, text: 'drop → durable in pals.json ≤ 100 ms (median)' };
+const DURABLE: Budget = { max: 100, text: 'drop → durable on disk ≤ 100 ms (median)' };
 
 /** id, label, unit, the per-run figure (its median over runs is shown), optional budget. */
 type Row = readonly [string, string, Unit, (r: BoardRun) => number | null | undefined, Budget?];
@@ -55,7 +55,7 @@ const DRAG: readonly Row[] = [
   ['drop.visible', 'drop → card painted in its new column', 'ms', (r) => r.drag.visibleMs],
   ['drop.sent', 'drop → moveEngagement request sent', 'ms', (r) => r.drag.moveSentMs],
   ['drop.answered', 'drop → moveEngagement answered (durable)', 'ms', (r) => r.drag.moveAnsweredMs],
-  ['drop.durable', 'drop → durable in pals.json, median', 'ms', (r) => r.drag.durableMs, DURABLE],
+  ['drop.durable', 'drop → durable on disk, median', 'ms', (r) => r.drag.durableMs, DURABLE],
 ];
 
 const REFETCH: readonly Row[] = [
@@ -85,7 +85,7 @@ export function boardMetrics(runs: readonly BoardRun[], controlMs: readonly numb
     worst('load.interactive.max', 'board interactive, worst run', (r) => r.load.painted),
     ...load,
     ...rows(runs, DRAG),
-    worst('drop.durable.max', 'drop → durable in pals.json, worst run', (r) => r.drag.durableMs),
+    worst('drop.durable.max', 'drop → durable on disk, worst run', (r) => r.drag.durableMs),
     { id: 'api.durable', label: 'control: API move → durable, no page open', unit: 'ms', ours: median(controlMs) },
     ...rows(runs, REFETCH),
   ];

@@ -25,7 +25,7 @@ function method(runs: readonly BoardRun[]): string[] {
     'interactive: page clock from navigation start (token redirect included) to the paint of the first frame with six named column regions and the cards',
     'long frames: the Long Animation Frames API (frames > 50 ms), split into script and the browser’s style + layout + paint',
     'drag: mouse down on the first Intake card\'s "Drag <name>" handle, 30 moves 16 ms apart into "Self-assessment draft", release; frame intervals are rAF timestamps from mouse down to the last move',
-    'durable: this process polls pals.json (new file in place, pals.lock gone) from mouse up, then parses the file to confirm the phase',
+    'durable: this process polls pals.json and pals.journal (a change, pals.lock gone) from mouse up, then reads the journal (or parses pals.json) to confirm the phase',
   ];
 }
 
@@ -47,7 +47,7 @@ function loadFindings(runs: readonly BoardRun[], expected: number, shares: Paylo
   if (frames.length > 0) {
     const work = frames.map((f) => frameWork([f]));
     notes.push(
-      `longest load frame (median ${ms(median(frames.map((f) => f.duration)))}): script ${ms(median(work.map((w) => w.scriptMs)))}, style + layout + paint ${ms(median(work.map((w) => w.renderMs)))}; its script starts at ${invokers(frames)} (the snapshot handed to the store, React rendering every card)`,
+      `longest load frame (median ${ms(median(frames.map((f) => f.duration)))}): script ${ms(median(work.map((w) => w.scriptMs)))}, style + layout + paint ${ms(median(work.map((w) => w.renderMs)))}; its script starts at ${invokers(frames)} (the snapshot handed to the store, React rendering ${partial.length > 0 ? 'the cards in view' : 'every card'})`,
     );
   }
   return notes;

@@ -49,7 +49,7 @@ async function seedFolder(ctx: ScenarioContext, dir: string): Promise<Seeded> {
 async function measureRuns(ctx: ScenarioContext, browser: Browser, url: string, dir: string, seeded: Seeded): Promise<BoardRun[]> {
   const runs: BoardRun[] = [];
   for (let i = 1; i <= ctx.profile.boardRuns; i++) {
-    ctx.log(`board: run ${i}/${ctx.profile.boardRuns} (cold load, drag, wait for pals.json)`);
+    ctx.log(`board: run ${i}/${ctx.profile.boardRuns} (cold load, drag, wait until durable)`);
     const loaded = await loadBoard(browser, url, seeded.count);
     try {
       const drag = await dragCard(loaded, dir, seeded.idOf);

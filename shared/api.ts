@@ -9,21 +9,39 @@ import { API_CALL_NAMES, API_EVENT_NAMES, type ApiCallName, type MenuCommand } f
 import type { IsoDate } from './dates.js';
 import { DeckOptionsSchema, type ExportResult } from './deck/options.js';
 import { EngagementPatchSchema, IssueInputSchema, NewEngagementInputSchema, NewNoteInputSchema, NotePatchSchema } from './inputs.js';
-import type { OpenAction } from './notes.js';
 import { IdSchema, LabelNameSchema, LabelRulesSchema, NameSchema, PhaseSchema, type Note, type Round, type Settings } from './schema.js';
 import type { AddedDiscovered } from './github-discovery.js';
 import type { DiscoveredIssue } from './github-issue.js';
 import type { GithubStatus, SyncProgress, SyncReport } from './github-report.js';
-import type { SearchHit } from './search.js';
-import type { EngagementView } from './view.js';
+import type { BoardDelta, CardView, EngagementView, OpenActionView, SearchHitView } from './view.js';
 
-/** Everything the board needs in one answer, so a refresh is one round trip. */
+/**
+ * Everything the board needs in one answer, so a refresh is one round trip: cards, not records
+ * (no note text), so thousands of engagements stay a small answer.
+ */
 export interface BoardSnapshot {
   readonly today: IsoDate;
-  readonly engagements: readonly EngagementView[];
+  readonly engagements: readonly CardView[];
   readonly rounds: readonly Round[];
   readonly settings: Settings;
+  /** The last `boardChanged` this snapshot already reflects (later ones apply on top of it). */
+  readonly seq: number;
 }
+
+/**
+ * One step of the core's change feed, pushed to every page as `boardChanged`: the cards that
+ * changed or went (a page applies them without asking for the board again), or `reload` when
+ * the change came from outside this process or touched too many cards to list.
+ */
+export type BoardChange = {
+  readonly origin: 'local' | 'external';
+  /** One more than the previous change's; a page that sees a gap has missed one and reloads. */
+  readonly seq: number;
+  /** The API calls whose changes this event carries (their answers name them as `call`). */
+  readonly calls: readonly string[];
+  /** True when it also carries changes no API call made (a sync step, the CLI, a failed write undone). */
+  readonly unattributed: boolean;
+} & ((BoardDelta & { readonly kind: 'cards' }) | { readonly kind: 'reload' });
 
 /** A rendered deck for the in-app preview: marp-core's HTML (one <section> per slide) and CSS. */
 export interface DeckPreview {
@@ -72,6 +90,8 @@ const GithubSettingsArgs = z.strictObject({
 
 export const API = {
   getBoard: call<typeof Empty, BoardSnapshot>(Empty),
+  /** The whole record of one engagement (notes, retrospective, history) for the card dialog. */
+  getEngagement: call<typeof ById, EngagementView>(ById),
   addEngagement: call<typeof NewEngagementInputSchema, EngagementView>(NewEngagementInputSchema),
   editEngagement: call<z.ZodObject<{ id: typeof IdSchema; patch: typeof EngagementPatchSchema }>, EngagementView>(
     z.strictObject({ id: IdSchema, patch: EngagementPatchSchema }),
@@ -90,16 +110,16 @@ export const API = {
     z.strictObject({ id: IdSchema, noteId: IdSchema }),
   ),
   setActionDone: call<typeof ActionRef, Note>(ActionRef),
-  openActions: call<typeof OwnerFilter, readonly OpenAction[]>(OwnerFilter),
-  search: call<typeof Query, readonly SearchHit[]>(Query),
+  openActions: call<typeof OwnerFilter, readonly OpenActionView[]>(OwnerFilter),
+  search: call<typeof Query, readonly SearchHitView[]>(Query),
   deckPreview: call<z.ZodObject<{ options: typeof DeckOptionsSchema }>, DeckPreview>(z.strictObject({ options: DeckOptionsSchema })),
   exportDeck: call<
     z.ZodObject<{ options: typeof DeckOptionsSchema; format: z.ZodEnum<{ md: 'md'; html: 'html'; pdf: 'pdf' }> }>,
     ExportResult
   >(z.strictObject({ options: DeckOptionsSchema, format: z.enum(['md', 'html', 'pdf']) })),
   exportAssessment: call<typeof ById, ExportResult>(ById),
-  loadExampleRound: call<typeof Empty, { readonly added: number }>(Empty),
-  removeExampleRound: call<typeof Empty, { readonly removed: number }>(Empty),
+  loadExampleRound: call<typeof Empty, { readonly added: number; readonly cards: readonly CardView[] }>(Empty),
+  removeExampleRound: call<typeof Empty, { readonly removed: number; readonly ids: readonly string[] }>(Empty),
   syncNow: call<typeof Empty, SyncReport>(Empty),
   resolveConflict: call<typeof ResolveArgs, EngagementView>(ResolveArgs),
   discoverIssues: call<typeof DiscoverArgs, readonly DiscoveredIssue[]>(DiscoverArgs),
@@ -134,8 +154,10 @@ export type CallNamesMatch = Assert<Same<ApiCall, ApiCallName>>;
 
 /** Events the core pushes to every window / page. */
 export interface ApiEvents {
-  /** The store changed (this window, another window, or the CLI); refetch what you show. */
+  /** The store changed (this window, another window, or the CLI): a bare signal, without what changed. */
   readonly storeChanged: { readonly origin: 'local' | 'external' };
+  /** What changed, as the board shows it (see `BoardChange`); pages follow this one. */
+  readonly boardChanged: BoardChange;
   /** A menu item or its shortcut was used (desktop app only). */
   readonly menu: { readonly command: MenuCommand };
   /** A GitHub sync advanced: `done` of `total` linked issues. */
@@ -154,8 +176,12 @@ export interface ApiFailure {
   readonly field?: string;
 }
 
-/** Every transport answers with this envelope; errors are values, not exceptions. */
-export type ApiResponse<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiFailure };
+/**
+ * Every transport answers with this envelope; errors are values, not exceptions. `call` names a
+ * call that changed the store, as the `boardChanged` event carrying that change does.
+ */
+export type ApiResponse<T> =
+  { readonly ok: true; readonly value: T; readonly call?: string } | { readonly ok: false; readonly error: ApiFailure };
 
 /** The client side of the contract: one method per call, plus event subscription. */
 export type PalsApi = { readonly [K in ApiCall]: (args: ApiArgs<K>) => Promise<ApiResponse<ApiResult<K>>> } & {

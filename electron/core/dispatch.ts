@@ -1,10 +1,12 @@
 /**
  * The single entry every transport uses: checks the call name, validates the arguments with the
- * contract's zod schema, runs the handler, and turns any failure into an `ApiFailure` value.
+ * contract's zod schema, runs the handler (in a call scope, so its store change is attributed to
+ * it), and turns any failure into an `ApiFailure` value.
  */
 import { API, type ApiCall, type ApiResponse } from '../../shared/api.js';
 import { isPalsError } from '../../shared/errors.js';
 import { describeIssues } from '../../shared/schema.js';
+import { inCallScope } from './call-scope.js';
 import type { Handlers } from './handlers.js';
 
 /** True for a name the contract declares (own keys only: no `toString`, no `__proto__`). */
@@ -36,7 +38,10 @@ export async function dispatch(
   }
   try {
     const handler = handlers[name] as (args: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data) };
+    const call = inCallScope(() => handler(parsed.data));
+    const value = await call.result;
+    // A call that changed the store says which call it was: the change feed's event names it too.
+    return call.changed() ? { ok: true, value, call: call.id } : { ok: true, value };
   } catch (error) {
     if (isPalsError(error))
       return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };

@@ -7,8 +7,10 @@ import { addEngagement, addNote, editEngagement, removeEngagement } from '../../
 import { addExampleRound, EXAMPLE_COUNT, removeExampleRound } from '../../shared/example-round.js';
 import { openActions, removeNote, setActionDone, updateNote } from '../../shared/notes.js';
 import { search } from '../../shared/search.js';
-import { viewEngagement } from '../../shared/view.js';
+import { PalsError } from '../../shared/errors.js';
+import { cardView, openActionViews, searchHitViews, viewEngagement } from '../../shared/view.js';
 import type { StoreDoc } from '../../shared/schema.js';
+import { startChangeFeed } from './change-feed.js';
 import { createExportHandlers, type ExportPlatform } from './export-handlers.js';
 import { moveWithWriteBack } from '../../shared/github-outbox.js';
 import { createGithubHandlers, type GithubContext } from '../github/handlers.js';
@@ -28,11 +30,14 @@ export interface CoreContext {
   readonly exportPlatform?: ExportPlatform;
   /** Where the GitHub token comes from (the app's vault, or GITHUB_TOKEN under `pals serve`). */
   readonly github?: GithubContext;
-  /** Events that do not come from the store (sync progress), for the transports to forward. */
+  /**
+   * Where the core pushes events for the transports to forward: sync progress, and (once handlers
+   * exist) `boardChanged` for every burst of store changes.
+   */
   readonly events?: EventBus;
 }
 
-/** Builds the handlers for a store. */
+/** Builds the handlers for a store; with `ctx.events`, also starts the store's change feed. */
 export function createHandlers(ctx: CoreContext): Handlers {
   const at = () => (ctx.now?.() ?? new Date()).toISOString();
   const view = (doc: StoreDoc, id: string) => {
@@ -40,6 +45,12 @@ export function createHandlers(ctx: CoreContext): Handlers {
     if (!e) throw new Error(`engagement ${id} vanished`);
     return viewEngagement(doc, e, ctx.today());
   };
+  const events = ctx.events;
+  const feed = events
+    ? startChangeFeed(ctx.store, ctx.today, (change) => {
+        events.emit('boardChanged', change);
+      })
+    : null;
   return {
     ...createExportHandlers(ctx, ctx.exportPlatform),
     ...createGithubHandlers(ctx),
@@ -48,11 +59,19 @@ export function createHandlers(ctx: CoreContext): Handlers {
       const today = ctx.today();
       const snapshot: BoardSnapshot = {
         today,
-        engagements: doc.engagements.map((e) => viewEngagement(doc, e, today)),
+        engagements: doc.engagements.map((e) => cardView(doc, e, today)),
         rounds: doc.rounds,
         settings: doc.settings,
+        seq: feed?.seq() ?? 0,
       };
       return Promise.resolve(snapshot);
+    },
+    getEngagement: ({ id }) => {
+      const doc = ctx.store.doc;
+      if (!doc.engagements.some((e) => e.id === id)) {
+        throw new PalsError('not-found', 'this engagement no longer exists; it was deleted, perhaps in another window');
+      }
+      return Promise.resolve(view(doc, id));
     },
     addEngagement: async (input) => {
       const created = await ctx.store.update((doc) => addEngagement(doc, input, { id: newId(), at: at() }));
@@ -82,13 +101,26 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return { id: noteId };
     },
     setActionDone: ({ id, noteId, actionId, done }) => ctx.store.update((doc) => setActionDone(doc, id, noteId, actionId, done, at())),
-    openActions: ({ owner }) => Promise.resolve(openActions(ctx.store.doc, owner)),
-    search: ({ query, limit }) => Promise.resolve(search(ctx.store.doc, query, limit)),
+    openActions: ({ owner }) => {
+      const doc = ctx.store.doc;
+      return Promise.resolve(openActionViews(doc, openActions(doc, owner)));
+    },
+    search: ({ query, limit }) => {
+      const doc = ctx.store.doc;
+      return Promise.resolve(searchHitViews(doc, search(doc, query, limit)));
+    },
     loadExampleRound: async () => {
       const ids = Array.from({ length: EXAMPLE_COUNT }, newId);
       const added = await ctx.store.update((doc) => addExampleRound(doc, ctx.today(), at(), ids));
-      return { added };
+      const doc = ctx.store.doc;
+      const today = ctx.today();
+      return { added, cards: doc.engagements.filter((e) => ids.includes(e.id)).map((e) => cardView(doc, e, today)) };
     },
-    removeExampleRound: async () => ({ removed: await ctx.store.update((doc) => removeExampleRound(doc)) }),
+    removeExampleRound: async () => {
+      const before = ctx.store.doc.engagements.filter((e) => e.example).map((e) => e.id);
+      const removed = await ctx.store.update((doc) => removeExampleRound(doc));
+      const left = new Set(ctx.store.doc.engagements.map((e) => e.id));
+      return { removed, ids: before.filter((id) => !left.has(id)) };
+    },
   };
 }

@@ -139,6 +139,7 @@ describe.skipIf(!hasChromium)('the board in Chromium', () => {
     await card(page, 'Kyverno').click();
     const dialog = page.getByRole('dialog', { name: 'Kyverno' });
     await expect.poll(() => dialog.count()).toBe(1);
+    await dialog.getByRole('tab', { name: 'Details' }).waitFor(); // the whole record is fetched when the dialog opens
     expect(await dialog.textContent()).toMatch(/Follow-up/);
     await dialog.getByLabel('Pals').fill('Ann, Bo, Cy');
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();

@@ -36,6 +36,7 @@ let fresh = 0;
 /** Valid arguments per call, built from what the store holds now (a call missing here gets `{}`). */
 const VALID: Readonly<Record<string, (doc: Doc) => unknown>> = {
   getBoard: () => ({}),
+  getEngagement: (doc) => ({ id: first(doc).id }),
   loadExampleRound: () => ({}),
   removeExampleRound: () => ({}),
   addEngagement: () => ({

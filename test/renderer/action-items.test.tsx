@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeApi } from './fake-api.js';
-import { renderApp } from './render-app.js';
+import { loadedDialog, renderApp } from './render-app.js';
 import { seededDoc, withSeededNote } from './seeded-doc.js';
 
 beforeEach(() => {
@@ -92,7 +92,7 @@ describe('the action items view', () => {
     await screen.findByRole('checkbox', { name: 'Added by the CLI' });
     const row = screen.getByRole('checkbox', { name: 'Send the self-assessment template' }).closest('tr')!;
     fireEvent.click(within(row).getByRole('button', { name: 'Open note' }));
-    const dialog = screen.getByRole('dialog', { name: 'Kyverno' });
+    const dialog = await loadedDialog('Kyverno');
     const editor = within(dialog).getByRole('region', { name: 'Note editor' });
     expect(within(editor).getByLabelText<HTMLTextAreaElement>('Note').value).toBe('Kyverno meet & greet');
     expect(within(editor).getByLabelText<HTMLInputElement>('Action item 1').value).toBe('Send the self-assessment template');

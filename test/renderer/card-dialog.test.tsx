@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeApi } from './fake-api.js';
 import { seededDoc } from './seeded-doc.js';
-import { namesIn, renderApp } from './render-app.js';
+import { loadedDialog, namesIn, renderApp } from './render-app.js';
 
 afterEach(cleanup);
 
@@ -16,15 +16,15 @@ function api() {
   );
 }
 
-function openCard(name: string) {
+async function openCard(name: string) {
   fireEvent.click(screen.getByRole('button', { name }));
-  return screen.getByRole('dialog', { name });
+  return loadedDialog(name);
 }
 
 describe('the card dialog', () => {
   it('opens from the card, named by the project, on its Details tab', async () => {
     await renderApp(api());
-    const dialog = openCard('Kyverno');
+    const dialog = await openCard('Kyverno');
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(document.activeElement).toBe(dialog);
     expect(within(dialog).getByRole('tab', { name: 'Details' }).getAttribute('aria-selected')).toBe('true');
@@ -47,7 +47,7 @@ describe('the card dialog', () => {
 
   it('moves between tabs with the arrow keys, showing one panel at a time', async () => {
     await renderApp(api());
-    const dialog = openCard('Kyverno');
+    const dialog = await openCard('Kyverno');
     const details = within(dialog).getByRole('tab', { name: 'Details' });
     details.focus();
     fireEvent.keyDown(details, { key: 'ArrowRight' });
@@ -63,7 +63,7 @@ describe('the card dialog', () => {
 
   it('saves only what changed, moves on a phase change, and lists the phase history', async () => {
     const { api: fake } = await renderApp(api());
-    const dialog = openCard('Kyverno');
+    const dialog = await openCard('Kyverno');
     fireEvent.change(within(dialog).getByLabelText('Selection criteria'), { target: { value: 'TOC input; young project' } });
     fireEvent.click(within(dialog).getByLabelText('On hold'));
     fireEvent.change(within(dialog).getByLabelText('Phase'), { target: { value: 'meet-greet' } });
@@ -74,13 +74,13 @@ describe('the card dialog', () => {
     expect(namesIn('Meet & greet')).toEqual(['Kyverno']);
     const history = within(within(dialog).getByRole('region', { name: 'Phase history' })).getAllByRole('listitem');
     expect(history.map((li) => li.querySelector('.history-move')?.textContent)).toEqual(['Added in Intake', 'Intake → Meet & greet']);
-    expect(history[1]!.querySelector('time')?.getAttribute('dateTime')).toBe('2026-03-02T10:00:00.000Z');
+    expect(history[1]!.querySelector('time')?.getAttribute('dateTime')).toBe('2026-03-02T10:00:00.002Z'); // the fake's clock: the edit at +1 ms, the move at +2 ms
     expect(screen.getByRole('button', { name: 'Kyverno' }).closest('li')!.textContent).toContain('On hold');
   });
 
   it('shows validation messages beside the fields and sends nothing', async () => {
     const { api: fake } = await renderApp(api());
-    const dialog = openCard('Kyverno');
+    const dialog = await openCard('Kyverno');
     fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: '' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     const name = within(dialog).getByLabelText('Name');
@@ -91,7 +91,7 @@ describe('the card dialog', () => {
 
   it('adds a note with "Add note": the text takes focus and autosaves, the save state says so', async () => {
     const { api: fake } = await renderApp(api());
-    const dialog = openCard('Argo');
+    const dialog = await openCard('Argo');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add note' }));
     const note = within(dialog).getByLabelText<HTMLTextAreaElement>('Note');
     expect(document.activeElement).toBe(note);
@@ -116,7 +116,7 @@ describe('the card dialog', () => {
 
   it('deletes only after confirmation, then closes', async () => {
     const { api: fake } = await renderApp(api());
-    const dialog = openCard('Argo');
+    const dialog = await openCard('Argo');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete engagement' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Keep it' }));
     expect(fake.callsOf('removeEngagement')).toEqual([]);
@@ -134,14 +134,14 @@ describe('the card dialog', () => {
     const { api: fake } = await renderApp(api());
     const card = screen.getByRole('button', { name: 'Argo' });
     card.focus();
-    let dialog = openCard('Argo');
+    let dialog = await openCard('Argo');
     fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: 'Argo CD' } });
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     await waitFor(() => {
       expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Argo' }));
     });
-    dialog = openCard('Argo');
+    dialog = await openCard('Argo');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(fake.callsOf('editEngagement')).toEqual([]);

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeApi } from './fake-api.js';
-import { renderApp } from './render-app.js';
+import { loadedDialog, renderApp } from './render-app.js';
 import { seededDoc } from './seeded-doc.js';
 
 afterEach(() => {
@@ -91,7 +91,7 @@ describe('the retrospective deck view', () => {
     fake.exportResult = { kind: 'saved', path: '/home/pal/kyverno-self-assessment.md' };
     await renderApp(fake);
     fireEvent.click(screen.getByRole('button', { name: 'Kyverno' }));
-    const dialog = screen.getByRole('dialog', { name: 'Kyverno' });
+    const dialog = await loadedDialog('Kyverno');
     await act(async () => {
       fireEvent.click(within(dialog).getByRole('button', { name: 'Export self-assessment starter' }));
       await Promise.resolve();

@@ -10,6 +10,7 @@ import {
   type ApiEvents,
   type ApiFailure,
   type ApiResponse,
+  type BoardChange,
   type BoardSnapshot,
   type PalsApi,
 } from '../../shared/api.js';
@@ -24,14 +25,14 @@ import { openActions, removeNote, setActionDone, updateNote } from '../../shared
 import type { Phase } from '../../shared/phases.js';
 import { describeIssues, emptyDoc, type StoreDoc } from '../../shared/schema.js';
 import { search } from '../../shared/search.js';
-import { viewEngagement } from '../../shared/view.js';
+import { boardDelta, cardView, openActionViews, searchHitViews, viewEngagement } from '../../shared/view.js';
 
 /** The fixed "today" of every fake board. */
 export const TODAY = '2026-03-02';
-/** The time the fake stamps on every change. */
+/** The time of seeded records; the fake stamps its own changes a millisecond later each, as a real clock would. */
 export const AT = '2026-03-02T10:00:00.000Z';
 
-type Listener = (payload: ApiEvents['storeChanged']) => void;
+type Listener = (payload: never) => void;
 
 /** Test controls beside the API itself. */
 export interface FakeControls {
@@ -44,8 +45,12 @@ export interface FakeControls {
   readonly failNext: (name: ApiCall, error: ApiFailure) => void;
   /** Calls of `name` wait until the returned function is called. */
   readonly hold: (name: ApiCall) => () => void;
-  /** Pushes `storeChanged` as the core does when the CLI rewrote the file. */
+  /** Pushes `storeChanged` and a `boardChanged` reload, as the core does when the CLI rewrote the file. */
   readonly emitExternalChange: () => void;
+  /** Every `boardChanged` pushed so far, in order. */
+  readonly changes: readonly BoardChange[];
+  /** The next `boardChanged` is numbered but never delivered, as if a page's event stream dropped it. */
+  readonly loseNextChange: () => void;
   /** Pushes a `menu` command, as the desktop app's menu and its shortcuts do. */
   readonly emitMenu: (command: ApiEvents['menu']['command']) => void;
   /** What `githubStatus` (and the token calls) answer; `setGithubToken` sets `tokenSet`. */
@@ -77,13 +82,44 @@ export type FakeApi = PalsApi & FakeControls;
 export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
   let counter = 0;
   const nextId = () => `fake-${String(++counter).padStart(4, '0')}`;
-  const listeners = new Set<Listener>();
-  const menuListeners = new Set<(payload: ApiEvents['menu']) => void>();
-  const progressListeners = new Set<(payload: ApiEvents['syncProgress']) => void>();
-  const emitProgress = (done: number, total: number) => {
-    progressListeners.forEach((l) => {
-      l({ done, total });
+  let tick = 0;
+  const stamp = () => new Date(Date.parse(AT) + ++tick).toISOString();
+  const listeners = new Map<ApiEvent, Set<Listener>>();
+  const emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => {
+    listeners.get(event)?.forEach((l) => {
+      l(payload as never);
     });
+  };
+  const emitProgress = (done: number, total: number) => {
+    emit('syncProgress', { done, total });
+  };
+  // The change feed, as electron/core/change-feed.ts runs it: one numbered event per burst.
+  const changes: BoardChange[] = [];
+  let seq = 0;
+  let sent = doc;
+  let scheduled = false;
+  // Which call made a change, as electron/core/call-scope.ts tells it: answers and events name it.
+  let callCounter = 0;
+  let current: { id: string; changed: boolean } | null = null;
+  let burstCalls = new Set<string>();
+  let burstOthers = false;
+  let lose = false;
+  const push = (change: BoardChange) => {
+    changes.push(change);
+    if (lose) lose = false;
+    else emit('boardChanged', change);
+  };
+  const flushChanges = () => {
+    scheduled = false;
+    const delta = boardDelta(sent, state.doc, TODAY);
+    const by = { calls: [...burstCalls], unattributed: burstOthers };
+    burstCalls = new Set();
+    burstOthers = false;
+    sent = state.doc;
+    emit('storeChanged', { origin: 'local' });
+    if (delta && delta.cards.length === 0 && delta.removed.length === 0 && !delta.settings) return;
+    seq += 1;
+    push(delta ? { origin: 'local', seq, ...by, kind: 'cards', ...delta } : { origin: 'local', seq, ...by, kind: 'reload' });
   };
   const failures = new Map<ApiCall, ApiFailure>();
   const holds = new Map<ApiCall, Promise<void>>();
@@ -102,34 +138,51 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
     );
   const apply = <T>(result: { doc: StoreDoc; value: T }): T => {
     state.doc = result.doc;
-    queueMicrotask(() => {
-      listeners.forEach((l) => {
-        l({ origin: 'local' });
-      });
-    });
+    if (current) {
+      current.changed = true;
+      burstCalls.add(current.id);
+    } else burstOthers = true;
+    if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(flushChanges);
+    }
     return result.value;
   };
+  const cardsOf = (ids: readonly string[]) =>
+    state.doc.engagements.filter((e) => ids.includes(e.id)).map((e) => cardView(state.doc, e, TODAY));
 
   type Args = Record<string, unknown> & { id: string; noteId: string };
   const handlers: Partial<Record<ApiCall, (args: Args) => unknown>> = {
     getBoard: (): BoardSnapshot => ({
       today: TODAY,
-      engagements: state.doc.engagements.map((e) => viewEngagement(state.doc, e, TODAY)),
+      engagements: state.doc.engagements.map((e) => cardView(state.doc, e, TODAY)),
       rounds: state.doc.rounds,
       settings: state.doc.settings,
+      seq,
     }),
-    addEngagement: (input) => view(apply(addEngagement(state.doc, input as unknown as NewEngagementInput, { id: nextId(), at: AT })).id),
-    editEngagement: (a) => view(apply(editEngagement(state.doc, a.id, a.patch as EngagementPatch, AT)).id),
-    moveEngagement: (a) => view(apply(moveEngagement(state.doc, a.id, a.phase as Phase, AT)).id),
+    getEngagement: (a) => {
+      if (!state.doc.engagements.some((e) => e.id === a.id)) throw new PalsError('not-found', 'this engagement no longer exists');
+      return view(a.id);
+    },
+    addEngagement: (input) =>
+      view(apply(addEngagement(state.doc, input as unknown as NewEngagementInput, { id: nextId(), at: stamp() })).id),
+    editEngagement: (a) => view(apply(editEngagement(state.doc, a.id, a.patch as EngagementPatch, stamp())).id),
+    moveEngagement: (a) => view(apply(moveEngagement(state.doc, a.id, a.phase as Phase, stamp())).id),
     removeEngagement: (a) => ({ id: apply(removeEngagement(state.doc, a.id)).id }),
-    addNote: (a) => apply(addNote(state.doc, a.id, a.note as NewNoteInput, { id: nextId(), at: AT })),
-    updateNote: (a) => apply(updateNote(state.doc, a.id, a.noteId, a.patch as never, AT, [nextId(), nextId(), nextId()])),
-    removeNote: (a) => ({ id: apply(removeNote(state.doc, a.id, a.noteId, AT)).id }),
-    setActionDone: (a) => apply(setActionDone(state.doc, a.id, a.noteId, a.actionId as string, a.done as boolean, AT)),
-    openActions: (a) => openActions(state.doc, a.owner as string | null | undefined),
-    search: (a) => search(state.doc, a.query as string, a.limit as number | undefined),
-    loadExampleRound: () => ({ added: apply(addExampleRound(state.doc, TODAY, AT, Array.from({ length: EXAMPLE_COUNT }, nextId))) }),
-    removeExampleRound: () => ({ removed: apply(removeExampleRound(state.doc)) }),
+    addNote: (a) => apply(addNote(state.doc, a.id, a.note as NewNoteInput, { id: nextId(), at: stamp() })),
+    updateNote: (a) => apply(updateNote(state.doc, a.id, a.noteId, a.patch as never, stamp(), [nextId(), nextId(), nextId()])),
+    removeNote: (a) => ({ id: apply(removeNote(state.doc, a.id, a.noteId, stamp())).id }),
+    setActionDone: (a) => apply(setActionDone(state.doc, a.id, a.noteId, a.actionId as string, a.done as boolean, stamp())),
+    openActions: (a) => openActionViews(state.doc, openActions(state.doc, a.owner as string | null | undefined)),
+    search: (a) => searchHitViews(state.doc, search(state.doc, a.query as string, a.limit as number | undefined)),
+    loadExampleRound: () => {
+      const ids = Array.from({ length: EXAMPLE_COUNT }, nextId);
+      return { added: apply(addExampleRound(state.doc, TODAY, stamp(), ids)), cards: cardsOf(ids) };
+    },
+    removeExampleRound: () => {
+      const ids = state.doc.engagements.filter((e) => e.example).map((e) => e.id);
+      return { removed: apply(removeExampleRound(state.doc)), ids };
+    },
     githubStatus: () => state.github,
     setGithubToken: (a) => {
       if (a.allowInsecure !== true && state.github.insecure) {
@@ -151,7 +204,7 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
       };
       return state.syncReport;
     },
-    resolveConflict: (a) => view(apply(resolveConflict(state.doc, a.id, a.keep === 'local' ? 'keep-local' : 'take-github', AT)).id),
+    resolveConflict: (a) => view(apply(resolveConflict(state.doc, a.id, a.keep === 'local' ? 'keep-local' : 'take-github', stamp())).id),
     deckPreview: () => {
       const titles = ['Security Pals Retrospective', ...state.doc.engagements.map((e) => e.name)];
       return { html: fakeDeckHtml(titles), css: 'section{color:#123}', slideCount: titles.length, engagementCount: titles.length - 1 };
@@ -175,12 +228,17 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
     }
     const handler = handlers[name];
     if (!handler) return { ok: false, error: { code: 'unknown-call', message: `the fake API has no ${name} yet` } };
+    const call = { id: `call-${String(++callCounter)}`, changed: false };
+    current = call;
     try {
-      return { ok: true, value: handler(parsed.data as Args) };
+      const value = handler(parsed.data as Args);
+      return call.changed ? { ok: true, value, call: call.id } : { ok: true, value };
     } catch (error) {
       if (isPalsError(error))
         return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
       throw error;
+    } finally {
+      current = null;
     }
   };
 
@@ -230,18 +288,22 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
       };
     },
     emitMenu: (command) => {
-      menuListeners.forEach((l) => {
-        l({ command });
-      });
+      emit('menu', { command });
     },
     emitExternalChange: () => {
-      listeners.forEach((l) => {
-        l({ origin: 'external' });
-      });
+      sent = state.doc;
+      seq += 1;
+      emit('storeChanged', { origin: 'external' });
+      push({ origin: 'external', seq, calls: [], unattributed: true, kind: 'reload' });
+    },
+    changes,
+    loseNextChange: () => {
+      lose = true;
     },
   };
   const on = ((event: ApiEvent, listener: Listener) => {
-    const set = (event === 'menu' ? menuListeners : event === 'storeChanged' ? listeners : progressListeners) as Set<Listener>;
+    const set = listeners.get(event) ?? new Set<Listener>();
+    listeners.set(event, set);
     set.add(listener);
     return () => set.delete(listener);
   }) as PalsApi['on'];

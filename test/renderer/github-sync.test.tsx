@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GithubLink, StoreDoc } from '../../shared/schema.js';
 import { AT, createFakeApi } from './fake-api.js';
-import { namesIn, renderApp } from './render-app.js';
+import { loadedDialog, namesIn, renderApp } from './render-app.js';
 import { seededDoc } from './seeded-doc.js';
 
 afterEach(cleanup);
@@ -101,7 +101,7 @@ describe('GitHub sync', () => {
     const doc = linked(seededDoc([{ name: 'Kyverno' }]), { conflict: { local: 'intake', remote: 'meet-greet', detectedAt: AT } });
     const { api } = await renderApp(createFakeApi(doc));
     fireEvent.click(screen.getByRole('button', { name: 'Kyverno' }));
-    const dialog = screen.getByRole('dialog', { name: 'Kyverno' });
+    const dialog = await loadedDialog('Kyverno');
     const section = within(dialog).getByRole('region', { name: 'GitHub' });
     const link = within(section).getByRole('link', { name: 'cncf/sandbox#42' });
     expect(link.getAttribute('href')).toBe(LINK.url);

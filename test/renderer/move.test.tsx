@@ -42,6 +42,17 @@ describe('moving a card', () => {
     expect(screen.queryByRole('menu')).toBeNull();
   });
 
+  it('never asks for the whole board again after its own move: the change feed carries the card', async () => {
+    const { api: fake, store } = await renderApp(api());
+    fireEvent.click(within(openMoveMenu('Argo')).getByRole('menuitem', { name: 'Follow-up' }));
+    await waitFor(() => {
+      expect(store.getState().pendingMoves).toEqual({});
+    });
+    expect(fake.changes.at(-1)).toMatchObject({ kind: 'cards', cards: [{ name: 'Argo', phase: 'follow-up' }] });
+    expect(namesIn('Follow-up')).toEqual(['Argo']);
+    expect(fake.callsOf('getBoard')).toHaveLength(1);
+  });
+
   it('works from the keyboard: arrows walk the menu, Escape closes it and returns focus', async () => {
     await renderApp(api());
     const button = within(screen.getByRole('button', { name: 'Argo' }).closest('li')!).getByRole('button', { name: 'Move to…' });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agendaFor } from '../../shared/agenda.js';
 import { journalKey } from '../../renderer/src/notes/draft-journal.js';
 import { createFakeApi } from './fake-api.js';
-import { renderApp } from './render-app.js';
+import { loadedDialog, renderApp } from './render-app.js';
 import { seededDoc, withSeededNote } from './seeded-doc.js';
 
 beforeEach(() => {
@@ -23,7 +23,7 @@ function api() {
 async function openEditor(name: string, add = false) {
   const rendered = await renderApp(api());
   fireEvent.click(screen.getByRole('button', { name }));
-  const dialog = screen.getByRole('dialog', { name });
+  const dialog = await loadedDialog(name);
   if (add) fireEvent.click(within(dialog).getByRole('button', { name: 'Add note' }));
   else fireEvent.click(within(dialog).getByRole('tab', { name: /Notes/ }));
   const editor = within(dialog).getByRole('region', { name: 'Note editor' });
@@ -156,7 +156,7 @@ describe('the note editor', () => {
     localStorage.setItem(journalKey('eng-2', 'note-1'), JSON.stringify({ draft, base: stored.updatedAt, at: Date.now() }));
     await renderApp(fake);
     fireEvent.click(screen.getByRole('button', { name: 'Argo' }));
-    const dialog = screen.getByRole('dialog', { name: 'Argo' });
+    const dialog = await loadedDialog('Argo');
     // The dialog opens where the unsaved text is.
     expect(within(dialog).getByRole('tab', { name: /Notes/ }).getAttribute('aria-selected')).toBe('true');
     const editor = within(dialog).getByRole('region', { name: 'Note editor' });

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeApi } from './fake-api.js';
-import { renderApp } from './render-app.js';
+import { loadedDialog, renderApp } from './render-app.js';
 import { seededDoc, withSeededNote } from './seeded-doc.js';
 
 beforeEach(() => {
@@ -50,7 +50,7 @@ describe('note search', () => {
     fireEvent.keyDown(search, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(result);
     fireEvent.click(result);
-    const dialog = screen.getByRole('dialog', { name: 'Argo' });
+    const dialog = await loadedDialog('Argo');
     expect(within(dialog).getByRole('tab', { name: /Notes/ }).getAttribute('aria-selected')).toBe('true');
     const text = within(dialog).getByLabelText<HTMLTextAreaElement>('Note');
     expect(text.value).toBe('SBOM tooling chosen');

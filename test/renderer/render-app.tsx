@@ -28,3 +28,10 @@ export function namesIn(title: string): string[] {
     .queryAllByRole('heading', { level: 3 })
     .map((h) => h.textContent);
 }
+
+/** The card dialog named `name`, once its record has loaded (its tabs are there). */
+export async function loadedDialog(name: string): Promise<HTMLElement> {
+  const dialog = await screen.findByRole('dialog', { name });
+  await within(dialog).findByRole('tab', { name: 'Details' });
+  return dialog;
+}

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import { editEngagement } from '../../shared/engagements.js';
 import { AT, createFakeApi } from './fake-api.js';
-import { renderApp } from './render-app.js';
+import { loadedDialog, renderApp } from './render-app.js';
 import { seededDoc } from './seeded-doc.js';
 
 afterEach(cleanup);
@@ -18,7 +18,7 @@ function api() {
 async function openRetro() {
   const rendered = await renderApp(api());
   fireEvent.click(screen.getByRole('button', { name: 'Kyverno' }));
-  const dialog = screen.getByRole('dialog', { name: 'Kyverno' });
+  const dialog = await loadedDialog('Kyverno');
   fireEvent.click(within(dialog).getByRole('tab', { name: 'Retrospective' }));
   const panel = within(dialog).getByRole('tabpanel', { name: 'Retrospective' });
   return { ...rendered, panel, status: () => within(panel).getByRole('status').textContent };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields, newEngagementInput, valuesOf, BLANK_VALUES } from '../../renderer/src/forms/engagement-values.js';
 import { failureField, serverErrors } from '../../renderer/src/forms/field-errors.js';
-import { withNote, withPendingMoves, withPhase, withoutEngagement } from '../../renderer/src/store/board-updates.js';
+import { withChange, withPendingMoves, withPhase, withoutCards } from '../../renderer/src/store/board-updates.js';
 import { createAppStore } from '../../renderer/src/store/create-store.js';
 import { matches, selectColumnCards, selectPalOptions } from '../../renderer/src/store/selectors.js';
 import { NO_FILTERS } from '../../renderer/src/store/ui-slice.js';
@@ -30,22 +30,34 @@ describe('board updates', () => {
     expect(withPhase(board, 'missing', 'done')).toBe(board);
   });
 
-  it('lay moves still in flight over a fresh snapshot, and add or drop cards and notes', async () => {
+  it('lay moves still in flight over a fresh snapshot, and add or drop cards', async () => {
     const { board } = await loadedStore();
     expect(withPendingMoves(board, { 'eng-2': 'follow-up' }).engagements.map((e) => e.phase)).toEqual(['draft', 'follow-up']);
-    expect(withoutEngagement(board, 'eng-1').engagements.map((e) => e.id)).toEqual(['eng-2']);
-    const note = {
-      id: 'n-1',
-      kind: 'general',
-      date: null,
-      createdAt: 'x',
-      updatedAt: 'x',
-      text: 'hi',
-      attendees: [],
-      actions: [],
-    } as const;
-    const once = withNote(board, 'eng-2', { ...note, attendees: [], actions: [] });
-    expect(withNote(once, 'eng-2', { ...note, attendees: [], actions: [] }).engagements[1]!.notes).toHaveLength(1);
+    expect(withoutCards(board, ['eng-1']).engagements.map((e) => e.id)).toEqual(['eng-2']);
+  });
+
+  it('apply a change event: changed cards in place, new ones last, removed ones gone, settings when sent', async () => {
+    const { board } = await loadedStore();
+    const [kyverno, argo] = board.engagements;
+    const renamed = { ...argo!, name: 'Argo CD' };
+    const added = { ...kyverno!, id: 'eng-9', name: 'Falco' };
+    const settings = { ...board.settings, dueSoonDays: 3 };
+    const next = withChange(board, {
+      origin: 'local',
+      seq: 1,
+      calls: [],
+      unattributed: true,
+      kind: 'cards',
+      cards: [added, renamed],
+      removed: ['eng-1'],
+      settings,
+    });
+    expect(next.engagements.map((e) => e.name)).toEqual(['Argo CD', 'Falco']);
+    expect(next.settings.dueSoonDays).toBe(3);
+    expect(
+      withChange(board, { origin: 'local', seq: 1, calls: [], unattributed: true, kind: 'cards', cards: [renamed], removed: [] })
+        .engagements[0],
+    ).toBe(kyverno);
   });
 });
 
@@ -89,8 +101,9 @@ describe('form values', () => {
   });
 
   it('send only the fields that changed', async () => {
-    const { board } = await loadedStore();
-    const before = valuesOf(board.engagements[1]!);
+    const { api } = await loadedStore();
+    const record = await api.getEngagement({ id: 'eng-2' });
+    const before = valuesOf(record.ok ? record.value : (undefined as never));
     expect(changedFields(before, before)).toEqual({});
     expect(changedFields(before, { ...before, pals: 'Ben,Ana', selection: 'TOC input' })).toEqual({ selection: 'TOC input' });
     expect(changedFields(before, { ...before, pals: ' Ben , , Ana ', kickoff: '2026-05-01' })).toEqual({ kickoff: '2026-05-01' });

@@ -1,18 +1,15 @@
 /** One open action item: a checkbox named by its text, who owns it, where it came from. */
 import { useId, useState } from 'react';
-import type { OpenAction } from '../../../shared/notes.js';
+import type { OpenActionView } from '../../../shared/view.js';
 import { formatDay } from '../format/dates.js';
 import { NOTE_KIND_LABELS } from '../format/labels.js';
 import { useAppStore } from '../store/store-context.js';
 
 /** A table row; `onTicked` runs once the core marked it done (it then leaves the list). */
-export function ActionRow({ item, onTicked }: { readonly item: OpenAction; readonly onTicked: () => void }) {
+export function ActionRow({ item, onTicked }: { readonly item: OpenActionView; readonly onTicked: () => void }) {
   const setActionDone = useAppStore((s) => s.setActionDone);
   const openCard = useAppStore((s) => s.openCard);
   const announce = useAppStore((s) => s.announce);
-  const kind = useAppStore(
-    (s) => s.board?.engagements.find((e) => e.id === item.engagementId)?.notes.find((n) => n.id === item.noteId)?.kind,
-  );
   const [busy, setBusy] = useState(false);
   const textId = useId();
   const { action } = item;
@@ -46,8 +43,7 @@ export function ActionRow({ item, onTicked }: { readonly item: OpenAction; reado
       <td dir="auto">{action.owner ?? <span className="muted">No owner</span>}</td>
       <td dir="auto">{item.engagementName}</td>
       <td className="action-cell-when">
-        {kind ? `${NOTE_KIND_LABELS[kind]} · ` : ''}
-        {formatDay(item.noteDate)}
+        {NOTE_KIND_LABELS[item.noteKind]} ·{formatDay(item.noteDate)}
       </td>
       <td className="action-cell-open">
         <button

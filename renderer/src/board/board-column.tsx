@@ -1,16 +1,17 @@
 /** One timebox phase: a labelled region holding a labelled list of cards, and a drop target. */
 import { useDroppable } from '@dnd-kit/core';
-import { useId, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { memo, useId, useMemo } from 'react';
 import { PHASE_TITLES, type Phase } from '../../../shared/phases.js';
 import { windowLabel } from '../format/labels.js';
 import { selectColumnCards, selectColumnTotal, selectFiltering, selectWindows } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
-import { EngagementCard } from './engagement-card.js';
+import { CardList } from './card-list.js';
+import type { Reveal } from './kept-cards.js';
 
 /** A column; its region and list are named by the title alone (the count stays out of the name). */
-export function BoardColumn({ phase }: { readonly phase: Phase }) {
-  const cards = useAppStore(useShallow(useMemo(() => selectColumnCards(phase), [phase])));
+export const BoardColumn = memo(function BoardColumn({ phase, reveal }: { readonly phase: Phase; readonly reveal: Reveal | null }) {
+  // The selector returns the same array until this column's cards change (see selectors.ts).
+  const cards = useAppStore(useMemo(() => selectColumnCards(phase), [phase]));
   const total = useAppStore(useMemo(() => selectColumnTotal(phase), [phase]));
   const filtering = useAppStore(selectFiltering);
   const windows = useAppStore(selectWindows);
@@ -32,12 +33,8 @@ export function BoardColumn({ phase }: { readonly phase: Phase }) {
         </div>
         <p className="column-window">{windowLabel(phase, windows)}</p>
       </header>
-      <ul role="list" aria-labelledby={titleId} className="column-cards">
-        {cards.map((e) => (
-          <EngagementCard key={e.id} engagement={e} />
-        ))}
-      </ul>
+      <CardList cards={cards} titleId={titleId} reveal={reveal} />
       {cards.length === 0 && <p className="column-empty">{filtering && total > 0 ? 'No matching cards' : 'No cards'}</p>}
     </section>
   );
-}
+});

@@ -1,8 +1,8 @@
 /** The small read-only pieces of a card: due line, GitHub chip, note count, tags. */
 import type { DueState } from '../../../shared/due.js';
-import type { GithubLink } from '../../../shared/schema.js';
+import type { CardGithub } from '../../../shared/view.js';
 import { formatDay } from '../format/dates.js';
-import { IssueIcon, NoteIcon } from '../icons.js';
+import { IssueIcon, NoteIcon } from './card-icons.js';
 
 const BADGES = { 'due-soon': 'Due soon', overdue: 'Overdue', 'on-track': 'On track' } as const;
 
@@ -28,7 +28,7 @@ export function DueLine({ due, today }: { readonly due: DueState; readonly today
 }
 
 /** The tracking issue with its state, or "Link broken" / "Conflict" when the last sync says so. */
-export function GithubChip({ github }: { readonly github: GithubLink | null }) {
+export function GithubChip({ github }: { readonly github: CardGithub | null }) {
   if (!github) {
     return (
       <span className="chip chip--muted" title="No GitHub tracking issue linked">
@@ -57,7 +57,7 @@ export function GithubChip({ github }: { readonly github: GithubLink | null }) {
 /** How many notes the engagement has. */
 export function NoteCount({ count }: { readonly count: number }) {
   return (
-    <span className={`chip${count === 0 ? ' chip--muted' : ''}`} title={`${count} ${count === 1 ? 'note' : 'notes'}`}>
+    <span className={`chip chip--count${count === 0 ? ' chip--muted' : ''}`} title={`${count} ${count === 1 ? 'note' : 'notes'}`}>
       <NoteIcon />
       {count}
       <span className="visually-hidden">{count === 1 ? ' note' : ' notes'}</span>

@@ -1,11 +1,11 @@
 /** What follows the pointer (or the arrow keys) while a card is dragged: a still copy of it. */
-import type { EngagementView } from '../../../shared/view.js';
+import type { CardView } from '../../../shared/view.js';
 import { MATURITY_LABELS } from '../format/labels.js';
-import { GripIcon } from '../icons.js';
+import { GripIcon } from './card-icons.js';
 import { CardTags, DueLine, GithubChip, NoteCount } from './card-parts.js';
 
 /** A look-alike of the card, hidden from assistive tech (the live region narrates the drag). */
-export function CardPreview({ engagement: e, today }: { readonly engagement: EngagementView; readonly today: string | undefined }) {
+export function CardPreview({ engagement: e, today }: { readonly engagement: CardView; readonly today: string | undefined }) {
   return (
     <div className="card card--overlay" aria-hidden="true">
       <CardTags example={e.example} onHold={e.onHold} />
@@ -21,7 +21,7 @@ export function CardPreview({ engagement: e, today }: { readonly engagement: Eng
       <DueLine due={e.due} today={today} />
       <div className="card-foot">
         <GithubChip github={e.github} />
-        <NoteCount count={e.notes.length} />
+        <NoteCount count={e.noteCount} />
       </div>
     </div>
   );

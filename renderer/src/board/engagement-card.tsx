@@ -1,28 +1,30 @@
 /** One engagement on the board: opens its record, drags between columns, moves by menu. */
-import { useDraggable } from '@dnd-kit/core';
-import { memo, useEffect, useId, useRef, type KeyboardEventHandler, type PointerEventHandler } from 'react';
-import type { EngagementView } from '../../../shared/view.js';
+import type { DraggableAttributes } from '@dnd-kit/core';
+import { memo, useEffect, useId, useRef, type KeyboardEventHandler } from 'react';
+import type { CardView } from '../../../shared/view.js';
 import { MATURITY_LABELS } from '../format/labels.js';
-import { GripIcon } from '../icons.js';
+import { GripIcon } from './card-icons.js';
 import { useAppStore } from '../store/store-context.js';
 import { CardTags, DueLine, GithubChip, NoteCount } from './card-parts.js';
-import type { CardDragData } from './drag-announcements.js';
 import { MoveMenu } from './move-menu.js';
 
-interface SensorListeners {
-  readonly onPointerDown?: PointerEventHandler;
-  readonly onKeyDown?: KeyboardEventHandler;
+/** What the draggable shell hands its card's drag handle (stable while the drag state stands). */
+export interface DragHandle {
+  readonly attributes: DraggableAttributes;
+  readonly onKeyDown: KeyboardEventHandler | undefined;
+  readonly setActivatorNodeRef: (node: HTMLElement | null) => void;
 }
 
-/** A card; memoised so a change to one engagement re-renders only its card. */
-export const EngagementCard = memo(function EngagementCard({ engagement: e }: { readonly engagement: EngagementView }) {
+/**
+ * A card's contents (its list item is the shell in draggable-card.tsx); memoised so drag moves
+ * and changes to other engagements do not re-render it.
+ */
+export const EngagementCard = memo(function EngagementCard(props: { readonly engagement: CardView; readonly handle: DragHandle }) {
+  const { engagement: e, handle } = props;
   const openCard = useAppStore((s) => s.openCard);
   const today = useAppStore((s) => s.board?.today);
   const wantsFocus = useAppStore((s) => s.focusCard === e.id);
   const requestCardFocus = useAppStore((s) => s.requestCardFocus);
-  const data: CardDragData = { name: e.name, phase: e.phase };
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: e.id, data });
-  const { onPointerDown, onKeyDown } = (listeners ?? {}) as SensorListeners;
   const openButton = useRef<HTMLButtonElement>(null);
   const nameId = useId();
 
@@ -34,11 +36,7 @@ export const EngagementCard = memo(function EngagementCard({ engagement: e }: { 
 
   const pals = e.pals.length ? e.pals.join(', ') : 'No pal yet';
   return (
-    <li
-      ref={setNodeRef}
-      className={`card${isDragging ? ' card--dragging' : ''}${e.onHold ? ' card--hold' : ''}`}
-      onPointerDown={onPointerDown}
-    >
+    <>
       <CardTags example={e.example} onHold={e.onHold} />
       <div className="card-head">
         <h3 className="card-title">
@@ -55,20 +53,19 @@ export const EngagementCard = memo(function EngagementCard({ engagement: e }: { 
           </button>
         </h3>
         <button
-          ref={setActivatorNodeRef}
+          ref={handle.setActivatorNodeRef}
           type="button"
           className="icon-button drag-handle"
-          {...attributes}
+          {...handle.attributes}
           aria-label={`Drag ${e.name}`}
           title="Drag to another column (or press space, then the arrow keys)"
-          onKeyDown={onKeyDown}
+          onKeyDown={handle.onKeyDown}
         >
           <GripIcon />
         </button>
       </div>
       <p className="card-meta">
-        <span>{MATURITY_LABELS[e.maturity]}</span>
-        <span aria-hidden="true"> · </span>
+        {MATURITY_LABELS[e.maturity]}
         <span className="card-pals">
           <span className="visually-hidden">Pals: </span>
           {pals}
@@ -77,9 +74,9 @@ export const EngagementCard = memo(function EngagementCard({ engagement: e }: { 
       <DueLine due={e.due} today={today} />
       <div className="card-foot">
         <GithubChip github={e.github} />
-        <NoteCount count={e.notes.length} />
+        <NoteCount count={e.noteCount} />
         <MoveMenu id={e.id} name={e.name} phase={e.phase} describedBy={nameId} />
       </div>
-    </li>
+    </>
   );
 });

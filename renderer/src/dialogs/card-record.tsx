@@ -1,12 +1,9 @@
 /** The record of an engagement: its heading, and the Details, Notes and Retrospective tabs. */
 import { useId, type ReactNode } from 'react';
-import { isHttpUrl } from '../../../shared/issue-ref.js';
-import { PHASE_TITLES } from '../../../shared/phases.js';
 import type { EngagementView } from '../../../shared/view.js';
-import { DueBadge } from '../board/card-parts.js';
 import { AssessmentExport } from '../export/assessment-export.js';
 import { GithubSection } from '../github/github-section.js';
-import { CloseIcon, PlusIcon } from '../icons.js';
+import { PlusIcon } from '../icons.js';
 import { NotesPanel } from '../notes/notes-panel.js';
 import { RetroPanel } from '../retro/retro-panel.js';
 import { createRetroSession } from '../retro/retro-session.js';
@@ -14,18 +11,16 @@ import { useAppStore } from '../store/store-context.js';
 import { TabList, tabPanelProps } from '../tabs/tab-list.js';
 import { DeleteEngagement } from './delete-engagement.js';
 import { EngagementEditForm } from './engagement-edit-form.js';
-import { Modal } from './modal.js';
 import { PhaseHistory } from './phase-history.js';
 import { useCardView, type CardTab } from './use-card-view.js';
 
-/** The modal for a card that exists; "Add note" sits beside the tabs so it is always one click away. */
+/** The dialog's tabs once the record is loaded; "Add note" sits beside them so it is always one click away. */
 export function CardRecord(props: {
   readonly engagement: EngagementView;
   readonly noteId: string | undefined;
-  readonly titleId: string;
   readonly onClose: () => void;
 }) {
-  const { engagement, titleId, onClose: close } = props;
+  const { engagement, onClose: close } = props;
   const today = useAppStore((s) => s.board?.today ?? new Date().toISOString().slice(0, 10));
   const query = useAppStore((s) => s.search);
   const closeDialog = useAppStore((s) => s.closeDialog);
@@ -44,35 +39,8 @@ export function CardRecord(props: {
     },
     { id: 'retro', label: 'Retrospective' },
   ];
-  const { github, repo } = engagement;
   return (
-    <Modal labelledBy={titleId} onClose={close} initialFocus="dialog" size="wide">
-      <header className="dialog-head">
-        <div className="dialog-heading">
-          <h2 id={titleId} className="dialog-title">
-            {engagement.name}
-          </h2>
-          <p className="dialog-sub">
-            <span>{PHASE_TITLES[engagement.phase]}</span>
-            <DueBadge state={engagement.due.state} />
-            {engagement.example && <span className="tag tag--example">Example</span>}
-            {engagement.onHold && <span className="tag tag--hold">On hold</span>}
-            {repo && isHttpUrl(repo) && (
-              <a href={repo} target="_blank" rel="noreferrer noopener" className="link">
-                Repository
-              </a>
-            )}
-            {github && isHttpUrl(github.url) && (
-              <a href={github.url} target="_blank" rel="noreferrer noopener" className="link">
-                {github.issue}
-              </a>
-            )}
-          </p>
-        </div>
-        <button type="button" className="icon-button" aria-label="Close" onClick={close}>
-          <CloseIcon />
-        </button>
-      </header>
+    <>
       <div className="dialog-tabs">
         <TabList prefix={prefix} label="Engagement record" tabs={tabs} selected={view.tab} onSelect={view.setTab} />
         <button type="button" className="button button--small" onClick={view.startNote}>
@@ -100,6 +68,6 @@ export function CardRecord(props: {
           )}
         </div>
       </div>
-    </Modal>
+    </>
   );
 }

@@ -4,10 +4,9 @@
  * list, ↑/↓ move within it, Escape goes back to the box.
  */
 import type { KeyboardEvent } from 'react';
-import type { SearchHit } from '../../../shared/search.js';
+import type { SearchHitView } from '../../../shared/view.js';
 import { formatDay, formatInstant } from '../format/dates.js';
 import { NOTE_KIND_LABELS } from '../format/labels.js';
-import { selectEngagements } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
 import { Highlight } from './highlight.js';
 import { MIN_QUERY, useNoteSearch } from './use-note-search.js';
@@ -26,12 +25,8 @@ function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
   event.preventDefault();
 }
 
-function Meta({ hit }: { readonly hit: SearchHit }) {
-  const note = useAppStore((s) =>
-    selectEngagements(s)
-      .find((e) => e.id === hit.engagementId)
-      ?.notes.find((n) => n.id === hit.noteId),
-  );
+function Meta({ hit }: { readonly hit: SearchHitView }) {
+  const { note } = hit;
   if (!note) return null;
   return (
     <span className="match-meta">

@@ -3,7 +3,7 @@
  * keystroke, for queries of two characters or more, and again when the data changes.
  */
 import { useEffect, useState } from 'react';
-import type { SearchHit } from '../../../shared/search.js';
+import type { SearchHitView } from '../../../shared/view.js';
 import { useAppStore } from '../store/store-context.js';
 
 /** Queries shorter than this show no note matches (one letter matches nearly everything). */
@@ -12,12 +12,12 @@ const DEBOUNCE_MS = 200;
 
 interface Answer {
   readonly query: string;
-  readonly hits: readonly SearchHit[];
+  readonly hits: readonly SearchHitView[];
   readonly error: string | null;
 }
 
 /** The note hits for `query` (engagement-name hits are the board's own filter). */
-export function useNoteSearch(query: string): { hits: readonly SearchHit[]; pending: boolean; error: string | null } {
+export function useNoteSearch(query: string): { hits: readonly SearchHitView[]; pending: boolean; error: string | null } {
   const searchNotes = useAppStore((s) => s.searchNotes);
   const board = useAppStore((s) => s.board);
   const [answer, setAnswer] = useState<Answer | null>(null);

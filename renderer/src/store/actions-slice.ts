@@ -1,10 +1,10 @@
 /**
  * The open action items across all engagements (the "Action items" view): a mirror of
- * `openActions`, refetched while the view is shown whenever the core says the store changed.
+ * `openActions`, refetched while the view is shown whenever the core's change feed moves.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { PalsApi } from '../../../shared/api.js';
-import type { OpenAction } from '../../../shared/notes.js';
+import type { OpenActionView } from '../../../shared/view.js';
 import { safeCall } from './safe-call.js';
 import type { Store } from './types.js';
 
@@ -18,7 +18,7 @@ export interface ActionRef {
 /** Open action items, the owner filter, and ticking one off. */
 export interface ActionsSlice {
   /** The items the view lists (filtered by owner by the core); null until the first load. */
-  readonly openActions: readonly OpenAction[] | null;
+  readonly openActions: readonly OpenActionView[] | null;
   /** Every owner with an open item, for the filter (from the unfiltered list). */
   readonly actionOwners: readonly string[];
   /** '' means everyone. */
@@ -32,7 +32,7 @@ export interface ActionsSlice {
   readonly setActionDone: (ref: ActionRef, done: boolean) => Promise<boolean>;
 }
 
-const ownersOf = (items: readonly OpenAction[]) =>
+const ownersOf = (items: readonly OpenActionView[]) =>
   [...new Set(items.map((i) => i.action.owner?.trim() ?? '').filter(Boolean))].sort((a, b) => a.localeCompare(b));
 
 /** Builds the actions slice over an API. */
@@ -62,7 +62,7 @@ export function createActionsSlice(api: PalsApi): StateCreator<Store, [], [], Ac
       },
       connectActions: () => {
         void get().loadActions();
-        return api.on('storeChanged', () => void get().loadActions());
+        return api.on('boardChanged', () => void get().loadActions());
       },
       setActionsOwner: (actionsOwner) => {
         set({ actionsOwner });
@@ -74,7 +74,8 @@ export function createActionsSlice(api: PalsApi): StateCreator<Store, [], [], Ac
           get().pushToast('error', `Could not update the action item: ${res.error.message}`);
           return false;
         }
-        await Promise.all([get().loadActions(), get().load()]);
+        // The card's change reaches the board through the change feed; only this list is asked again.
+        await get().loadActions();
         return true;
       },
     };

@@ -1,23 +1,35 @@
 /**
  * Pure updates of the board snapshot the store keeps, so actions stay short and the rules
- * (replace a card, overlay moves still in flight, recompute the due state) are testable alone.
+ * (replace a card, apply a change event, overlay pending moves, recompute the due state) are
+ * testable alone.
  */
-import type { BoardSnapshot } from '../../../shared/api.js';
+import type { BoardChange, BoardSnapshot } from '../../../shared/api.js';
 import { dueState } from '../../../shared/due.js';
 import { DEFAULT_WINDOWS, type Phase } from '../../../shared/phases.js';
-import type { Note } from '../../../shared/schema.js';
-import type { EngagementView } from '../../../shared/view.js';
+import type { CardView } from '../../../shared/view.js';
 
 /** The snapshot with one card replaced (or appended when it is new). */
-export function withEngagement(board: BoardSnapshot, next: EngagementView): BoardSnapshot {
+export function withCard(board: BoardSnapshot, next: CardView): BoardSnapshot {
   const exists = board.engagements.some((e) => e.id === next.id);
   const engagements = exists ? board.engagements.map((e) => (e.id === next.id ? next : e)) : [...board.engagements, next];
   return { ...board, engagements };
 }
 
-/** The snapshot without one card. */
-export function withoutEngagement(board: BoardSnapshot, id: string): BoardSnapshot {
-  return { ...board, engagements: board.engagements.filter((e) => e.id !== id) };
+/** The snapshot without some cards. */
+export function withoutCards(board: BoardSnapshot, ids: readonly string[]): BoardSnapshot {
+  if (ids.length === 0) return board;
+  const gone = new Set(ids);
+  return { ...board, engagements: board.engagements.filter((e) => !gone.has(e.id)) };
+}
+
+/** The snapshot after one `boardChanged` listing cards: changed ones replaced in place, new ones appended. */
+export function withChange(board: BoardSnapshot, change: Extract<BoardChange, { kind: 'cards' }>): BoardSnapshot {
+  const byId = new Map(change.cards.map((c) => [c.id, c]));
+  const gone = new Set(change.removed);
+  const kept = board.engagements.filter((e) => !gone.has(e.id)).map((e) => byId.get(e.id) ?? e);
+  const known = new Set(kept.map((e) => e.id));
+  const added = change.cards.filter((c) => !known.has(c.id));
+  return { ...board, engagements: [...kept, ...added], ...(change.settings ? { settings: change.settings } : {}) };
 }
 
 /** One card shown in another phase, its due state recomputed the way the core does it. */
@@ -26,7 +38,7 @@ export function withPhase(board: BoardSnapshot, id: string, phase: Phase): Board
   if (!current || current.phase === phase) return board;
   const windows = board.rounds.find((r) => r.id === current.round)?.windows ?? DEFAULT_WINDOWS;
   const due = dueState({ phase, kickoff: current.kickoff }, windows, board.today, board.settings.dueSoonDays);
-  return withEngagement(board, { ...current, phase, due });
+  return withCard(board, { ...current, phase, due });
 }
 
 /** A fresh snapshot with the moves still waiting for the core laid over it. */
@@ -34,25 +46,10 @@ export function withPendingMoves(board: BoardSnapshot, pending: Readonly<Record<
   return Object.entries(pending).reduce((acc, [id, phase]) => withPhase(acc, id, phase), board);
 }
 
-/** The snapshot with a note appended to a card. */
-export function withNote(board: BoardSnapshot, id: string, note: Note): BoardSnapshot {
-  const current = board.engagements.find((e) => e.id === id);
-  if (!current || current.notes.some((n) => n.id === note.id)) return board;
-  return withEngagement(board, { ...current, notes: [...current.notes, note] });
-}
-
-/** The snapshot with a saved note in place of its older copy (appended when it is new). */
-export function withSavedNote(board: BoardSnapshot, id: string, note: Note): BoardSnapshot {
+/** One card's note count changed by this page's own note call, as the core counts it (and stamps the change). */
+export function withNoteCount(board: BoardSnapshot, id: string, count: number, at: string | null): BoardSnapshot {
   const current = board.engagements.find((e) => e.id === id);
   if (!current) return board;
-  const exists = current.notes.some((n) => n.id === note.id);
-  const notes = exists ? current.notes.map((n) => (n.id === note.id ? note : n)) : [...current.notes, note];
-  return withEngagement(board, { ...current, notes });
-}
-
-/** The snapshot without one note. */
-export function withoutNote(board: BoardSnapshot, id: string, noteId: string): BoardSnapshot {
-  const current = board.engagements.find((e) => e.id === id);
-  if (!current) return board;
-  return withEngagement(board, { ...current, notes: current.notes.filter((n) => n.id !== noteId) });
+  const updatedAt = at !== null && at > current.updatedAt ? at : current.updatedAt;
+  return withCard(board, { ...current, noteCount: Math.max(0, count), updatedAt });
 }

@@ -6,7 +6,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { ApiFailure, ApiResponse, PalsApi } from '../../../shared/api.js';
 import type { GithubStatus, SyncProgress, SyncReport } from '../../../shared/github-report.js';
 import type { EngagementView } from '../../../shared/view.js';
-import { withEngagement } from './board-updates.js';
+import type { Freshness } from './freshness.js';
 import { safeCall } from './safe-call.js';
 import type { Store } from './types.js';
 
@@ -30,7 +30,7 @@ export interface GithubSlice {
 }
 
 /** Builds the GitHub slice over an API. */
-export function createGithubSlice(api: PalsApi): StateCreator<Store, [], [], GithubSlice> {
+export function createGithubSlice(api: PalsApi, freshness: Freshness): StateCreator<Store, [], [], GithubSlice> {
   return (set, get) => {
     const takeStatus = async (run: () => Promise<ApiResponse<GithubStatus>>): Promise<ApiFailure | null> => {
       const res = await safeCall(run);
@@ -56,13 +56,17 @@ export function createGithubSlice(api: PalsApi): StateCreator<Store, [], [], Git
         set({ syncing: { done: 0, total: 0 }, syncResult: null });
         const res = await safeCall(() => api.syncNow({}));
         set({ syncing: null, syncResult: res.ok ? { kind: 'done', report: res.value } : { kind: 'failed', message: res.error.message } });
-        await Promise.all([get().load(), get().loadGithubStatus()]);
+        // The cards the sync changed arrive through the change feed (boardChanged).
+        await get().loadGithubStatus();
       },
-      resolveConflict: async (id, keep) => {
-        const res = await safeCall(() => api.resolveConflict({ id, keep }));
-        if (res.ok) set((s) => (s.board ? { board: withEngagement(s.board, res.value) } : {}));
-        return res;
-      },
+      resolveConflict: (id, keep) =>
+        freshness.call(
+          id,
+          () => safeCall(() => api.resolveConflict({ id, keep })),
+          (res, fresh) => {
+            if (res.ok) get().takeEngagement(res.value, fresh, res.call);
+          },
+        ),
       setGithubToken: (token, allowInsecure) =>
         takeStatus(() => api.setGithubToken({ token, ...(allowInsecure ? { allowInsecure } : {}) })),
       clearGithubToken: () => takeStatus(() => api.clearGithubToken({})),

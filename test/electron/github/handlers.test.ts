@@ -57,7 +57,7 @@ describe('GitHub API calls', () => {
     expect(a).toEqual(b);
     expect(a).toMatchObject({ ok: true, value: { checked: 3, updated: 3, failed: [], error: null } });
     expect(fake.count('GET', /^\/repos\/o\/r\/issues\/\d$/)).toBe(3);
-    expect(seen.map((e) => e.event === 'syncProgress' && e.payload.done)).toEqual([0, 1, 2, 3]);
+    expect(seen.flatMap((e) => (e.event === 'syncProgress' ? [e.payload.done] : []))).toEqual([0, 1, 2, 3]);
     expect(await call('githubStatus')).toMatchObject({
       ok: true,
       value: { tokenSet: true, insecure: false, lastSync: { checked: 3, updated: 3, failed: 0, error: null } },

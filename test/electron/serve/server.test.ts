@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EventBus } from '../../../electron/core/events.js';
 import { createHandlers } from '../../../electron/core/handlers.js';
 import { resolveStatic } from '../../../electron/serve/static-files.js';
 import { startServer, type RunningServer } from '../../../electron/serve/server.js';
@@ -14,13 +15,14 @@ afterEach(async () => {
   running = null;
 });
 
-async function serve(): Promise<{ server: RunningServer; store: PalsStore; base: string; auth: Record<string, string> }> {
+async function serve(events?: EventBus): Promise<{ server: RunningServer; store: PalsStore; base: string; auth: Record<string, string> }> {
   const dir = await tempDir();
   const ui = join(dir, 'ui');
   await mkdir(ui);
   await writeFile(join(ui, 'index.html'), '<!doctype html><title>ui</title>');
   const { store } = await PalsStore.open(join(dir, 'data'));
-  const server = await startServer({ handlers: createHandlers({ store, today: () => '2026-11-27' }), store, staticDir: ui });
+  const handlers = createHandlers({ store, today: () => '2026-11-27', ...(events ? { events } : {}) });
+  const server = await startServer({ handlers, store, staticDir: ui, ...(events ? { events } : {}) });
   running = server;
   return { server, store, base: `http://127.0.0.1:${server.port}`, auth: { 'x-pals-token': server.token } };
 }
@@ -183,6 +185,24 @@ describe('pals serve', () => {
       value: { phase: 'follow-up', due: { state: 'due-soon', windowEnd: '2026-11-30' } },
     });
     expect(store.doc.engagements[0]!.phase).toBe('follow-up');
+  });
+
+  it('pushes boardChanged with the changed card (no note text) and the call that made it', async () => {
+    const { base, auth } = await serve(new EventBus());
+    const controller = new AbortController();
+    const stream = await fetch(`${base}/api/events`, { headers: auth, signal: controller.signal });
+    const reader = stream.body!.getReader();
+    const added = (await (await post(base, 'addEngagement', { name: 'Kyverno' }, auth)).json()) as { call: string; value: { id: string } };
+    await post(base, 'addNote', { id: added.value.id, note: { text: 'the webhook fails open' } }, auth);
+    let text = '';
+    while ((text.match(/event: boardChanged/g) ?? []).length < 2) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    const changes = [...text.matchAll(/event: boardChanged\ndata: (.*)\n/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+    expect(changes[0]).toMatchObject({ seq: 1, kind: 'cards', calls: [added.call], cards: [{ id: added.value.id, noteCount: 0 }] });
+    expect(changes[1]).toMatchObject({ seq: 2, cards: [{ id: added.value.id, noteCount: 1 }] });
+    expect(text).not.toContain('webhook');
+    const board = (await (await post(base, 'getBoard', {}, auth)).json()) as { value: { seq: number } };
+    expect(board.value.seq).toBe(2);
   });
 
   it('serves only files inside the UI folder', async () => {

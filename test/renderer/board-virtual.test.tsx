@@ -1,0 +1,145 @@
+// @vitest-environment jsdom
+/**
+ * Long columns are virtualized: only a window of cards is in the DOM, with list positions for
+ * screen readers, while short columns (and every small board) keep every card. jsdom has no
+ * layout, so the column's scroll box and the cards get fixed heights here.
+ */
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { VIRTUALIZE_ABOVE } from '../../renderer/src/board/card-list.js';
+import type { NewEngagementInput } from '../../shared/inputs.js';
+import { createFakeApi } from './fake-api.js';
+import { seededDoc } from './seeded-doc.js';
+import { column, namesIn, renderApp } from './render-app.js';
+
+const VIEW = 600;
+const CARD = 150;
+
+const restore: (() => void)[] = [];
+function stub(name: 'clientHeight' | 'offsetHeight' | 'scrollHeight', get: (el: HTMLElement) => number) {
+  const before = Object.getOwnPropertyDescriptor(HTMLElement.prototype, name);
+  Object.defineProperty(HTMLElement.prototype, name, {
+    configurable: true,
+    get(this: HTMLElement) {
+      return get(this);
+    },
+  });
+  restore.push(() => {
+    if (before) Object.defineProperty(HTMLElement.prototype, name, before);
+  });
+}
+
+beforeAll(() => {
+  stub('clientHeight', (el) => (el.hasAttribute('data-column-scroll') ? VIEW : 0));
+  stub('offsetHeight', (el) => (el.matches('li.card') ? CARD : 0));
+  // The list's height is what the virtualizer wrote on it.
+  stub('scrollHeight', (el) =>
+    el.hasAttribute('data-column-scroll') ? parseFloat((el.firstElementChild as HTMLElement).style.height) || 0 : 0,
+  );
+  // jsdom does not scroll: keep scrollTop and tell listeners, as a browser would.
+  Element.prototype.scrollTo = function scrollTo(this: Element, options?: ScrollToOptions | number) {
+    this.scrollTop = typeof options === 'number' ? options : (options?.top ?? this.scrollTop);
+    this.dispatchEvent(new Event('scroll'));
+  };
+  restore.push(() => {
+    delete (Element.prototype as Partial<Element>).scrollTo;
+  });
+});
+afterAll(() => {
+  for (const undo of restore.reverse()) undo();
+});
+afterEach(cleanup);
+
+const intake = (n: number): NewEngagementInput[] => Array.from({ length: n }, (_, i) => ({ name: `Project ${String(i + 1)}` }));
+
+function api(inIntake: number) {
+  return createFakeApi(seededDoc([...intake(inIntake), { name: 'Kyverno', phase: 'draft' }, { name: 'Argo', phase: 'draft' }]));
+}
+
+const items = (title: string) => within(column(title)).queryAllByRole('listitem');
+const scroller = (title: string) => column(title).closest<HTMLElement>('[data-column-scroll]')!;
+
+async function scrollTo(title: string, top: number) {
+  await act(async () => {
+    scroller(title).scrollTo({ top });
+    await new Promise((r) => setTimeout(r, 0));
+  });
+}
+
+describe('long columns (virtualized)', () => {
+  it('renders only a window of a long column, with its place in the whole list', async () => {
+    await renderApp(api(300));
+    const shown = items('Intake');
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(15); // 600 px of 150 px cards, plus a few either side
+    expect(shown[0]!.getAttribute('aria-posinset')).toBe('1');
+    expect(shown.every((li) => li.getAttribute('aria-setsize') === '300')).toBe(true);
+    expect(namesIn('Intake').slice(0, 2)).toEqual(['Project 1', 'Project 2']);
+    // The column still counts every card, and the short column renders all of its cards, plainly.
+    expect(within(screen.getByRole('region', { name: 'Intake' })).getByText('300')).toBeTruthy();
+    expect(namesIn('Self-assessment draft')).toEqual(['Kyverno', 'Argo']);
+    expect(items('Self-assessment draft').some((li) => li.hasAttribute('aria-posinset'))).toBe(false);
+  });
+
+  it('renders the cards in view as the column scrolls', async () => {
+    await renderApp(api(300));
+    await scrollTo('Intake', 150 * (CARD + 8));
+    const positions = items('Intake').map((li) => Number(li.getAttribute('aria-posinset')));
+    expect(positions).toContain(151);
+    expect(positions).not.toContain(1);
+    expect(Math.max(...positions) - Math.min(...positions)).toBeLessThan(15);
+    expect(screen.getByRole('button', { name: 'Project 151' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Project 1' })).toBeNull();
+  });
+
+  it(`keeps every card of a column of ${String(VIRTUALIZE_ABOVE)} and virtualizes one more`, async () => {
+    await renderApp(api(VIRTUALIZE_ABOVE));
+    expect(items('Intake')).toHaveLength(VIRTUALIZE_ABOVE);
+    cleanup();
+    await renderApp(api(VIRTUALIZE_ABOVE + 1));
+    expect(items('Intake').length).toBeLessThan(15);
+  });
+
+  it('searches and filters over every card, not only the rendered ones', async () => {
+    await renderApp(api(300));
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    fireEvent.change(search, { target: { value: 'project 299' } });
+    expect(namesIn('Intake')).toEqual(['Project 299']);
+    expect(within(screen.getByRole('region', { name: 'Intake' })).getByText('1 of 300')).toBeTruthy();
+    fireEvent.change(search, { target: { value: 'project 1' } }); // 1, 10–19, 100–199: 111 cards
+    const shown = items('Intake');
+    expect(shown.length).toBeLessThan(15);
+    expect(shown[0]!.getAttribute('aria-setsize')).toBe('111');
+  });
+
+  it('keeps the focused card rendered when it scrolls out of view', async () => {
+    await renderApp(api(300));
+    const button = screen.getByRole('button', { name: 'Project 2' });
+    act(() => {
+      button.focus();
+    });
+    await scrollTo('Intake', 200 * (CARD + 8));
+    expect(button.isConnected).toBe(true);
+    expect(document.activeElement).toBe(button);
+    const positions = items('Intake').map((li) => Number(li.getAttribute('aria-posinset')));
+    expect(positions[0]).toBe(2); // kept, ahead of the window in document order
+    expect(positions.slice(1).every((p) => p > 150)).toBe(true);
+  });
+
+  it('moves a card into a long column with "Move to…", scrolls to it and gives it focus', async () => {
+    const { api: fake } = await renderApp(createFakeApi(seededDoc([...intake(300), { name: 'Kyverno', phase: 'draft' }])));
+    const card = screen.getByRole('button', { name: 'Kyverno' }).closest('li')!;
+    fireEvent.click(within(card).getByRole('button', { name: 'Move to…' }));
+    fireEvent.click(within(screen.getByRole('menu')).getByRole('menuitem', { name: 'Intake' }));
+    await waitFor(() => {
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Kyverno' }));
+    });
+    const moved = screen.getByRole('button', { name: 'Kyverno' }).closest('li')!;
+    expect(moved.getAttribute('aria-posinset')).toBe('301'); // the board keeps the store's order
+    expect(scroller('Intake').scrollTop).toBeGreaterThan(0);
+    expect(namesIn('Self-assessment draft')).toEqual([]);
+    await waitFor(() => {
+      expect(fake.doc.engagements.find((e) => e.name === 'Kyverno')?.phase).toBe('intake');
+    });
+  });
+});

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngagementView } from '../../shared/view.js';
 import { audit, blocking, describeViolations, type Violation } from './axe-audit.js';
-import { hasChromium, launch, openApp, removeData, startServe, type Served } from './harness.js';
+import { closeServedBrowser, hasChromium, openApp, openServedBrowser, type Served } from './harness.js';
 
 const summary: string[] = [];
 
@@ -71,13 +71,10 @@ describe.skipIf(!hasChromium)('accessibility (axe-core) of every screen', () => 
   let served: Served;
   let browser: Browser;
   beforeAll(async () => {
-    served = await startServe();
-    browser = await launch();
+    ({ served, browser } = await openServedBrowser());
   });
   afterAll(async () => {
-    await browser.close();
-    await served.stop();
-    await removeData(served);
+    await closeServedBrowser({ served, browser });
     console.log(`axe summary (WCAG 2.2 AA + best practices):\n  ${summary.join('\n  ')}`);
   });
 
@@ -198,14 +195,9 @@ describe.skipIf(!hasChromium)('a keyboard-only journey (no mouse)', () => {
   let served: Served;
   let browser: Browser;
   beforeAll(async () => {
-    served = await startServe();
-    browser = await launch();
+    ({ served, browser } = await openServedBrowser());
   });
-  afterAll(async () => {
-    await browser.close();
-    await served.stop();
-    await removeData(served);
-  });
+  afterAll(() => closeServedBrowser({ served, browser }));
 
   it('adds, moves (announced), opens, edits and notes an engagement with the keyboard alone', async () => {
     const { page, context } = await openApp(browser, served);

@@ -1,20 +1,15 @@
 /** The loopback API from a real browser's point of view: other pages cannot drive it. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launch, openApp, removeData, startServe, type Served } from './harness.js';
+import { closeServedBrowser, hasChromium, openApp, openServedBrowser, removeData, type Served, startServe } from './harness.js';
 
 describe.skipIf(!hasChromium)('pals serve in Chromium: API access', () => {
   let served: Served;
   let browser: Browser;
   beforeAll(async () => {
-    served = await startServe();
-    browser = await launch();
+    ({ served, browser } = await openServedBrowser());
   });
-  afterAll(async () => {
-    await browser.close();
-    await served.stop();
-    await removeData(served);
-  });
+  afterAll(() => closeServedBrowser({ served, browser }));
 
   it('lets the app page call the API after the first load, without the token in /api/ URLs', async () => {
     const { page, context } = await openApp(browser, served);

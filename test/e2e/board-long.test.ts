@@ -12,7 +12,7 @@ import type { Phase } from '../../shared/phases.js';
 import { emptyDoc, type StoreDoc } from '../../shared/schema.js';
 import type { EngagementView } from '../../shared/view.js';
 import { audit } from './axe-audit.js';
-import { hasChromium, launch, openApp, removeData, startServe, type Served } from './harness.js';
+import { closeServedBrowser, hasChromium, openApp, openServedBrowser, type Served } from './harness.js';
 
 const AT = '2026-11-01T10:00:00.000Z';
 /** 300 cards in Intake, 100 in Meet & greet (both virtualized), Kyverno alone in the draft column. */
@@ -71,14 +71,9 @@ describe.skipIf(!hasChromium)('a long board in Chromium', () => {
   beforeAll(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pals-e2e-long-'));
     await writeFile(join(dir, 'pals.json'), JSON.stringify(longBoard()));
-    served = await startServe(dir);
-    browser = await launch();
+    ({ served, browser } = await openServedBrowser(dir));
   });
-  afterAll(async () => {
-    await browser.close();
-    await served.stop();
-    await removeData(served);
-  });
+  afterAll(() => closeServedBrowser({ served, browser }));
 
   it('renders only the cards in view: a bounded DOM, and list positions for screen readers', async () => {
     const { page, context } = await openApp(browser, served);

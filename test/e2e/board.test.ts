@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngagementView } from '../../shared/view.js';
-import { hasChromium, launch, openApp, removeData, SHOTS, startServe, type Served } from './harness.js';
+import { closeServedBrowser, hasChromium, openApp, openServedBrowser, type Served, SHOTS } from './harness.js';
 
 const COLUMNS = ['Intake', 'Meet & greet', 'Follow-up', 'Self-assessment draft', 'In review', 'Done'];
 
@@ -31,15 +31,10 @@ describe.skipIf(!hasChromium)('the board in Chromium', () => {
   let served: Served;
   let browser: Browser;
   beforeAll(async () => {
-    served = await startServe();
-    browser = await launch();
+    ({ served, browser } = await openServedBrowser());
     await mkdir(SHOTS, { recursive: true });
   });
-  afterAll(async () => {
-    await browser.close();
-    await served.stop();
-    await removeData(served);
-  });
+  afterAll(() => closeServedBrowser({ served, browser }));
 
   it('shows six named columns, an empty state, and loads and removes the example round', async () => {
     const { page, context } = await openApp(browser, served);

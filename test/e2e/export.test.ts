@@ -5,21 +5,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launch, SHOTS, startServe, removeData, type Served } from './harness.js';
+import { closeServedBrowser, hasChromium, openServedBrowser, type Served, SHOTS } from './harness.js';
 
 describe.skipIf(!hasChromium)('exported deck in Chromium', () => {
   let served: Served;
   let browser: Browser;
   let dir: string;
   beforeAll(async () => {
-    served = await startServe();
-    browser = await launch();
+    ({ served, browser } = await openServedBrowser());
     dir = await mkdtemp(join(tmpdir(), 'pals-deck-'));
   });
   afterAll(async () => {
-    await browser.close();
-    await served.stop();
-    await removeData(served);
+    await closeServedBrowser({ served, browser });
     await rm(dir, { recursive: true, force: true });
   });
 

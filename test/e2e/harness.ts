@@ -86,6 +86,25 @@ export async function startServe(dataDir?: string, port = 0): Promise<Served> {
   };
 }
 
+/** What most suites need: `pals serve` on a data folder (a new one unless given) and a browser. */
+export async function openServedBrowser(dataDir?: string): Promise<{ served: Served; browser: Browser }> {
+  const served = await startServe(dataDir);
+  return { served, browser: await launch() };
+}
+
+/** Undoes `openServedBrowser` (call from afterAll): closes the browser, stops the server, removes its folder. */
+export async function closeServedBrowser({ served, browser }: { served?: Served; browser?: Browser }): Promise<void> {
+  await browser?.close();
+  await served?.stop();
+  if (served) await removeData(served);
+}
+
+/** The texts of an engagement's notes, read through the CLI (what is on disk, not what the page shows). */
+export async function notesOf(served: Served, ref: string): Promise<string[]> {
+  const r = await served.pals(['show', ref, '--json']);
+  return (JSON.parse(r.stdout) as { notes: { text: string }[] }).notes.map((n) => n.text);
+}
+
 /** Removes a data folder made by startServe. */
 export async function removeData(served: Served): Promise<void> {
   await rm(served.dataDir, { recursive: true, force: true });

@@ -11,7 +11,7 @@
  */
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launch, openApp, removeData, startServe, type Served } from './harness.js';
+import { closeServedBrowser, hasChromium, openApp, openServedBrowser, type Served } from './harness.js';
 
 const HOSTILE_NOTE = [
   '# Links',
@@ -35,18 +35,13 @@ describe.skipIf(!hasChromium)('the navigation surface under pals serve', () => {
   let id: string;
 
   beforeAll(async () => {
-    served = await startServe();
-    browser = await launch();
+    ({ served, browser } = await openServedBrowser());
     const added = await served.pals(['add', '--name', 'Linky', '--repo', 'https://example.com/repo', '--issue', 'cncf/tag-security#1']);
     expect(added.code, added.stderr).toBe(0);
     id = added.stdout.trim();
     expect((await served.pals(['note', id, '--text', HOSTILE_NOTE])).code).toBe(0);
   });
-  afterAll(async () => {
-    await browser.close();
-    await served.stop();
-    await removeData(served);
-  });
+  afterAll(() => closeServedBrowser({ served, browser }));
 
   /** Every request of the context, by page; non-loopback ones get a stub page (the machine is offline). */
   async function watched(): Promise<{ context: BrowserContext; page: Page; appRequests: string[]; external: Request[] }> {

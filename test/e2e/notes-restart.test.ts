@@ -5,13 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngagementView } from '../../shared/view.js';
-import { hasChromium, launch, openApp, removeData, startServe, type Served } from './harness.js';
-
-async function notesOf(served: Served, ref: string): Promise<string[]> {
-  const r = await served.pals(['show', ref, '--json']);
-  return (JSON.parse(r.stdout) as EngagementView).notes.map((n) => n.text);
-}
+import { closeServedBrowser, hasChromium, notesOf, openApp, openServedBrowser, type Served, startServe } from './harness.js';
 
 async function notesTab(page: Page, project: string) {
   await page.getByRole('button', { name: project, exact: true }).click();
@@ -24,15 +18,10 @@ describe.skipIf(!hasChromium)('a note across a pals serve restart', () => {
   let served: Served;
   let browser: Browser;
   beforeAll(async () => {
-    served = await startServe();
-    browser = await launch();
+    ({ served, browser } = await openServedBrowser());
     expect((await served.pals(['add', '--name', 'Kyverno', '--kickoff', '2026-11-02'])).code).toBe(0);
   });
-  afterAll(async () => {
-    await browser.close();
-    await served.stop();
-    await removeData(served);
-  });
+  afterAll(() => closeServedBrowser({ served, browser }));
 
   it('recovers the unsaved part from the draft journal once the page is opened again', async () => {
     const { page, context } = await openApp(browser, served);

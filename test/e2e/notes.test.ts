@@ -2,13 +2,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngagementView } from '../../shared/view.js';
-import { hasChromium, launch, openApp, removeData, SHOTS, startServe, type Served } from './harness.js';
-
-async function notesOf(served: Served, ref: string): Promise<string[]> {
-  const r = await served.pals(['show', ref, '--json']);
-  return (JSON.parse(r.stdout) as EngagementView).notes.map((n) => n.text);
-}
+import { closeServedBrowser, hasChromium, notesOf, openApp, openServedBrowser, type Served, SHOTS, startServe } from './harness.js';
 
 async function openNoteEditor(page: Page, project: string) {
   await page.getByRole('button', { name: project, exact: true }).click();
@@ -23,15 +17,10 @@ describe.skipIf(!hasChromium)('meeting notes in Chromium', () => {
   let served: Served;
   let browser: Browser;
   beforeAll(async () => {
-    served = await startServe();
-    browser = await launch();
+    ({ served, browser } = await openServedBrowser());
     expect((await served.pals(['add', '--name', 'Kyverno', '--kickoff', '2026-11-02'])).code).toBe(0);
   });
-  afterAll(async () => {
-    await browser.close();
-    await served.stop();
-    await removeData(served);
-  });
+  afterAll(() => closeServedBrowser({ served, browser }));
 
   it('types a note that autosaves, and finds it after a reload', async () => {
     const { page, context } = await openApp(browser, served);

@@ -42,7 +42,7 @@ export async function readStore(files: StoreFiles, fs: Fs, migrations?: readonly
   const journal = await readJournal(fs, files.journal);
   const sig = storeSig(snapshot?.sig ?? 'missing', journal?.sig ?? null);
   const fileBase = snapshot?.base ?? 'missing';
-  const fileBytes = snapshot ? Buffer.byteLength(snapshot.text) : 0;
+  const fileBytes = snapshot?.bytes ?? 0;
   if (journal?.newer != null) {
     throw new PalsError('store-newer', `its change journal was written by a newer version of Security Pals Desk (format ${journal.newer})`);
   }

@@ -59,7 +59,7 @@ export function baseIdOf(stats: { size: number; mtimeMs: number } | null): strin
  * so a rename by another process in between cannot pair old text with a new signature).
  * Null when the file does not exist.
  */
-export async function readSnapshot(fs: Fs, file: string): Promise<{ text: string; sig: string; base: string } | null> {
+export async function readSnapshot(fs: Fs, file: string): Promise<{ text: string; sig: string; base: string; bytes: number } | null> {
   let handle;
   try {
     handle = await fs.open(file, 'r');
@@ -69,7 +69,7 @@ export async function readSnapshot(fs: Fs, file: string): Promise<{ text: string
   }
   try {
     const stats = await handle.stat();
-    return { text: await handle.readFile('utf8'), sig: signatureOf(stats), base: baseIdOf(stats) };
+    return { text: await handle.readFile('utf8'), sig: signatureOf(stats), base: baseIdOf(stats), bytes: stats.size };
   } finally {
     await handle.close();
   }

@@ -10,7 +10,8 @@ export function runChild<T>(script: URL, input: unknown): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(script), [JSON.stringify(input)], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      execArgv: [...process.execArgv, '--expose-gc'],
+      // 20,000 engagements is a 184 MB store; several loads in one child need more than the default heap.
+      execArgv: [...process.execArgv, '--expose-gc', '--max-old-space-size=8192'],
     });
     let result: { value: T } | null = null;
     child.once('message', (message) => {

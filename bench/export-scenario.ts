@@ -138,5 +138,6 @@ export const exportScenario: Scenario = {
   name: 'export',
   description: 'retrospective deck of a 50-project round: markdown build, HTML render (and PDF where Chromium exists)',
   sizes: () => [ROUND_SIZE],
+  ownSizes: true,
   run: runIn,
 };

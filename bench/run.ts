@@ -47,7 +47,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const results: ScenarioResult[] = [];
   const started = performance.now();
   for (const scenario of selected) {
-    const sizes = !args.sizesGiven && scenario.sizes ? scenario.sizes(profile) : args.sizes;
+    const sizes = scenario.sizes && (!args.sizesGiven || scenario.ownSizes) ? scenario.sizes(profile) : args.sizes;
     for (const size of sizes) {
       const result = await scenario.run({ size, seed: args.seed, profile, log });
       process.stdout.write(`${renderResult(result)}\n`);

@@ -74,7 +74,9 @@ export interface ScenarioResult {
 export interface Scenario {
   readonly name: string;
   readonly description: string;
-  /** The sizes this scenario always measures (run.ts uses them unless `--sizes` is given); absent: the `--sizes` list. */
+  /** The sizes this scenario measures unless `--sizes` is given (or always, with `ownSizes`); absent: the `--sizes` list. */
   sizes?(profile: Profile): readonly number[];
+  /** `--sizes` does not apply: the scenario's sizes are fixed by what it measures (a 50-project deck, 200 issues). */
+  readonly ownSizes?: boolean;
   run(ctx: ScenarioContext): Promise<ScenarioResult>;
 }

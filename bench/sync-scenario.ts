@@ -181,5 +181,6 @@ export const syncScenario: Scenario = {
   name: 'sync',
   description: 'pals sync (syncAll, ETag/304) against a loopback fake GitHub vs one plain GET per issue',
   sizes: (profile) => (profile.quick ? [BUDGET_SIZE] : [BUDGET_SIZE, 2000]),
+  ownSizes: true,
   run: (ctx) => withTempDir('sync', (dir) => runIn(ctx, dir)),
 };

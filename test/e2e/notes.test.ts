@@ -1,4 +1,8 @@
-/** Meeting notes end to end: typed notes persist, and a crash mid-typing loses nothing that was Saved. */
+/**
+ * Meeting notes end to end: typed notes persist, a crash mid-typing loses nothing that was
+ * Saved, and after a restart the browser's draft journal (kept per origin; the origin stays
+ * because the port does) brings back the unsaved part.
+ */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +15,13 @@ async function openNoteEditor(page: Page, project: string) {
   const editor = dialog.getByRole('region', { name: 'Note editor' });
   await expect.poll(() => editor.getByLabel('Note', { exact: true }).count()).toBe(1);
   return { dialog, editor, text: editor.getByLabel('Note', { exact: true }), status: editor.getByRole('status') };
+}
+
+async function notesTab(page: Page, project: string) {
+  await page.getByRole('button', { name: project, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: project });
+  await dialog.getByRole('tab', { name: /^Notes/ }).click();
+  return dialog;
 }
 
 describe.skipIf(!hasChromium)('meeting notes in Chromium', () => {
@@ -53,10 +64,46 @@ describe.skipIf(!hasChromium)('meeting notes in Chromium', () => {
     const restarted = await startServe(served.dataDir, Number(new URL(served.origin).port));
     served = restarted;
     expect((await notesOf(served, 'kyverno')).some((t) => t.startsWith(saved))).toBe(true);
-    // The rest is still in the open editor, marked "Not saved" (notes-restart.test.ts recovers it
-    // through the draft journal).
+    // The rest is still in the open editor, marked "Not saved" (the next test recovers such a
+    // remainder through the draft journal).
     expect(await text.inputValue()).toBe('First part, saved. Second part typed as the server dies.');
     expect(await status.textContent()).toMatch(/^Not saved: /);
+    await context.close();
+  });
+
+  it('recovers the unsaved part from the draft journal once the page is opened again', async () => {
+    expect((await served.pals(['add', '--name', 'Falco', '--kickoff', '2026-11-02'])).code).toBe(0);
+    const { page, context } = await openApp(browser, served);
+    const dialog = await notesTab(page, 'Falco');
+    await dialog.getByRole('button', { name: 'Add note' }).click();
+    const editor = dialog.getByRole('region', { name: 'Note editor' });
+    const text = editor.getByLabel('Note', { exact: true });
+    const status = editor.getByRole('status');
+    await text.fill('');
+    await text.pressSequentially('First part, saved.', { delay: 5 });
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('Saved');
+    await text.pressSequentially(' Second part typed as the server dies.', { delay: 5 });
+    await served.stop('SIGKILL');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Not saved: /);
+    const full = 'First part, saved. Second part typed as the server dies.';
+
+    served = await startServe(served.dataDir, Number(new URL(served.origin).port));
+    expect(await notesOf(served, 'falco')).toEqual(['First part, saved.']);
+    // The old page's cookie belongs to the dead server: Retry says what to do.
+    await editor.getByRole('button', { name: 'Retry' }).click();
+    await expect
+      .poll(() => status.textContent(), { timeout: 10_000 })
+      .toMatch(/^Not saved: `pals serve` was restarted: open the address it printed/);
+
+    // Opening the new address (same origin) restores the draft from this browser's journal, and saves it.
+    await page.goto(served.url);
+    const again = await notesTab(page, 'Falco');
+    const reopened = again.getByRole('region', { name: 'Note editor' });
+    if ((await reopened.count()) === 0) await again.getByRole('button', { name: /First part, saved/ }).click();
+    const restored = reopened.getByLabel('Note', { exact: true });
+    await expect.poll(() => restored.inputValue(), { timeout: 10_000 }).toBe(full);
+    await expect.poll(() => reopened.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Saved');
+    expect(await notesOf(served, 'falco')).toEqual([full]);
     await context.close();
   });
 });

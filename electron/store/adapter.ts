@@ -11,20 +11,16 @@ import type { Adapter } from 'lowdb';
 import type { ParsedDoc } from '../../shared/document.js';
 import type { Migration } from '../../shared/migrations.js';
 import type { StoreDoc } from '../../shared/schema.js';
-import { readStore, storeSig, type StoreFiles } from './disk-read.js';
+import { NO_FILES, readStore, storeSig, type DiskInfo, type StoreFiles } from './disk-read.js';
 import { commitDurable, discardPrepared, prepareDurable, writeFileDurable, type Prepared } from './durable-write.js';
 import { baseIdOf, errnoCode, nodeFs, signatureOf, type Fs } from './fs.js';
 import { appendJournal, compactLine, headerLine, journalSig, readJournal, removeJournal } from './journal-file.js';
-import type { DiskInfo } from './open.js';
 import { serializeDocChunks } from './serialize.js';
-
-/** The state of the files before anything was written. */
-export const NO_FILES: DiskInfo = { sig: storeSig('missing', null), fileBase: 'missing', fileBytes: 0, journalValid: null };
 
 export class DurableJsonAdapter implements Adapter<StoreDoc> {
   /** What the last read found (null when no file), for migrations and tests. */
   lastRead: ParsedDoc | null = null;
-  /** The files as this process last read or wrote them ('unknown' sig: must re-read before writing). */
+  /** The files as this process last read or wrote them (fileSig 'unknown': must re-read before writing). */
   disk: DiskInfo;
   /** Set when the last read left part of a damaged journal out. */
   lastJournalProblem: string | null = null;
@@ -35,7 +31,7 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
     private readonly migrations?: readonly Migration[],
     disk: DiskInfo | null = null,
   ) {
-    this.disk = disk ?? { ...NO_FILES, sig: 'unknown' };
+    this.disk = disk ?? { ...NO_FILES, fileSig: 'unknown' };
   }
 
   /** The document, or null when there is no file yet. Throws PalsError on a bad `pals.json`. */
@@ -43,7 +39,7 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
     const read = await readStore(this.files, this.fs, this.migrations);
     this.lastRead = read.parsed;
     this.lastJournalProblem = read.journalProblem;
-    this.disk = { sig: read.sig, fileBase: read.fileBase, fileBytes: read.fileBytes, journalValid: read.journal?.validBytes ?? null };
+    this.disk = read.disk;
     return read.parsed?.doc ?? null;
   }
 
@@ -72,13 +68,18 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
       throw error;
     }
     await commitDurable(prepared, { fs: this.fs });
-    const fileSig = signatureOf(prepared.stats);
-    this.disk = { sig: storeSig(fileSig, null), fileBase: target, fileBytes: prepared.stats.size, journalValid: null };
+    this.disk = {
+      fileSig: signatureOf(prepared.stats),
+      journalSig: null,
+      fileBase: target,
+      fileBytes: prepared.stats.size,
+      journalValid: null,
+    };
     if (tail.length > 0) {
       const text = headerLine(target) + tail.join('');
       await writeFileDurable(this.files.journal, text, { fs: this.fs });
       const journal = await readJournal(this.fs, this.files.journal);
-      this.disk = { ...this.disk, sig: storeSig(fileSig, journal?.sig ?? null), journalValid: journal?.validBytes ?? null };
+      this.disk = { ...this.disk, journalSig: journal?.sig ?? null, journalValid: journal?.validBytes ?? null };
     } else {
       await removeJournal(this.fs, this.files.journal);
     }
@@ -96,9 +97,8 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
   }
 
   private async appendRaw(text: string): Promise<void> {
-    const sig = await appendJournal(this.fs, this.files.journal, text, this.disk.journalValid);
-    const fileSig = this.disk.sig.slice(0, this.disk.sig.lastIndexOf('|'));
-    this.disk = { ...this.disk, sig: storeSig(fileSig, sig), journalValid: (this.disk.journalValid ?? 0) + Buffer.byteLength(text) };
+    const journalSig = await appendJournal(this.fs, this.files.journal, text, this.disk.journalValid);
+    this.disk = { ...this.disk, journalSig, journalValid: (this.disk.journalValid ?? 0) + Buffer.byteLength(text) };
   }
 
   private async statOrNull(path: string) {

@@ -17,15 +17,33 @@ export interface StoreFiles {
   readonly journal: string;
 }
 
+/** What the store knows of its two files, as it last read or wrote them. */
+export interface DiskInfo {
+  /** Signature of `pals.json` ('missing'; 'unknown': nobody read it yet, re-read before writing). */
+  readonly fileSig: string;
+  /** ino:size of the journal (null: no journal file). */
+  readonly journalSig: string | null;
+  /** Identity of `pals.json` for a new journal's header ('missing' when absent). */
+  readonly fileBase: string;
+  readonly fileBytes: number;
+  /** Bytes of complete journal lines (null: no journal file). */
+  readonly journalValid: number | null;
+}
+
+/** The state of a folder where nothing was ever written. */
+export const NO_FILES: DiskInfo = { fileSig: 'missing', journalSig: null, fileBase: 'missing', fileBytes: 0, journalValid: null };
+
+/** One string for both files, to compare with what is on disk now (`currentSig`). */
+export function diskSig(disk: DiskInfo): string {
+  return storeSig(disk.fileSig, disk.journalSig);
+}
+
 /** What a read found. */
 export interface StoreRead {
   /** The document (null: neither file exists). */
   readonly parsed: ParsedDoc | null;
-  /** Identity of both files as read, to notice any later change by anyone. */
-  readonly sig: string;
-  /** Identity of `pals.json` for a new journal's header ('missing' when absent). */
-  readonly fileBase: string;
-  readonly fileBytes: number;
+  /** The files as read, to notice any later change by anyone. */
+  readonly disk: DiskInfo;
   readonly journal: JournalText | null;
   /** Why (part of) the journal was left out; the caller should persist `parsed` and move the journal aside. */
   readonly journalProblem: string | null;
@@ -40,21 +58,24 @@ export function storeSig(fileSig: string, journalSig: string | null): string {
 export async function readStore(files: StoreFiles, fs: Fs, migrations?: readonly Migration[]): Promise<StoreRead> {
   const snapshot = await readSnapshot(fs, files.file);
   const journal = await readJournal(fs, files.journal);
-  const sig = storeSig(snapshot?.sig ?? 'missing', journal?.sig ?? null);
-  const fileBase = snapshot?.base ?? 'missing';
-  const fileBytes = snapshot?.bytes ?? 0;
+  const disk: DiskInfo = {
+    fileSig: snapshot?.sig ?? 'missing',
+    journalSig: journal?.sig ?? null,
+    fileBase: snapshot?.base ?? 'missing',
+    fileBytes: snapshot?.bytes ?? 0,
+    journalValid: journal?.validBytes ?? null,
+  };
   if (journal?.newer != null) {
     throw new PalsError('store-newer', `its change journal was written by a newer version of Security Pals Desk (format ${journal.newer})`);
   }
   const hasRecords = journal !== null && journal.records.length > 0;
-  if (!snapshot && !hasRecords) return { parsed: null, sig, fileBase, fileBytes, journal, journalProblem: null };
+  if (!snapshot && !hasRecords) return { parsed: null, disk, journal, journalProblem: null };
 
   const raw = snapshot ? parseDocJson(snapshot.text) : (emptyDoc() as unknown as Record<string, unknown>);
-  if (!hasRecords)
-    return { parsed: parseDocValue(raw, migrations), sig, fileBase, fileBytes, journal, journalProblem: journal?.damaged ?? null };
-  if (!journal.bases.includes(fileBase)) {
+  if (!hasRecords) return { parsed: parseDocValue(raw, migrations), disk, journal, journalProblem: journal?.damaged ?? null };
+  if (!journal.bases.includes(disk.fileBase)) {
     const problem = 'the change journal does not belong to this pals.json (the file was replaced or copied)';
-    return { parsed: parseDocValue(raw, migrations), sig, fileBase, fileBytes, journal, journalProblem: problem };
+    return { parsed: parseDocValue(raw, migrations), disk, journal, journalProblem: problem };
   }
   let replayed = raw;
   let problem = journal.damaged;
@@ -68,16 +89,14 @@ export async function readStore(files: StoreFiles, fs: Fs, migrations?: readonly
     }
   }
   try {
-    return { parsed: parseDocValue(replayed, migrations), sig, fileBase, fileBytes, journal, journalProblem: problem };
+    return { parsed: parseDocValue(replayed, migrations), disk, journal, journalProblem: problem };
   } catch (error) {
     // Blame the journal only if pals.json is fine without it.
     if (!isPalsError(error) || error.code !== 'store-corrupt') throw error;
     const alone = parseDocValue(raw, migrations);
     return {
       parsed: alone,
-      sig,
-      fileBase,
-      fileBytes,
+      disk,
       journal,
       journalProblem: `the change journal's changes are not valid: ${error.message}`,
     };

@@ -1,4 +1,5 @@
 /** The file operations the store uses; tests pass a wrapper to inject failures (full disk…). */
+import type { Stats } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 
 export type Fs = Pick<
@@ -55,11 +56,11 @@ export function baseIdOf(stats: { size: number; mtimeMs: number } | null): strin
 }
 
 /**
- * Reads a file and the signature of exactly that version (stat and read through one handle,
- * so a rename by another process in between cannot pair old text with a new signature).
- * Null when the file does not exist.
+ * Reads a file and the stats of exactly that version (stat and read through one handle, so a
+ * rename by another process in between cannot pair old bytes with new stats). Null when the
+ * file does not exist.
  */
-export async function readSnapshot(fs: Fs, file: string): Promise<{ text: string; sig: string; base: string; bytes: number } | null> {
+export async function readWithStats(fs: Fs, file: string): Promise<{ data: Buffer; stats: Stats } | null> {
   let handle;
   try {
     handle = await fs.open(file, 'r');
@@ -69,8 +70,16 @@ export async function readSnapshot(fs: Fs, file: string): Promise<{ text: string
   }
   try {
     const stats = await handle.stat();
-    return { text: await handle.readFile('utf8'), sig: signatureOf(stats), base: baseIdOf(stats), bytes: stats.size };
+    return { data: await handle.readFile(), stats };
   } finally {
     await handle.close();
   }
+}
+
+/** `pals.json`'s text, with its signature, journal base id and size (null when missing). */
+export async function readSnapshot(fs: Fs, file: string): Promise<{ text: string; sig: string; base: string; bytes: number } | null> {
+  const read = await readWithStats(fs, file);
+  if (!read) return null;
+  const { data, stats } = read;
+  return { text: data.toString('utf8'), sig: signatureOf(stats), base: baseIdOf(stats), bytes: stats.size };
 }

@@ -6,8 +6,7 @@
  * it, so a crash between the two steps still pairs the files. A last line without its newline
  * was never acknowledged (the writer died mid-append) and is ignored.
  */
-import { errnoCode, type Fs } from './fs.js';
-export { baseIdOf } from './fs.js';
+import { errnoCode, readWithStats, type Fs } from './fs.js';
 import { syncDir } from './durable-write.js';
 import { dirname } from 'node:path';
 
@@ -82,19 +81,8 @@ export function parseJournal(buf: Buffer, sig: string): JournalText {
 
 /** Reads the journal (null when there is none); one handle, so bytes and signature agree. */
 export async function readJournal(fs: Fs, path: string): Promise<JournalText | null> {
-  let handle;
-  try {
-    handle = await fs.open(path, 'r');
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return null;
-    throw error;
-  }
-  try {
-    const stats = await handle.stat();
-    return parseJournal(await handle.readFile(), journalSig(stats));
-  } finally {
-    await handle.close();
-  }
+  const read = await readWithStats(fs, path);
+  return read && parseJournal(read.data, journalSig(read.stats));
 }
 
 /** ino:size of the journal file ('none' when absent). */

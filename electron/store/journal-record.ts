@@ -66,7 +66,6 @@ export function applyRecord(doc: Record<string, unknown>, raw: unknown): Record<
     if (!isRecordObject(value) || typeof value.id !== 'string') throw new JournalRecordError('an engagement in a record has no id');
     return value.id;
   };
-  const byId = new Map(current.map((value) => [idOf(value), value]));
   const upserts = e === undefined ? [] : e;
   if (!Array.isArray(upserts)) throw new JournalRecordError('a record has bad engagements');
   if (o === undefined) {
@@ -83,6 +82,7 @@ export function applyRecord(doc: Record<string, unknown>, raw: unknown): Record<
     return next;
   }
   if (!Array.isArray(o)) throw new JournalRecordError('a record has a bad order');
+  const byId = new Map(current.map((value) => [idOf(value), value]));
   for (const value of upserts) byId.set(idOf(value), value);
   next.engagements = o.map((id) => {
     const value = byId.get(String(id));

@@ -9,7 +9,7 @@ import type { Migration } from '../../shared/migrations.js';
 import { emptyDoc, SCHEMA_VERSION, type StoreDoc } from '../../shared/schema.js';
 import type { storePaths } from '../paths.js';
 import { copyToBackups, listRollingBackups, moveAside, moveJournalAside } from './backups.js';
-import { readStore, storeSig, type StoreRead } from './disk-read.js';
+import { NO_FILES, readStore, type DiskInfo, type StoreRead } from './disk-read.js';
 import { removeOrphanTemps, writeFileDurable } from './durable-write.js';
 import { describeFsError, type Fs } from './fs.js';
 import { removeJournal } from './journal-file.js';
@@ -39,22 +39,6 @@ type Loaded =
   | { kind: 'ok'; doc: StoreDoc; fromVersion: number; disk: DiskInfo; journalProblem: string | null; hasJournal: boolean }
   | { kind: 'bad'; reason: string; hasJournal: boolean };
 
-/** What the store needs to know about the files it read, to write after them. */
-export interface DiskInfo {
-  /** Combined identity of `pals.json` and the journal. */
-  readonly sig: string;
-  /** Identity of `pals.json` for a new journal's header. */
-  readonly fileBase: string;
-  readonly fileBytes: number;
-  /** Bytes of complete journal lines (null: no journal file). */
-  readonly journalValid: number | null;
-}
-
-/** The disk facts of a read, for the store. */
-export function diskInfoOf(read: StoreRead): DiskInfo {
-  return { sig: read.sig, fileBase: read.fileBase, fileBytes: read.fileBytes, journalValid: read.journal?.validBytes ?? null };
-}
-
 async function load(paths: Paths, ctx: OpenContext): Promise<Loaded> {
   let read: StoreRead;
   try {
@@ -78,7 +62,7 @@ async function load(paths: Paths, ctx: OpenContext): Promise<Loaded> {
     kind: 'ok',
     doc: read.parsed.doc,
     fromVersion: read.parsed.fromVersion,
-    disk: diskInfoOf(read),
+    disk: read.disk,
     journalProblem: read.journalProblem,
     hasJournal: read.journal !== null,
   };
@@ -120,7 +104,7 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Open
     return {
       doc: emptyDoc(),
       recovery: null,
-      disk: { sig: storeSig('missing', null), fileBase: 'missing', fileBytes: 0, journalValid: null },
+      disk: NO_FILES,
     };
   }
   // Anything else changes files: do it under the lock, and look again once we hold it.

@@ -27,7 +27,8 @@ import { diffDocs } from './journal-record.js';
 import { copyToBackups, DEFAULT_BACKUP_POLICY, rollBackup, type BackupPolicy } from './backups.js';
 import { describeFsError, errnoCode, nodeFs, type Fs } from './fs.js';
 import { acquireLock } from './lock.js';
-import { openDocument, type DiskInfo, type Recovery } from './open.js';
+import { diskSig, type DiskInfo } from './disk-read.js';
+import { openDocument, type Recovery } from './open.js';
 
 export type { Recovery } from './open.js';
 
@@ -156,7 +157,7 @@ export class PalsStore {
   /** Reloads if another process changed the files; true when something changed. */
   async refresh(): Promise<boolean> {
     await this.flush();
-    if ((await this.adapter.currentSig()) === this.adapter.disk.sig) return false;
+    if ((await this.adapter.currentSig()) === diskSig(this.adapter.disk)) return false;
     const doc = await this.readDisk();
     if (!doc) return false;
     this.base = doc;
@@ -224,7 +225,7 @@ export class PalsStore {
         const sig = await this.adapter.currentSig();
         let values: unknown[] | null = null;
         let external = false;
-        if (sig !== this.adapter.disk.sig) {
+        if (sig !== diskSig(this.adapter.disk)) {
           const fresh = (await this.readDisk()) ?? emptyDoc();
           this.stats.rebases++;
           external = true;
@@ -327,11 +328,11 @@ export class PalsStore {
   private async compactInBackground(): Promise<void> {
     // Take the snapshot between writes, so it and the journal lines after it fit together exactly.
     let snapshot: StoreDoc | null = null;
-    let startSig = '';
+    let startFileSig = '';
     this.chain = this.chain.then(() => {
       if (this.adapter.disk.journalValid === null) return;
       snapshot = this.base;
-      startSig = this.adapter.disk.sig;
+      startFileSig = this.adapter.disk.fileSig;
       this.compactionTail = [];
     });
     await this.chain;
@@ -343,9 +344,9 @@ export class PalsStore {
       let done = false;
       const step = this.chain.then(() =>
         this.underLock(async () => {
-          const fileSig = (sig: string) => sig.slice(0, sig.lastIndexOf('|'));
+          // Give up if anyone else wrote, or pals.json was replaced since the snapshot (a whole-file write).
           const now = await this.adapter.currentSig();
-          if (now !== this.adapter.disk.sig || fileSig(now) !== fileSig(startSig)) return;
+          if (now !== diskSig(this.adapter.disk) || this.adapter.disk.fileSig !== startFileSig) return;
           await rollBackup(this.paths, this.now(), this.options.backupPolicy ?? DEFAULT_BACKUP_POLICY, this.fs).catch(() => null);
           await this.adapter.commit(ready, this.compactionTail ?? []);
           done = true;

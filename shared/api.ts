@@ -5,7 +5,7 @@
  * derived from this map; nothing else names a call.
  */
 import { z } from 'zod';
-import { API_CALL_NAMES, API_EVENT_NAMES, type ApiCallName, type MenuCommand } from './api-names.js';
+import type { API_EVENT_NAMES, ApiCallName, MenuCommand } from './api-names.js';
 import type { IsoDate } from './dates.js';
 import { DeckOptionsSchema, type ExportResult } from './deck/options.js';
 import { EngagementPatchSchema, IssueInputSchema, NewEngagementInputSchema, NewNoteInputSchema, NotePatchSchema } from './inputs.js';
@@ -143,9 +143,6 @@ export type ApiArgs<K extends ApiCall> = z.input<Api[K]['args']>;
 export type ApiParsedArgs<K extends ApiCall> = z.output<Api[K]['args']>;
 export type ApiResult<K extends ApiCall> = NonNullable<Api[K]['result']>;
 
-/** Every call name, for transports that register or expose one entry per call. */
-export const API_CALLS: readonly ApiCall[] = API_CALL_NAMES;
-
 // Compile-time proof that the name lists (used by the preload) and the contract agree.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
@@ -164,7 +161,6 @@ export interface ApiEvents {
   readonly syncProgress: SyncProgress;
 }
 export type ApiEvent = keyof ApiEvents;
-export const API_EVENTS: readonly ApiEvent[] = API_EVENT_NAMES;
 /** Fails to compile when API_EVENT_NAMES and ApiEvents differ. */
 export type EventNamesMatch = Assert<Same<ApiEvent, (typeof API_EVENT_NAMES)[number]>>;
 

@@ -5,7 +5,8 @@
 export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
+/** Milliseconds in one (UTC) day, for arithmetic on timestamps. */
+export const MS_PER_DAY = 86_400_000;
 
 /** Days since 1970-01-01 for a real calendar date, or null (2026-02-30 is null). */
 export function dayNumber(date: string): number | null {

@@ -72,6 +72,11 @@ function linkFor(text: string): GithubLink {
   };
 }
 
+/** The fields of a patch that were given (a left-out field must not overwrite with `undefined`). */
+function given<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 function replace(doc: StoreDoc, next: Engagement): StoreDoc {
   return { ...doc, engagements: doc.engagements.map((e) => (e.id === next.id ? next : e)) };
 }
@@ -141,10 +146,10 @@ export function editEngagement(doc: StoreDoc, ref: string, patch: EngagementPatc
   }
   const next: Engagement = {
     ...current,
-    ...Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)),
+    ...given(plain),
     github,
     learnings: [...(learnings ?? current.learnings), ...(addLearnings ?? [])],
-    retro: { ...current.retro, ...Object.fromEntries(Object.entries(retro ?? {}).filter(([, v]) => v !== undefined)) },
+    retro: { ...current.retro, ...given(retro ?? {}) },
     updatedAt: at,
   };
   return { doc: replace(doc, next), value: next };

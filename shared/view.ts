@@ -29,9 +29,14 @@ export function windowsFor(doc: StoreDoc, engagement: Engagement): Windows {
   return doc.rounds.find((r) => r.id === engagement.round)?.windows ?? DEFAULT_WINDOWS;
 }
 
+/** An engagement's due state as of `today`, under its round's timebox and the due-soon setting. */
+function dueOf(doc: StoreDoc, engagement: Engagement, today: IsoDate): DueState {
+  return dueState(engagement, windowsFor(doc, engagement), today, doc.settings.dueSoonDays);
+}
+
 /** Adds the due state as of `today`. */
 export function viewEngagement(doc: StoreDoc, engagement: Engagement, today: IsoDate): EngagementView {
-  return { ...engagement, due: dueState(engagement, windowsFor(doc, engagement), today, doc.settings.dueSoonDays) };
+  return { ...engagement, due: dueOf(doc, engagement, today) };
 }
 
 /** The card of an engagement whose due state is known: the one projection both the core and the page use. */
@@ -56,7 +61,7 @@ export function toCard(e: Engagement, due: DueState): CardView {
 
 /** The card of a stored engagement as of `today`. */
 export function cardView(doc: StoreDoc, engagement: Engagement, today: IsoDate): CardView {
-  return toCard(engagement, dueState(engagement, windowsFor(doc, engagement), today, doc.settings.dueSoonDays));
+  return toCard(engagement, dueOf(doc, engagement, today));
 }
 
 /** The card of a full record (an answer carrying the whole engagement updates the board with it). */

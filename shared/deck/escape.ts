@@ -8,13 +8,17 @@
 const PUNCTUATION = /[!-/:-@[-`{-~]/g;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-/** One line of literal text for a bullet, a table cell or a heading. */
-export function literal(text: string): string {
+/** User text as one trimmed line with no control characters: what both escapes start from. */
+function oneLine(text: string): string {
   return text
     .replace(CONTROL, '')
     .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
-    .trim()
-    .replace(PUNCTUATION, (c) => `\\${c}`);
+    .trim();
+}
+
+/** One line of literal text for a bullet, a table cell or a heading. */
+export function literal(text: string): string {
+  return oneLine(text).replace(PUNCTUATION, (c) => `\\${c}`);
 }
 
 /** Literal text for a table cell (pipes are escaped by `literal` too). */
@@ -29,9 +33,5 @@ const MARKUP = /[\\`*_{}[\]<>#|!~$]/g;
  * escapes only what can start markup mid-line, so URLs and punctuation stay readable.
  */
 export function prose(text: string): string {
-  return text
-    .replace(CONTROL, '')
-    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
-    .trim()
-    .replace(MARKUP, (c) => `\\${c}`);
+  return oneLine(text).replace(MARKUP, (c) => `\\${c}`);
 }

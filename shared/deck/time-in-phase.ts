@@ -2,10 +2,9 @@
  * How long engagements really spent in each phase, from their phase history, beside the
  * planned window. Pure arithmetic on timestamps; durations in whole days.
  */
-import { PHASES, type Phase, type TimedPhase } from '../phases.js';
+import { MS_PER_DAY } from '../dates.js';
+import { PHASES, phaseIndex, type Phase, type TimedPhase } from '../phases.js';
 import type { Engagement, Windows } from '../schema.js';
-
-const DAY = 86_400_000;
 
 /** Days each engagement spent in each phase it has left (the current phase is still open). */
 export function daysInPhases(engagement: Engagement): Partial<Record<Phase, number>> {
@@ -16,7 +15,7 @@ export function daysInPhases(engagement: Engagement): Partial<Record<Phase, numb
     const end = Date.parse(h[i + 1]!.at);
     if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) continue;
     const phase = h[i]!.to;
-    out[phase] = (out[phase] ?? 0) + (end - start) / DAY;
+    out[phase] = (out[phase] ?? 0) + (end - start) / MS_PER_DAY;
   }
   return out;
 }
@@ -45,8 +44,7 @@ const WORKING: readonly TimedPhase[] = ['meet-greet', 'follow-up', 'draft', 'rev
 export function phaseTimings(engagements: readonly Engagement[], windows: Windows): PhaseTiming[] {
   const perEngagement = engagements.map(daysInPhases);
   return WORKING.map((phase) => {
-    const index = PHASES.indexOf(phase);
-    const previous = PHASES[index - 1] as TimedPhase;
+    const previous = PHASES[phaseIndex(phase) - 1] as TimedPhase;
     const plannedDays = (windows[phase].end - windows[previous].end) * 7;
     const w = windows[phase];
     const values = perEngagement.map((d) => d[phase]).filter((v): v is number => v !== undefined);

@@ -4,11 +4,10 @@
  * open, edit, note, export) whose card move is announced in the live region. Screens the UI does
  * not have yet are skipped by name, never passed.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngagementView } from '../../shared/view.js';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { audit, blocking, describeViolations, type Violation } from './axe-audit.js';
-import { closeServedBrowser, hasChromium, openApp, openServedBrowser, type Served } from './harness.js';
+import { expectDeckPreview, hasChromium, keyboardMoveRight, openApp, stored, useServedBrowser } from './harness.js';
 
 const summary: string[] = [];
 
@@ -52,12 +51,6 @@ async function tabTo(page: Page, name: string | RegExp, { max = 60, back = false
   );
 }
 
-async function stored(served: Served, ref: string): Promise<EngagementView> {
-  const r = await served.pals(['show', ref, '--json']);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as EngagementView;
-}
-
 /** A control the UI may not have yet: the first button, link or tab whose name matches. */
 async function optionalControl(page: Page, name: RegExp) {
   for (const role of ['button', 'link', 'tab', 'menuitem'] as const) {
@@ -68,19 +61,14 @@ async function optionalControl(page: Page, name: RegExp) {
 }
 
 describe.skipIf(!hasChromium)('accessibility (axe-core) of every screen', () => {
-  let served: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    ({ served, browser } = await openServedBrowser());
-  });
-  afterAll(async () => {
-    await closeServedBrowser({ served, browser });
+  const app = useServedBrowser();
+  afterAll(() => {
     console.log(`axe summary (WCAG 2.2 AA + best practices):\n  ${summary.join('\n  ')}`);
   });
 
   it('the empty board, light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
-      const { page, context } = await openApp(browser, served, scheme);
+      const { page, context } = await openApp(app.browser, app.served, scheme);
       await page.getByRole('button', { name: 'Load example round' }).waitFor();
       await expectAccessible(page, `empty board (${scheme})`);
       await context.close();
@@ -88,19 +76,19 @@ describe.skipIf(!hasChromium)('accessibility (axe-core) of every screen', () => 
   });
 
   it('the board with the example round, light and dark', async () => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     await page.getByRole('button', { name: 'Load example round' }).click();
     await page.getByRole('button', { name: 'Kyverno', exact: true }).waitFor();
     await expectAccessible(page, 'board with example round (light)');
     await context.close();
-    const dark = await openApp(browser, served, 'dark');
+    const dark = await openApp(app.browser, app.served, 'dark');
     await dark.page.getByRole('button', { name: 'Kyverno', exact: true }).waitFor();
     await expectAccessible(dark.page, 'board with example round (dark)');
     await dark.context.close();
   });
 
   it('the New engagement dialog, empty and showing field errors', async () => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     await page.getByRole('button', { name: 'New engagement' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
@@ -113,7 +101,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core) of every screen', () => 
   });
 
   it('the card dialog: details, notes (editor and preview) and retrospective', async () => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     await page.getByRole('button', { name: 'Kyverno', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Kyverno' });
     await dialog.waitFor();
@@ -141,7 +129,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core) of every screen', () => 
   });
 
   it('the Action items view', async (ctx) => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     const view = await optionalControl(page, /^Action items$/);
     if (!view) {
       await context.close();
@@ -154,7 +142,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core) of every screen', () => 
   });
 
   it('the export preview (Retrospective deck)', async (ctx) => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     await page.getByRole('button', { name: 'Kyverno', exact: true }).waitFor();
     const control = await optionalControl(page, /^(Retrospective deck|Export|Deck preview)$/i);
     if (!control) {
@@ -162,22 +150,13 @@ describe.skipIf(!hasChromium)('accessibility (axe-core) of every screen', () => 
       ctx.skip('SKIPPED: the UI has no export preview yet (no control named Retrospective deck / Export / Deck preview)');
     }
     await control!.click();
-    await expect
-      .poll(
-        () =>
-          page
-            .getByRole('status')
-            .filter({ hasText: /\bslides?\b/ })
-            .count(),
-        { timeout: 20_000 },
-      )
-      .toBeGreaterThan(0);
+    await expectDeckPreview(page);
     await expectAccessible(page, 'export preview (Retrospective deck)');
     await context.close();
   });
 
   it('the settings screen (GitHub settings)', async (ctx) => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     await page.getByRole('button', { name: 'Kyverno', exact: true }).waitFor();
     const control = await optionalControl(page, /^(GitHub settings|Settings)$/i);
     if (!control) {
@@ -192,15 +171,10 @@ describe.skipIf(!hasChromium)('accessibility (axe-core) of every screen', () => 
 });
 
 describe.skipIf(!hasChromium)('a keyboard-only journey (no mouse)', () => {
-  let served: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    ({ served, browser } = await openServedBrowser());
-  });
-  afterAll(() => closeServedBrowser({ served, browser }));
+  const app = useServedBrowser();
 
   it('adds, moves (announced), opens, edits and notes an engagement with the keyboard alone', async () => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     await page.getByRole('button', { name: 'New engagement' }).waitFor();
 
     // Add: Tab to "New engagement", type the name, submit with Enter.
@@ -210,17 +184,13 @@ describe.skipIf(!hasChromium)('a keyboard-only journey (no mouse)', () => {
     await tabTo(page, 'Name');
     await page.keyboard.type('Keyboard Project');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await served.pals(['show', 'keyboard project', '--json'])).code).toBe(0);
+    await expect.poll(async () => (await app.served.pals(['show', 'keyboard project', '--json'])).code).toBe(0);
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
     // Move: the drag handle, Space, ArrowRight, Space, with a person's pauses (dnd-kit measures).
     await tabTo(page, 'Drag Keyboard Project');
-    await page.keyboard.press('Space');
-    await page.waitForTimeout(250);
-    await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(250);
-    await page.keyboard.press('Space');
-    await expect.poll(async () => (await stored(served, 'Keyboard Project')).phase).toBe('meet-greet');
+    await keyboardMoveRight(page);
+    await expect.poll(async () => (await stored(app.served, 'Keyboard Project')).phase).toBe('meet-greet');
     const live = await page.locator('[aria-live]').allTextContents();
     expect(live.join(' '), 'the move is announced in a live region').toMatch(/Keyboard Project.*Meet & greet/);
 
@@ -233,7 +203,7 @@ describe.skipIf(!hasChromium)('a keyboard-only journey (no mouse)', () => {
     await page.keyboard.type('Chosen by keyboard');
     await tabTo(page, 'Save');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await stored(served, 'Keyboard Project')).selection).toBe('Chosen by keyboard');
+    await expect.poll(async () => (await stored(app.served, 'Keyboard Project')).selection).toBe('Chosen by keyboard');
 
     // Add a note and type it; autosave puts it on disk.
     await tabTo(page, /^(Add|New) note$/);
@@ -241,7 +211,7 @@ describe.skipIf(!hasChromium)('a keyboard-only journey (no mouse)', () => {
     await tabTo(page, 'Note');
     await page.keyboard.type('Typed without a mouse');
     await expect
-      .poll(async () => (await stored(served, 'Keyboard Project')).notes.map((n) => n.text).join('\n'))
+      .poll(async () => (await stored(app.served, 'Keyboard Project')).notes.map((n) => n.text).join('\n'))
       .toContain('Typed without a mouse');
 
     await page.keyboard.press('Escape');
@@ -250,7 +220,7 @@ describe.skipIf(!hasChromium)('a keyboard-only journey (no mouse)', () => {
   });
 
   it('exports the retrospective deck with the keyboard alone', async (ctx) => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     await page.getByRole('button', { name: 'Keyboard Project', exact: true }).waitFor();
     if ((await optionalControl(page, /^Retrospective deck$/)) === null) {
       await context.close();
@@ -260,16 +230,7 @@ describe.skipIf(!hasChromium)('a keyboard-only journey (no mouse)', () => {
     await tabTo(page, 'Board');
     await page.keyboard.press('End');
     expect(await focusedName(page)).toBe('Retrospective deck');
-    await expect
-      .poll(
-        () =>
-          page
-            .getByRole('status')
-            .filter({ hasText: /\bslides?\b/ })
-            .count(),
-        { timeout: 20_000 },
-      )
-      .toBeGreaterThan(0);
+    await expectDeckPreview(page);
     await tabTo(page, 'Export Markdown');
     const download = page.waitForEvent('download');
     await page.keyboard.press('Enter');

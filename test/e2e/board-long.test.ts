@@ -5,14 +5,13 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addEngagement } from '../../shared/engagements.js';
 import type { Phase } from '../../shared/phases.js';
 import { emptyDoc, type StoreDoc } from '../../shared/schema.js';
-import type { EngagementView } from '../../shared/view.js';
 import { audit } from './axe-audit.js';
-import { closeServedBrowser, hasChromium, openApp, openServedBrowser, type Served } from './harness.js';
+import { hasChromium, keyboardMoveRight, openApp, stored, useServedBrowser } from './harness.js';
 
 const AT = '2026-11-01T10:00:00.000Z';
 /** 300 cards in Intake, 100 in Meet & greet (both virtualized), Kyverno alone in the draft column. */
@@ -38,12 +37,6 @@ const column = (page: Page, title: string) => page.getByRole('region', { name: t
 const list = (page: Page, title: string) => page.getByRole('list', { name: title, exact: true });
 const card = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
-async function stored(served: Served, ref: string): Promise<EngagementView> {
-  const r = await served.pals(['show', ref, '--json']);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as EngagementView;
-}
-
 const domSize = (page: Page) => page.evaluate(() => document.getElementsByTagName('*').length);
 
 /** Wheel-scrolls the column under the pointer, as a person would. */
@@ -66,17 +59,14 @@ const inView = (locator: Locator) =>
   });
 
 describe.skipIf(!hasChromium)('a long board in Chromium', () => {
-  let served: Served;
-  let browser: Browser;
-  beforeAll(async () => {
+  const app = useServedBrowser(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pals-e2e-long-'));
     await writeFile(join(dir, 'pals.json'), JSON.stringify(longBoard()));
-    ({ served, browser } = await openServedBrowser(dir));
+    return dir;
   });
-  afterAll(() => closeServedBrowser({ served, browser }));
 
   it('renders only the cards in view: a bounded DOM, and list positions for screen readers', async () => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     await expect.poll(() => card(page, 'Project 1').count()).toBe(1);
     expect(await column(page, 'Intake').textContent()).toContain('300');
     const items = list(page, 'Intake').getByRole('listitem');
@@ -93,7 +83,7 @@ describe.skipIf(!hasChromium)('a long board in Chromium', () => {
   });
 
   it('scrolls each column on its own, rendering the cards that come into view', async () => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     await expect.poll(() => card(page, 'Project 1').count()).toBe(1);
     await wheel(page, 'Intake', 200_000);
     await expect.poll(() => card(page, 'Project 300').count()).toBe(1);
@@ -106,7 +96,7 @@ describe.skipIf(!hasChromium)('a long board in Chromium', () => {
   });
 
   it('keeps the focused card when it scrolls out of view', async () => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     await card(page, 'Project 2').focus();
     await wheel(page, 'Intake', 20_000);
     const positions = () =>
@@ -123,17 +113,13 @@ describe.skipIf(!hasChromium)('a long board in Chromium', () => {
   });
 
   it('moves a card from the end of one long column to another with the keyboard, and shows it there', async () => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     await wheel(page, 'Intake', 200_000);
     const handle = page.getByRole('button', { name: 'Drag Project 300', exact: true });
     await expect.poll(() => handle.count()).toBe(1);
     await handle.focus();
-    await page.keyboard.press('Space');
-    await page.waitForTimeout(250);
-    await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(250);
-    await page.keyboard.press('Space');
-    await expect.poll(async () => (await stored(served, 'Project 300')).phase).toBe('meet-greet');
+    await keyboardMoveRight(page);
+    await expect.poll(async () => (await stored(app.served, 'Project 300')).phase).toBe('meet-greet');
     // It lands last of 101 in Meet & greet: that column scrolled to it, and focus followed it.
     const moved = column(page, 'Meet & greet').getByRole('button', { name: 'Drag Project 300', exact: true });
     await expect.poll(() => moved.count()).toBe(1);
@@ -147,11 +133,11 @@ describe.skipIf(!hasChromium)('a long board in Chromium', () => {
   });
 
   it('moves a card into a long column with "Move to…" and brings focus to it', async () => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     const item = page.getByRole('listitem').filter({ has: card(page, 'Kyverno') });
     await item.getByRole('button', { name: 'Move to…' }).click();
     await page.getByRole('menuitem', { name: 'Meet & greet' }).click();
-    await expect.poll(async () => (await stored(served, 'Kyverno')).phase).toBe('meet-greet');
+    await expect.poll(async () => (await stored(app.served, 'Kyverno')).phase).toBe('meet-greet');
     const moved = column(page, 'Meet & greet').getByRole('button', { name: 'Kyverno', exact: true });
     await expect.poll(() => moved.evaluate((el) => el === document.activeElement).catch(() => false)).toBe(true);
     expect(await inView(moved)).toBe(true);
@@ -159,7 +145,7 @@ describe.skipIf(!hasChromium)('a long board in Chromium', () => {
   });
 
   it('searches every card of a long column, rendered or not', async () => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     await expect.poll(() => card(page, 'Project 1').count()).toBe(1);
     await page.getByRole('searchbox', { name: 'Search' }).fill('project 250');
     await expect.poll(() => card(page, 'Project 250').count()).toBe(1);

@@ -3,32 +3,26 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeServedBrowser, hasChromium, openServedBrowser, type Served, SHOTS } from './harness.js';
+import { hasChromium, SHOTS, useServedBrowser } from './harness.js';
 
 describe.skipIf(!hasChromium)('exported deck in Chromium', () => {
-  let served: Served;
-  let browser: Browser;
+  const app = useServedBrowser();
   let dir: string;
   beforeAll(async () => {
-    ({ served, browser } = await openServedBrowser());
     dir = await mkdtemp(join(tmpdir(), 'pals-deck-'));
   });
-  afterAll(async () => {
-    await closeServedBrowser({ served, browser });
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('opens offline, makes no network request, and shows every slide', async () => {
     for (const name of ['Tinkerbell', 'Kyverno <script>alert(1)</script>', 'Crossplane']) {
-      expect((await served.pals(['add', '--name', name, '--kickoff', '2026-09-01', '--pal', 'Ann'])).code).toBe(0);
+      expect((await app.served.pals(['add', '--name', name, '--kickoff', '2026-09-01', '--pal', 'Ann'])).code).toBe(0);
     }
     const out = join(dir, 'retro.html');
-    const r = await served.pals(['export', 'deck', '--out', out]);
+    const r = await app.served.pals(['export', 'deck', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const slides = Number(/\((\d+) slides/.exec(r.stderr)?.[1]);
-    const context = await browser.newContext({ offline: true, viewport: { width: 1440, height: 900 } });
+    const context = await app.browser.newContext({ offline: true, viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (req) => requests.push(req.url()));

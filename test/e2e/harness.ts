@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { EngagementView } from '../../shared/view.js';
 
 export const CHROMIUM = process.env.PALS_CHROMIUM ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -97,6 +99,50 @@ export async function closeServedBrowser({ served, browser }: { served?: Served;
   await browser?.close();
   await served?.stop();
   if (served) await removeData(served);
+}
+
+/**
+ * `openServedBrowser` for one describe block: opened in beforeAll (on the folder `dataDir` makes,
+ * else a new one), closed in afterAll. Tests read `app.served` and `app.browser`; a test that
+ * restarts the server puts the new one in `app.served`, and that is the one stopped.
+ */
+export function useServedBrowser(dataDir?: () => Promise<string>): { served: Served; browser: Browser } {
+  const app = {} as { served: Served; browser: Browser };
+  beforeAll(async () => {
+    Object.assign(app, await openServedBrowser(await dataDir?.()));
+  });
+  afterAll(() => closeServedBrowser(app));
+  return app;
+}
+
+/** An engagement as the CLI shows it (what is on disk); fails the test if the CLI refuses. */
+export async function stored(served: Served, ref: string): Promise<EngagementView> {
+  const r = await served.pals(['show', ref, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as EngagementView;
+}
+
+/** Moves the focused drag handle one column right with the keyboard, with a person's pauses (dnd-kit measures the columns once a keyboard drag starts). */
+export async function keyboardMoveRight(page: Page): Promise<void> {
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(250);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(250);
+  await page.keyboard.press('Space');
+}
+
+/** Waits (up to 20 s) until the deck preview reports its slide count in a status. */
+export async function expectDeckPreview(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /\bslides?\b/ })
+          .count(),
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThan(0);
 }
 
 /** The texts of an engagement's notes, read through the CLI (what is on disk, not what the page shows). */

@@ -4,9 +4,9 @@
  * because the port does) brings back the unsaved part.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeServedBrowser, hasChromium, notesOf, openApp, openServedBrowser, type Served, SHOTS, startServe } from './harness.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, notesOf, openApp, type Served, SHOTS, startServe, useServedBrowser } from './harness.js';
 
 async function openNoteEditor(page: Page, project: string) {
   await page.getByRole('button', { name: project, exact: true }).click();
@@ -24,46 +24,49 @@ async function notesTab(page: Page, project: string) {
   return dialog;
 }
 
+/** Types `words` into an emptied note and waits for "Saved". */
+async function typeUntilSaved(text: Locator, status: Locator, words: string): Promise<void> {
+  await text.fill('');
+  await text.pressSequentially(words, { delay: 5 });
+  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('Saved');
+}
+
+/** Types on while the server is killed, and waits for the editor to say "Not saved". */
+async function typeAsServerDies(text: Locator, status: Locator, served: Served): Promise<void> {
+  await text.pressSequentially(' Second part typed as the server dies.', { delay: 5 });
+  await served.stop('SIGKILL');
+  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Not saved: /);
+}
+
 describe.skipIf(!hasChromium)('meeting notes in Chromium', () => {
-  let served: Served;
-  let browser: Browser;
+  const app = useServedBrowser();
   beforeAll(async () => {
-    ({ served, browser } = await openServedBrowser());
-    expect((await served.pals(['add', '--name', 'Kyverno', '--kickoff', '2026-11-02'])).code).toBe(0);
+    expect((await app.served.pals(['add', '--name', 'Kyverno', '--kickoff', '2026-11-02'])).code).toBe(0);
   });
-  afterAll(() => closeServedBrowser({ served, browser }));
 
   it('types a note that autosaves, and finds it after a reload', async () => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     const { text, status } = await openNoteEditor(page, 'Kyverno');
-    await text.fill('');
-    await text.pressSequentially('Talked SBOMs <b>and</b> --- مرحبا 👩🏽‍💻', { delay: 5 });
-    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('Saved');
-    expect(await notesOf(served, 'kyverno')).toContain('Talked SBOMs <b>and</b> --- مرحبا 👩🏽‍💻');
+    await typeUntilSaved(text, status, 'Talked SBOMs <b>and</b> --- مرحبا 👩🏽‍💻');
+    expect(await notesOf(app.served, 'kyverno')).toContain('Talked SBOMs <b>and</b> --- مرحبا 👩🏽‍💻');
     await page.screenshot({ path: join(SHOTS, 'e2e-note-editor-light.png') });
     await page.reload();
-    await page.getByRole('button', { name: 'Kyverno', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Kyverno' });
-    await dialog.getByRole('tab', { name: /^Notes/ }).click();
+    const dialog = await notesTab(page, 'Kyverno');
     await expect.poll(() => dialog.getByRole('button', { name: /Talked SBOMs/ }).count()).toBeGreaterThan(0);
     await context.close();
   });
 
   it('keeps everything typed up to the last "Saved" when the server is killed mid-typing', async () => {
-    const { page, context } = await openApp(browser, served);
+    const { page, context } = await openApp(app.browser, app.served);
     const { text, status } = await openNoteEditor(page, 'Kyverno');
-    await text.fill('');
-    await text.pressSequentially('First part, saved.', { delay: 5 });
-    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('Saved');
+    await typeUntilSaved(text, status, 'First part, saved.');
     const saved = await text.inputValue();
-    await text.pressSequentially(' Second part typed as the server dies.', { delay: 5 });
-    await served.stop('SIGKILL');
-    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Not saved: /);
+    await typeAsServerDies(text, status, app.served);
     await page.screenshot({ path: join(SHOTS, 'e2e-note-not-saved-light.png') });
     // Everything up to the last "Saved" is on disk, read straight from the data folder.
-    const restarted = await startServe(served.dataDir, Number(new URL(served.origin).port));
-    served = restarted;
-    expect((await notesOf(served, 'kyverno')).some((t) => t.startsWith(saved))).toBe(true);
+    const restarted = await startServe(app.served.dataDir, Number(new URL(app.served.origin).port));
+    app.served = restarted;
+    expect((await notesOf(app.served, 'kyverno')).some((t) => t.startsWith(saved))).toBe(true);
     // The rest is still in the open editor, marked "Not saved" (the next test recovers such a
     // remainder through the draft journal).
     expect(await text.inputValue()).toBe('First part, saved. Second part typed as the server dies.');
@@ -72,23 +75,19 @@ describe.skipIf(!hasChromium)('meeting notes in Chromium', () => {
   });
 
   it('recovers the unsaved part from the draft journal once the page is opened again', async () => {
-    expect((await served.pals(['add', '--name', 'Falco', '--kickoff', '2026-11-02'])).code).toBe(0);
-    const { page, context } = await openApp(browser, served);
+    expect((await app.served.pals(['add', '--name', 'Falco', '--kickoff', '2026-11-02'])).code).toBe(0);
+    const { page, context } = await openApp(app.browser, app.served);
     const dialog = await notesTab(page, 'Falco');
     await dialog.getByRole('button', { name: 'Add note' }).click();
     const editor = dialog.getByRole('region', { name: 'Note editor' });
     const text = editor.getByLabel('Note', { exact: true });
     const status = editor.getByRole('status');
-    await text.fill('');
-    await text.pressSequentially('First part, saved.', { delay: 5 });
-    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('Saved');
-    await text.pressSequentially(' Second part typed as the server dies.', { delay: 5 });
-    await served.stop('SIGKILL');
-    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Not saved: /);
+    await typeUntilSaved(text, status, 'First part, saved.');
+    await typeAsServerDies(text, status, app.served);
     const full = 'First part, saved. Second part typed as the server dies.';
 
-    served = await startServe(served.dataDir, Number(new URL(served.origin).port));
-    expect(await notesOf(served, 'falco')).toEqual(['First part, saved.']);
+    app.served = await startServe(app.served.dataDir, Number(new URL(app.served.origin).port));
+    expect(await notesOf(app.served, 'falco')).toEqual(['First part, saved.']);
     // The old page's cookie belongs to the dead server: Retry says what to do.
     await editor.getByRole('button', { name: 'Retry' }).click();
     await expect
@@ -96,14 +95,14 @@ describe.skipIf(!hasChromium)('meeting notes in Chromium', () => {
       .toMatch(/^Not saved: `pals serve` was restarted: open the address it printed/);
 
     // Opening the new address (same origin) restores the draft from this browser's journal, and saves it.
-    await page.goto(served.url);
+    await page.goto(app.served.url);
     const again = await notesTab(page, 'Falco');
     const reopened = again.getByRole('region', { name: 'Note editor' });
     if ((await reopened.count()) === 0) await again.getByRole('button', { name: /First part, saved/ }).click();
     const restored = reopened.getByLabel('Note', { exact: true });
     await expect.poll(() => restored.inputValue(), { timeout: 10_000 }).toBe(full);
     await expect.poll(() => reopened.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Saved');
-    expect(await notesOf(served, 'falco')).toEqual([full]);
+    expect(await notesOf(app.served, 'falco')).toEqual([full]);
     await context.close();
   });
 });

@@ -125,32 +125,21 @@ describe('user text cannot change the deck’s structure', () => {
     'emoji shortcode and math': ':smile: $x^2$',
     'table pipes': 'a | b | c',
   };
+  /** One engagement carrying `text` in every field the deck shows. */
+  const docWithText = (text: string) => {
+    const doc = addEngagement(
+      emptyDoc(),
+      { name: text.replace(/\n/g, ' ').slice(0, 200), pals: [text.replace(/\n/g, ' ')] },
+      { id: 'evil', at },
+    ).doc;
+    return editEngagement(doc, 'evil', { reaction: text, addLearnings: [text, `[timebox] ${text}`], hours: 1, retro: { worked: text } }, at)
+      .doc;
+  };
   for (const [label, text] of Object.entries(hostile)) {
     it(`keeps ${label} as literal text`, () => {
-      let doc = addEngagement(
-        emptyDoc(),
-        { name: text.replace(/\n/g, ' ').slice(0, 200), pals: [text.replace(/\n/g, ' ')] },
-        { id: 'evil', at },
-      ).doc;
-      doc = editEngagement(
-        doc,
-        'evil',
-        { reaction: text, addLearnings: [text, `[timebox] ${text}`], hours: 1, retro: { worked: text } },
-        at,
-      ).doc;
+      const doc = docWithText(text);
       // The same text with every markup character replaced: same length, so same pagination.
-      const tame = text.replace(/[^\p{L}\p{N}\s]/gu, 'x');
-      let plain = addEngagement(
-        emptyDoc(),
-        { name: tame.replace(/\n/g, ' ').slice(0, 200), pals: [tame.replace(/\n/g, ' ')] },
-        { id: 'evil', at },
-      ).doc;
-      plain = editEngagement(
-        plain,
-        'evil',
-        { reaction: tame, addLearnings: [tame, `[timebox] ${tame}`], hours: 1, retro: { worked: tame } },
-        at,
-      ).doc;
+      const plain = docWithText(text.replace(/[^\p{L}\p{N}\s]/gu, 'x'));
       const clean = buildDeck(plain);
       const deck = buildDeck(doc);
       expect(slidesOf(deck.markdown)).toHaveLength(slidesOf(clean.markdown).length);

@@ -10,6 +10,7 @@ import { channelOf } from '../shared/api-names.js';
 import { EventBus } from './core/events.js';
 import { today } from './core/today.js';
 import { createHandlers } from './core/handlers.js';
+import { watchStore } from './core/watch-store.js';
 import { PRODUCT_NAME, resolveDataDir } from './paths.js';
 import { PalsStore } from './store/store.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './shell/app-url.js';
@@ -21,9 +22,9 @@ import { MENU_CHANNEL, menuTemplate } from './shell/menu.js';
 import { desktopExportPlatform } from './shell/export-platform.js';
 import { startPeriodicSync } from './shell/periodic-sync.js';
 import { createTokenVault, tokenFile } from './shell/token-vault.js';
-import { describeStartupError, recoveryNotice } from './shell/notices.js';
+import { describeError, recoveryNotice } from './shell/notices.js';
 import { flushBeforeQuit } from './shell/quit-flush.js';
-import { forwardStoreChanges, watchDataDir } from './shell/store-events.js';
+import { forwardStoreChanges } from './shell/store-events.js';
 import { TrustedWindows } from './shell/trusted-windows.js';
 import { createMainWindow } from './shell/window-factory.js';
 import { loadWindowState, trackWindowState, windowStateFile } from './shell/window-state.js';
@@ -70,7 +71,7 @@ function showMainWindow(): void {
   const win = main?.win;
   if (!win || win.isDestroyed()) {
     openMainWindow().catch((error: unknown) => {
-      console.error(`error: could not open the window: ${describeStartupError(error)}`);
+      console.error(`error: could not open the window: ${describeError(error)}`);
     });
     return;
   }
@@ -105,7 +106,10 @@ async function start(): Promise<void> {
   forwardStoreChanges(store, (channel, payload) => {
     windows.send(channel, payload);
   });
-  const stopWatching = watchDataDir(store);
+  // The data folder is watched so a `pals` command run in a terminal shows on the board without a click.
+  const stopWatching = watchStore(store, (error) => {
+    console.error(`could not watch or re-read the data file: ${describeError(error)}`);
+  });
   const send = (command: string) => main?.win.webContents.send(MENU_CHANNEL, { command });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: PRODUCT_NAME, developer: !app.isPackaged, send })),
@@ -131,7 +135,7 @@ async function start(): Promise<void> {
 
 if (app.requestSingleInstanceLock()) {
   start().catch((error: unknown) => {
-    fail(describeStartupError(error));
+    fail(describeError(error));
   });
 } else {
   app.quit();

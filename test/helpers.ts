@@ -1,7 +1,9 @@
-/** Shared test helpers: temp data folders, a seeded document, and CLI runs in-process. */
+/** Shared test helpers: temp data folders, a seeded document, and CLI runs in-process or as a real process. */
+import { spawn, type ChildProcessWithoutNullStreams, type SpawnOptions } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { run } from '../electron/cli/main.js';
 
@@ -40,6 +42,42 @@ export async function pals(
     env: { PALS_NOW: '2026-11-27', ...options.env },
   });
   return { code, stdout, stderr };
+}
+
+/** Runs `node ARGS` as a real process (stdin closed) and resolves with its exit code and output. */
+export function runNode(args: string[], options: SpawnOptions = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** The real `pals` binary, for tests that run it as a process. */
+export const PALS_BIN = fileURLToPath(new URL('../electron/bin/pals.js', import.meta.url));
+
+/** Spawns `pals --data DIR serve --no-open --port 0` and resolves with the URL it prints first (token included). */
+export async function spawnServe(dir: string, options: SpawnOptions = {}): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
+  const child = spawn(process.execPath, [PALS_BIN, '--data', dir, 'serve', '--no-open', '--port', '0'], {
+    ...options,
+    stdio: 'pipe',
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const deadline = Date.now() + 15_000;
+  while (!out.includes('\n')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`pals serve did not start: ${err}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return { child, url: out.split('\n')[0]! };
 }
 
 /** Text that tries to break markdown, HTML, YAML front matter, terminals and Marp. */

@@ -14,7 +14,8 @@ export function watchStore(store: PalsStore, onError: (error: unknown) => void =
     store.refresh().catch(onError);
   };
   try {
-    watcher = watch(store.paths.dir, (_event, name) => {
+    // Not persistent, like the poll: watching alone never keeps a process (or a test) alive.
+    watcher = watch(store.paths.dir, { persistent: false }, (_event, name) => {
       if (name !== null && !isStoreFileName(name)) return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(check, debounceMs);

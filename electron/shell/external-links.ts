@@ -3,6 +3,7 @@
  * scheme (javascript:, file:, data:, custom protocol handlers that launch programs) is dropped.
  */
 import { isHttpUrl } from '../../shared/issue-ref.js';
+import { describeError } from './notices.js';
 
 /** Opens a URL in the system browser, as `shell.openExternal` does. */
 export type OpenExternal = (url: string) => Promise<void>;
@@ -11,7 +12,7 @@ export type OpenExternal = (url: string) => Promise<void>;
 export function openExternalLink(url: string, openExternal: OpenExternal): boolean {
   if (!isHttpUrl(url)) return false;
   openExternal(url).catch((error: unknown) => {
-    console.error(`could not open ${url}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`could not open ${url}: ${describeError(error)}`);
   });
   return true;
 }

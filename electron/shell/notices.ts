@@ -1,6 +1,6 @@
 /**
  * What the app tells the user at start-up, in the same words the CLI uses: a data file that was
- * recovered or upgraded, or a data folder that cannot be opened at all.
+ * recovered or upgraded, or a data folder that cannot be opened at all; and how any failure is worded.
  */
 import type { Recovery } from '../store/store.js';
 
@@ -22,7 +22,7 @@ export function recoveryNotice(recovery: Recovery | null): { readonly message: s
   };
 }
 
-/** One line for a failure that stops the app from starting. */
-export function describeStartupError(error: unknown): string {
+/** The words of a failure (an Error's message, or whatever was thrown), for a dialog or a log line. */
+export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

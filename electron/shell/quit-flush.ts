@@ -4,6 +4,7 @@
  * reported and never blocks quitting forever.
  */
 import type { App } from 'electron';
+import { describeError } from './notices.js';
 
 /** Holds the first quit until `flush` settles, then quits for real. */
 export function flushBeforeQuit(app: Pick<App, 'on' | 'quit'>, flush: () => Promise<void>): void {
@@ -15,7 +16,7 @@ export function flushBeforeQuit(app: Pick<App, 'on' | 'quit'>, flush: () => Prom
     state = 'flushing';
     flush()
       .catch((error: unknown) => {
-        console.error(`error: could not save everything before quitting: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(`error: could not save everything before quitting: ${describeError(error)}`);
       })
       .finally(() => {
         state = 'flushed';

@@ -7,6 +7,7 @@ import { PRODUCT_NAME } from '../paths.js';
 import { APP_INDEX_URL } from './app-url.js';
 import { hardenedWebPreferences } from './web-preferences.js';
 import type { WindowState } from './window-state.js';
+import { describeError } from './notices.js';
 
 export interface MainWindowOptions {
   readonly preload: string;
@@ -39,7 +40,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     win.show();
   });
   win.loadURL(APP_INDEX_URL).catch((error: unknown) => {
-    console.error(`could not load the board: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`could not load the board: ${describeError(error)}`);
   });
   return win;
 }

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserWindow, Rectangle } from 'electron';
 import { writeFileDurable } from '../store/durable-write.js';
+import { describeError } from './notices.js';
 
 export interface WindowState {
   readonly x: number;
@@ -63,7 +64,7 @@ export function trackWindowState(win: BrowserWindow, file: string): { readonly f
     saving = saving
       .then(() => writeFileDurable(file, `${JSON.stringify(state)}\n`))
       .catch((error: unknown) => {
-        console.error(`could not remember the window's place: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(`could not remember the window's place: ${describeError(error)}`);
       });
     return saving;
   };

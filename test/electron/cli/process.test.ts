@@ -11,31 +11,10 @@ import { storePaths } from '../../../electron/paths.js';
 import { readStore } from '../../../electron/store/disk-read.js';
 import { nodeFs } from '../../../electron/store/fs.js';
 import { parseDocText } from '../../../shared/document.js';
-import { tempDir } from '../../helpers.js';
+import { PALS_BIN as bin, runNode, spawnServe, tempDir } from '../../helpers.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(root, 'electron/bin/pals.js');
 const writer = join(root, 'test/fixtures/writer.mjs');
-
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runNode(args: string[], options: SpawnOptions = {}): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 const palsIn = (dir: string, args: string[], options: SpawnOptions = {}) =>
   runNode([bin, '--data', dir, ...args], { ...options, env: { ...process.env, PALS_NOW: '2026-11-27', ...options.env } });
@@ -152,11 +131,7 @@ describe('npx pals', () => {
 describe('pals serve (process)', () => {
   it('prints the URL first, serves the UI, and flushes the store when stopped', async () => {
     const dir = await tempDir();
-    const child = spawn(process.execPath, [bin, '--data', dir, 'serve', '--no-open', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    while (!out.includes('\n')) await new Promise((r) => setTimeout(r, 20));
-    const url = out.split('\n')[0]!;
+    const { child, url } = await spawnServe(dir);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/);
     const token = new URL(url).searchParams.get('token')!;
     const origin = new URL(url).origin;

@@ -1,32 +1,15 @@
 /** `pals sync` per the CLI contract, in-process and as a real process, against the fake GitHub. */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { pals, tempDir } from '../../helpers.js';
+import { PALS_BIN as bin, pals, runNode, tempDir } from '../../helpers.js';
 import { fakeGithub, TOKEN } from './setup.js';
 
-const bin = join(fileURLToPath(new URL('../../../', import.meta.url)), 'electron/bin/pals.js');
-
-function runPals(
+async function runPals(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...process.env, PALS_NOW: '2026-11-27', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr, ms: Date.now() - started });
-    });
-  });
+  const ran = await runNode([bin, ...args], { env: { ...process.env, PALS_NOW: '2026-11-27', ...env } });
+  return { ...ran, ms: Date.now() - started };
 }
 
 async function board(links: string[]): Promise<string> {

@@ -3,33 +3,19 @@
  * another user): the board loads, an edit answers a clear error envelope instead of crashing or
  * pretending, nothing on disk or in the board changes, and edits work again once it is writable.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmod, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { pals, tempDir } from '../../helpers.js';
+import { pals, spawnServe, tempDir } from '../../helpers.js';
 
-const bin = fileURLToPath(new URL('../../../electron/bin/pals.js', import.meta.url));
 // root ignores permissions, so the server runs as nobody where the suite runs as root.
 const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
 async function serve(dir: string): Promise<{ child: ChildProcessWithoutNullStreams; origin: string; token: string }> {
-  const child = spawn(process.execPath, [bin, '--data', dir, 'serve', '--no-open', '--port', '0'], {
-    ...asUser,
-    env: { ...process.env, PALS_NOW: '2026-11-27' },
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const deadline = Date.now() + 15_000;
-  while (!out.includes('\n')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`pals serve did not start: ${err}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const url = new URL(out.split('\n')[0]!);
-  return { child, origin: url.origin, token: url.searchParams.get('token')! };
+  const { child, url } = await spawnServe(dir, { ...asUser, env: { ...process.env, PALS_NOW: '2026-11-27' } });
+  const parsed = new URL(url);
+  return { child, origin: parsed.origin, token: parsed.searchParams.get('token')! };
 }
 
 describe('pals serve on a read-only data folder', () => {

@@ -8,6 +8,7 @@ import type { DeckPreview } from '../../../shared/api.js';
 import { DECK_SECTIONS, DECK_THEMES, type DeckSection, type DeckTheme } from '../../../shared/deck/build-deck.js';
 import type { DeckOptionsInput } from '../../../shared/deck/options.js';
 import { useExport } from '../export/use-export.js';
+import { ChoiceSelect, Field } from '../forms/fields.js';
 import type { DeckFormat } from '../store/deck-slice.js';
 import { useAppStore } from '../store/store-context.js';
 import { sanitizeDeck } from './sanitize-deck.js';
@@ -90,41 +91,24 @@ export function DeckView() {
         <h2 id={`${id}-title`} className="view-title">
           Retrospective deck
         </h2>
-        <div className="field">
-          <label htmlFor={`${id}-deck-title`} className="field-label">
-            Deck title
-          </label>
-          <input
-            id={`${id}-deck-title`}
-            className="input"
-            value={title}
-            maxLength={200}
-            placeholder="Security Pals Retrospective"
-            dir="auto"
-            onChange={(event) => {
-              setTitle(event.target.value);
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-theme`} className="field-label">
-            Theme
-          </label>
-          <select
-            id={`${id}-theme`}
-            className="select"
-            value={theme}
-            onChange={(event) => {
-              setTheme(event.target.value as DeckTheme);
-            }}
-          >
-            {DECK_THEMES.map((t) => (
-              <option key={t} value={t}>
-                {THEME_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field prefix={id} name="deck-title" label="Deck title">
+          {(c) => (
+            <input
+              {...c}
+              className="input"
+              value={title}
+              maxLength={200}
+              placeholder="Security Pals Retrospective"
+              dir="auto"
+              onChange={(event) => {
+                setTitle(event.target.value);
+              }}
+            />
+          )}
+        </Field>
+        <Field prefix={id} name="theme" label="Theme">
+          {(c) => <ChoiceSelect control={c} value={theme} choices={DECK_THEMES} labels={THEME_LABELS} onChange={setTheme} />}
+        </Field>
         <fieldset className="deck-sections">
           <legend className="field-label">Sections</legend>
           {DECK_SECTIONS.map((s) => (

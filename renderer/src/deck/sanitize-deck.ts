@@ -8,6 +8,7 @@
  * (`applyStyles`), which is allowed.
  */
 import DOMPurify from 'dompurify';
+import { sendLinksOutside } from '../markdown/outside-links.js';
 
 /** One slide: the `<svg data-marpit-svg>` and the inline styles of it and its descendants. */
 export interface Slide {
@@ -20,14 +21,7 @@ function instance(): ReturnType<typeof DOMPurify> {
   if (purify) return purify;
   purify = DOMPurify(window);
   purify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.tagName === 'A') {
-      const href = node.getAttribute('href') ?? '';
-      if (!/^(https?:|mailto:)/i.test(href)) node.removeAttribute('href');
-      else {
-        node.setAttribute('target', '_blank');
-        node.setAttribute('rel', 'noopener noreferrer');
-      }
-    }
+    sendLinksOutside(node);
     if (node.tagName === 'IMG' && !/^data:image\/(svg\+xml|png|gif|jpeg|webp)[;,]/i.test(node.getAttribute('src') ?? '')) {
       node.removeAttribute('src');
     }

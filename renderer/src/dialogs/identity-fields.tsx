@@ -1,8 +1,8 @@
 /** The fields both engagement forms share: name, maturity, repo, kickoff, pals, GitHub issue. */
-import { MATURITIES, type Maturity } from '../../../shared/schema.js';
+import { MATURITIES } from '../../../shared/schema.js';
 import type { EngagementFormValues } from '../forms/engagement-values.js';
 import type { FieldErrors } from '../forms/field-errors.js';
-import { Field } from '../forms/fields.js';
+import { ChoiceSelect, Field } from '../forms/fields.js';
 import { MATURITY_LABELS } from '../format/labels.js';
 
 interface Props {
@@ -27,20 +27,15 @@ export function IdentityFields({ prefix, values, errors, onChange }: Props) {
       </Field>
       <Field prefix={prefix} name="maturity" label="Maturity" error={errors.maturity}>
         {(c) => (
-          <select
-            {...c}
-            className="select"
+          <ChoiceSelect
+            control={c}
             value={values.maturity}
-            onChange={(e) => {
-              onChange({ maturity: e.target.value as Maturity });
+            choices={MATURITIES}
+            labels={MATURITY_LABELS}
+            onChange={(maturity) => {
+              onChange({ maturity });
             }}
-          >
-            {MATURITIES.map((m) => (
-              <option key={m} value={m}>
-                {MATURITY_LABELS[m]}
-              </option>
-            ))}
-          </select>
+          />
         )}
       </Field>
       <Field prefix={prefix} name="repo" label="Repository URL" error={errors.repo} wide>

@@ -1,8 +1,8 @@
 /** The card dialog's fields beyond identity: phase, on hold, selection criteria (the retrospective has its own tab). */
-import { PHASES, PHASE_TITLES, type Phase } from '../../../shared/phases.js';
+import { PHASES, PHASE_TITLES } from '../../../shared/phases.js';
 import type { EngagementFormValues } from '../forms/engagement-values.js';
 import type { FieldErrors } from '../forms/field-errors.js';
-import { CheckboxField, Field } from '../forms/fields.js';
+import { CheckboxField, ChoiceSelect, Field } from '../forms/fields.js';
 
 interface Props {
   readonly prefix: string;
@@ -13,30 +13,19 @@ interface Props {
 
 /** Labelled fields with their errors beside them. */
 export function RecordFields({ prefix, values, errors, onChange }: Props) {
-  const area = (name: 'selection') => ({
-    value: values[name],
-    onChange: (e: { target: { value: string } }) => {
-      onChange({ [name]: e.target.value });
-    },
-  });
   return (
     <>
       <Field prefix={prefix} name="phase" label="Phase" error={errors.phase}>
         {(c) => (
-          <select
-            {...c}
-            className="select"
+          <ChoiceSelect
+            control={c}
             value={values.phase}
-            onChange={(e) => {
-              onChange({ phase: e.target.value as Phase });
+            choices={PHASES}
+            labels={PHASE_TITLES}
+            onChange={(phase) => {
+              onChange({ phase });
             }}
-          >
-            {PHASES.map((p) => (
-              <option key={p} value={p}>
-                {PHASE_TITLES[p]}
-              </option>
-            ))}
-          </select>
+          />
         )}
       </Field>
       <CheckboxField
@@ -49,7 +38,17 @@ export function RecordFields({ prefix, values, errors, onChange }: Props) {
         }}
       />
       <Field prefix={prefix} name="selection" label="Selection criteria" error={errors.selection} wide>
-        {(c) => <textarea {...c} className="textarea" rows={2} {...area('selection')} />}
+        {(c) => (
+          <textarea
+            {...c}
+            className="textarea"
+            rows={2}
+            value={values.selection}
+            onChange={(e) => {
+              onChange({ selection: e.target.value });
+            }}
+          />
+        )}
       </Field>
     </>
   );

@@ -46,6 +46,33 @@ export function Field({ prefix, name, label, error, hint, wide, children }: Fiel
   );
 }
 
+/** A field's select over a fixed set of values, each shown by its label. */
+export function ChoiceSelect<V extends string>(props: {
+  readonly control: ControlProps;
+  readonly value: V;
+  readonly choices: readonly V[];
+  readonly labels: Readonly<Record<V, string>>;
+  readonly onChange: (value: V) => void;
+}) {
+  const { control, value, choices, labels, onChange } = props;
+  return (
+    <select
+      {...control}
+      className="select"
+      value={value}
+      onChange={(e) => {
+        onChange(e.target.value as V);
+      }}
+    >
+      {choices.map((v) => (
+        <option key={v} value={v}>
+          {labels[v]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** A checkbox with its label to the right. */
 export function CheckboxField(props: {
   readonly prefix: string;

@@ -5,11 +5,50 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatMoment } from '../format/dates.js';
+import type { Store } from '../store/types.js';
 import { useAppStore } from '../store/store-context.js';
 import { progressText, summaryText } from './sync-text.js';
 import { TokenForm } from './token-form.js';
 
 const NO_TOKEN = 'Add a GitHub token (GitHub settings) to sync linked issues';
+
+/** What sync is doing or did last: progress, a failure, the summary, or when it last ran. */
+function SyncStatusLine(props: {
+  readonly syncing: Store['syncing'];
+  readonly result: Store['syncResult'];
+  readonly status: Store['githubStatus'];
+}) {
+  const { syncing, result } = props;
+  const lastSync = props.status?.lastSync;
+  if (syncing) {
+    return (
+      <p role="status" className="sync-text">
+        {progressText(syncing)}
+      </p>
+    );
+  }
+  if (result?.kind === 'failed' || (result?.kind === 'done' && result.report.error)) {
+    return (
+      <p role="alert" className="sync-text sync-text--error">
+        Sync failed: {result.kind === 'failed' ? result.message : result.report.error}
+      </p>
+    );
+  }
+  if (result?.kind === 'done') {
+    const failedRefs = result.report.failed.map((f) => `${f.ref}: ${f.error}`).join('\n');
+    return (
+      <p role="status" className="sync-text" title={failedRefs || undefined}>
+        {summaryText(result.report)}
+      </p>
+    );
+  }
+  if (!lastSync) return null;
+  return (
+    <p className="sync-text sync-text--muted">
+      Last sync <time dateTime={lastSync.at}>{formatMoment(lastSync.at)}</time>
+    </p>
+  );
+}
 
 /** Sync button, status line and the settings disclosure. */
 export function SyncControl() {
@@ -29,31 +68,11 @@ export function SyncControl() {
   const toggle = useRef<HTMLButtonElement>(null);
   const tokenSet = status?.tokenSet ?? false;
   const disabled = !tokenSet || syncing !== null;
-  const last = status?.lastSync;
-  const failedRefs = result?.kind === 'done' ? result.report.failed.map((f) => `${f.ref}: ${f.error}`).join('\n') : '';
 
   return (
     <div className="sync">
       <div className="sync-status">
-        {syncing ? (
-          <p role="status" className="sync-text">
-            {progressText(syncing)}
-          </p>
-        ) : result?.kind === 'failed' || (result?.kind === 'done' && result.report.error) ? (
-          <p role="alert" className="sync-text sync-text--error">
-            Sync failed: {result.kind === 'failed' ? result.message : result.report.error}
-          </p>
-        ) : result?.kind === 'done' ? (
-          <p role="status" className="sync-text" title={failedRefs || undefined}>
-            {summaryText(result.report)}
-          </p>
-        ) : (
-          last && (
-            <p className="sync-text sync-text--muted">
-              Last sync <time dateTime={last.at}>{formatMoment(last.at)}</time>
-            </p>
-          )
-        )}
+        <SyncStatusLine syncing={syncing} result={result} status={status} />
       </div>
       <button
         type="button"

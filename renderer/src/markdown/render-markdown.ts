@@ -6,6 +6,7 @@
  */
 import DOMPurify from 'dompurify';
 import MarkdownIt from 'markdown-it';
+import { sendLinksOutside } from './outside-links.js';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
@@ -48,14 +49,7 @@ function installHooks(purify: typeof DOMPurify): void {
   if (hooked) return;
   hooked = true;
   purify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.tagName === 'A') {
-      const href = node.getAttribute('href') ?? '';
-      if (!/^(https?:|mailto:)/i.test(href)) node.removeAttribute('href');
-      else {
-        node.setAttribute('target', '_blank');
-        node.setAttribute('rel', 'noopener noreferrer');
-      }
-    }
+    sendLinksOutside(node);
     if (node.tagName === 'IMG') {
       const src = node.getAttribute('src') ?? '';
       if (!/^data:image\/(png|gif|jpeg|webp);/i.test(src)) {

@@ -1,5 +1,6 @@
 /** A note's action items: what, who, done; add and remove (saved with the note). */
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { useRowFocus } from '../forms/use-row-focus.js';
 import { CloseIcon, PlusIcon } from '../icons.js';
 import { newActionId, type DraftAction } from './note-draft.js';
 
@@ -11,31 +12,21 @@ export function ActionItemsEditor(props: {
 }) {
   const { actions, owners, onChange } = props;
   const prefix = useId();
-  const list = useRef<HTMLOListElement>(null);
-  const addButton = useRef<HTMLButtonElement>(null);
   // After adding or removing a row, focus moves to a row's text (or to "Add action item").
-  const focusRow = useRef<number | null>(null);
-
-  useEffect(() => {
-    const row = focusRow.current;
-    if (row === null) return;
-    focusRow.current = null;
-    const target = row < 0 ? addButton.current : list.current?.querySelectorAll<HTMLTextAreaElement>('.action-text')[row];
-    target?.focus();
-  });
+  const { list, addButton, focusRow } = useRowFocus('.action-text');
 
   const change = (id: string, patch: Partial<DraftAction>) => {
     onChange(actions.map((a) => (a.id === id ? { ...a, ...patch } : a)));
   };
   const remove = (index: number) => {
     onChange(actions.filter((_, i) => i !== index));
-    focusRow.current = Math.min(index, actions.length - 2);
+    focusRow(Math.min(index, actions.length - 2));
   };
   const insertAfter = (index: number) => {
     const next = [...actions];
     next.splice(index + 1, 0, { id: newActionId(), text: '', owner: '', done: false });
     onChange(next);
-    focusRow.current = index + 1;
+    focusRow(index + 1);
   };
 
   return (

@@ -2,7 +2,7 @@
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { agendaFor } from '../../../shared/agenda.js';
 import { NOTE_KINDS, type Note, type NoteKind } from '../../../shared/schema.js';
-import { Field } from '../forms/fields.js';
+import { ChoiceSelect, Field } from '../forms/fields.js';
 import { NOTE_KIND_LABELS } from '../format/labels.js';
 import { useAppStore } from '../store/store-context.js';
 import { ActionItemsEditor } from './action-items-editor.js';
@@ -87,22 +87,7 @@ export function NoteEditor(props: Props) {
     <section className="note-editor" aria-label="Note editor">
       <div className="note-editor-head">
         <Field prefix={prefix} name="kind" label="Kind">
-          {(c) => (
-            <select
-              {...c}
-              className="select"
-              value={fields.kind}
-              onChange={(e) => {
-                setKind(e.target.value as NoteKind);
-              }}
-            >
-              {NOTE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {NOTE_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          )}
+          {(c) => <ChoiceSelect control={c} value={fields.kind} choices={NOTE_KINDS} labels={NOTE_KIND_LABELS} onChange={setKind} />}
         </Field>
         <Field prefix={prefix} name="date" label="Date">
           {(c) => (

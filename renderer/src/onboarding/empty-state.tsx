@@ -1,24 +1,15 @@
 /** The empty board teaches the timebox and offers the pilot round as an example to explore. */
-import { useState } from 'react';
 import { PHASES, PHASE_TITLES } from '../../../shared/phases.js';
 import { PHASE_PURPOSES, windowLabel } from '../format/labels.js';
 import { selectWindows } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
+import { usePanelAction } from './use-panel-action.js';
 
 /** Shown above the (empty) columns until the first engagement exists. */
 export function EmptyState() {
   const windows = useAppStore(selectWindows);
   const loadExample = useAppStore((s) => s.loadExample);
-  const [busy, setBusy] = useState(false);
-
-  const load = async () => {
-    if (busy) return;
-    setBusy(true);
-    const done = await loadExample();
-    setBusy(false);
-    // This panel disappears on success; keep keyboard focus on the board instead of losing it.
-    if (done) document.getElementById('board')?.focus();
-  };
+  const { busy, run: load } = usePanelAction(loadExample);
 
   return (
     <section className="empty" aria-labelledby="empty-title">

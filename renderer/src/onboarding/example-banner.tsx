@@ -1,20 +1,11 @@
 /** While example engagements are on the board, say so and offer to remove them in one action. */
-import { useState } from 'react';
 import { useAppStore } from '../store/store-context.js';
+import { usePanelAction } from './use-panel-action.js';
 
 /** The "Example round loaded" banner. */
 export function ExampleBanner() {
   const removeExample = useAppStore((s) => s.removeExample);
-  const [busy, setBusy] = useState(false);
-
-  const remove = async () => {
-    if (busy) return;
-    setBusy(true);
-    const done = await removeExample();
-    setBusy(false);
-    // This panel disappears on success; keep keyboard focus on the board instead of losing it.
-    if (done) document.getElementById('board')?.focus();
-  };
+  const { busy, run: remove } = usePanelAction(removeExample);
 
   return (
     <section className="banner" aria-labelledby="example-banner-title">

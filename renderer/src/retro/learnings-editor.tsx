@@ -1,6 +1,7 @@
 /** Learnings as a list: each with a tag (a suggested one, none, or one of your own) and its text. */
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { SUGGESTED_LEARNING_TAGS } from '../../../shared/learnings.js';
+import { useRowFocus } from '../forms/use-row-focus.js';
 import { CloseIcon, PlusIcon } from '../icons.js';
 import { CUSTOM_TAG, learningRow, type LearningRow } from './retro-values.js';
 
@@ -12,16 +13,7 @@ export function LearningsEditor(props: {
 }) {
   const { rows, errors, onChange } = props;
   const prefix = useId();
-  const list = useRef<HTMLOListElement>(null);
-  const addButton = useRef<HTMLButtonElement>(null);
-  const focusRow = useRef<number | null>(null);
-
-  useEffect(() => {
-    const row = focusRow.current;
-    if (row === null) return;
-    focusRow.current = null;
-    (row < 0 ? addButton.current : list.current?.querySelectorAll<HTMLElement>('.learning-text')[row])?.focus();
-  });
+  const { list, addButton, focusRow } = useRowFocus('.learning-text');
 
   const change = (key: string, patch: Partial<LearningRow>) => {
     onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -89,7 +81,7 @@ export function LearningsEditor(props: {
                 aria-label={`Remove learning ${n}`}
                 onClick={() => {
                   onChange(rows.filter((x) => x.key !== r.key));
-                  focusRow.current = Math.min(i, rows.length - 2);
+                  focusRow(Math.min(i, rows.length - 2));
                 }}
               >
                 <CloseIcon />
@@ -109,7 +101,7 @@ export function LearningsEditor(props: {
         className="button button--small"
         onClick={() => {
           onChange([...rows, learningRow()]);
-          focusRow.current = rows.length;
+          focusRow(rows.length);
         }}
       >
         <PlusIcon /> Add learning

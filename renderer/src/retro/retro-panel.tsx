@@ -30,12 +30,6 @@ export function RetroPanel({ engagement, session }: { readonly engagement: Engag
   const set = (patch: Partial<RetroValues>) => {
     engine.update({ ...engine.latest(), ...patch });
   };
-  const text = (name: 'reaction') => ({
-    value: values[name],
-    onChange: (e: { target: { value: string } }) => {
-      set({ [name]: e.target.value });
-    },
-  });
 
   return (
     <div className="retro">
@@ -49,7 +43,18 @@ export function RetroPanel({ engagement, session }: { readonly engagement: Engag
       <div className="retro-grid">
         <div className="retro-col">
           <Field prefix={prefix} name="reaction" label="Initial reaction" error={errors.reaction}>
-            {(c) => <textarea {...c} className="textarea" rows={3} dir="auto" {...text('reaction')} />}
+            {(c) => (
+              <textarea
+                {...c}
+                className="textarea"
+                rows={3}
+                dir="auto"
+                value={values.reaction}
+                onChange={(e) => {
+                  set({ reaction: e.target.value });
+                }}
+              />
+            )}
           </Field>
           <Field prefix={prefix} name="hours" label="Hours spent" hint="By the pal, on this engagement" error={errors.hours}>
             {(c) => (

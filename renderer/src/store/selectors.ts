@@ -6,7 +6,7 @@ import type { DueStateName } from '../../../shared/due.js';
 import { nameKey } from '../../../shared/engagements.js';
 import { DEFAULT_WINDOWS, PHASES, type Phase } from '../../../shared/phases.js';
 import type { Windows } from '../../../shared/schema.js';
-import type { CardView, EngagementView } from '../../../shared/view.js';
+import type { CardView } from '../../../shared/view.js';
 import type { Store } from './types.js';
 import type { Filters } from './ui-slice.js';
 
@@ -29,12 +29,6 @@ export const selectEngagement =
   (id: string) =>
   (s: Store): CardView | undefined =>
     selectEngagements(s).find((e) => e.id === id);
-
-/** The whole record of engagement `id` once the dialog's fetch answered (null while loading, or for another id). */
-export const selectRecord =
-  (id: string) =>
-  (s: Store): EngagementView | null =>
-    s.record?.id === id ? s.record.view : null;
 
 /** The timebox of the current round (the column subtitles and the empty state teach it). */
 export const selectWindows = (s: Store): Windows =>

@@ -1,0 +1,12 @@
+/** The one link policy of sanitized HTML (note previews and deck slides). */
+
+/** A DOMPurify `afterSanitizeAttributes` step: keeps only http(s)/mailto hrefs, opened outside the app. */
+export function sendLinksOutside(node: Element): void {
+  if (node.tagName !== 'A') return;
+  const href = node.getAttribute('href') ?? '';
+  if (!/^(https?:|mailto:)/i.test(href)) node.removeAttribute('href');
+  else {
+    node.setAttribute('target', '_blank');
+    node.setAttribute('rel', 'noopener noreferrer');
+  }
+}

@@ -5,8 +5,8 @@
  * deckHtmlDocument) as `pals export deck` does them, and one PDF print where Chromium exists.
  */
 import { existsSync } from 'node:fs';
-import { deckHtmlDocument, renderDeck } from '../electron/export/render-deck.js';
-import { htmlToPdf } from '../electron/export/pdf.js';
+import { deckHtmlDocument, renderDeck } from '../electron/core/export/render-deck.js';
+import { htmlToPdf } from '../electron/core/export/pdf.js';
 import { buildDeck } from '../shared/deck/build-deck.js';
 import { PHASES } from '../shared/phases.js';
 import { StoreDocSchema, type PhaseChange, type StoreDoc } from '../shared/schema.js';

@@ -5,7 +5,7 @@
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { join } from 'node:path';
-import { PalsStore } from '../electron/store/store.js';
+import { PalsStore } from '../electron/core/store/store.js';
 import { editEngagement } from '../shared/engagements.js';
 import { emptyDoc, StoreDocSchema, type StoreDoc } from '../shared/schema.js';
 

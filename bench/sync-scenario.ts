@@ -7,11 +7,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createGithubClient } from '../electron/github/client.js';
-import { syncAll } from '../electron/github/sync.js';
-import { PalsStore } from '../electron/store/store.js';
+import { createGithubClient } from '../electron/core/github/client.js';
+import { syncAll } from '../electron/core/github/sync.js';
+import { PalsStore } from '../electron/core/store/store.js';
 import { parseIssueRef } from '../shared/issue-ref.js';
-import type { SyncReport } from '../shared/github-report.js';
+import type { SyncReport } from '../shared/github/report.js';
 import type { StoreDoc } from '../shared/schema.js';
 import { FakeGithub, type BenchIssue, type FakeCounts } from './fake-github.js';
 import type { Metric, Scenario, ScenarioContext, ScenarioResult } from './scenario.js';

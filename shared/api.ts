@@ -10,9 +10,9 @@ import type { IsoDate } from './dates.js';
 import { DeckOptionsSchema, type ExportResult } from './deck/options.js';
 import { EngagementPatchSchema, IssueInputSchema, NewEngagementInputSchema, NewNoteInputSchema, NotePatchSchema } from './inputs.js';
 import { IdSchema, LabelNameSchema, LabelRulesSchema, NameSchema, PhaseSchema, type Note, type Round, type Settings } from './schema.js';
-import type { AddedDiscovered } from './github-discovery.js';
-import type { DiscoveredIssue } from './github-issue.js';
-import type { GithubStatus, SyncProgress, SyncReport } from './github-report.js';
+import type { AddedDiscovered } from './github/discovery.js';
+import type { DiscoveredIssue } from './github/issue.js';
+import type { GithubStatus, SyncProgress, SyncReport } from './github/report.js';
 import type { BoardDelta, CardView, EngagementView, OpenActionView, SearchHitView } from './view.js';
 
 /**

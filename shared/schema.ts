@@ -141,7 +141,7 @@ export const WindowsSchema = z.strictObject({
 /** GitHub labels are at most 50 characters. */
 export const LabelNameSchema = z.string().min(1).max(50);
 
-/** One label → phase rule (ordered lists, first match wins; see shared/github-labels.ts). */
+/** One label → phase rule (ordered lists, first match wins; see shared/github/labels.ts). */
 export const LabelRuleSchema = z.strictObject({
   label: LabelNameSchema,
   phase: PhaseSchema,

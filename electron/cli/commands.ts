@@ -7,9 +7,9 @@ import { EngagementPatchSchema, NewEngagementInputSchema, NewNoteInputSchema, No
 import { updateNote } from '../../shared/notes.js';
 import { PhaseSchema } from '../../shared/schema.js';
 import { viewEngagement } from '../../shared/view.js';
-import { writeFileDurable } from '../store/durable-write.js';
-import { describeFsError } from '../store/fs.js';
-import type { PalsStore } from '../store/store.js';
+import { writeFileDurable } from '../core/store/durable-write.js';
+import { describeFsError } from '../core/store/fs.js';
+import type { PalsStore } from '../core/store/store.js';
 import { renderBoard } from './board-text.js';
 import { newId } from '../core/ids.js';
 import type { CliIo } from './context.js';

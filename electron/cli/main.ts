@@ -1,8 +1,8 @@
 /** Entry of the `pals` command line: global flags, dispatch, errors → `error:` lines and exit codes. */
 import { readFileSync } from 'node:fs';
 import { isPalsError } from '../../shared/errors.js';
-import { resolveDataDir } from '../paths.js';
-import { PalsStore } from '../store/store.js';
+import { resolveDataDir } from '../core/paths.js';
+import { PalsStore } from '../core/store/store.js';
 import { COMMANDS } from './commands.js';
 import { today } from '../core/today.js';
 import type { CliIo } from './context.js';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { PalsError } from '../../shared/errors.js';
 import { EventBus } from '../core/events.js';
 import { createHandlers } from '../core/handlers.js';
-import { envTokenSource } from '../github/token-source.js';
+import { envTokenSource } from '../core/github/token-source.js';
 import { watchStore } from '../core/watch-store.js';
 import { openBrowser } from '../serve/open-browser.js';
 import { startServer } from '../serve/server.js';

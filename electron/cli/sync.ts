@@ -4,12 +4,12 @@
  * what succeeded is saved either way.
  */
 import { PalsError } from '../../shared/errors.js';
-import { summaryOf, type SyncReport } from '../../shared/github-report.js';
+import { summaryOf, type SyncReport } from '../../shared/github/report.js';
 import { isHttpUrl } from '../../shared/issue-ref.js';
 import type { StoreDoc } from '../../shared/schema.js';
-import { createGithubClient, DEFAULT_API_URL } from '../github/client.js';
-import { clockTime, redact } from '../github/errors.js';
-import { syncAll } from '../github/sync.js';
+import { createGithubClient, DEFAULT_API_URL } from '../core/github/client.js';
+import { clockTime, redact } from '../core/github/errors.js';
+import { syncAll } from '../core/github/sync.js';
 import type { CommandContext } from './commands.js';
 import { parse } from './parse.js';
 import { oneLine } from './text.js';

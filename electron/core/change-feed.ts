@@ -6,7 +6,7 @@
  */
 import type { BoardChange } from '../../shared/api.js';
 import { boardDelta } from '../../shared/view.js';
-import type { PalsStore } from '../store/store.js';
+import type { PalsStore } from './store/store.js';
 import { attributeChange } from './call-scope.js';
 
 /** A running feed. */

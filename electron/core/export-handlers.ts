@@ -7,8 +7,8 @@ import { assessmentStarter } from '../../shared/assessment.js';
 import { buildDeck } from '../../shared/deck/build-deck.js';
 import type { ExportResult } from '../../shared/deck/options.js';
 import { findEngagement } from '../../shared/engagements.js';
-import { deckHtmlDocument, renderDeck } from '../export/render-deck.js';
-import { htmlToPdf } from '../export/pdf.js';
+import { deckHtmlDocument, renderDeck } from './export/render-deck.js';
+import { htmlToPdf } from './export/pdf.js';
 import type { CoreContext, Handlers } from './handlers.js';
 
 /** What the desktop shell adds: a native save dialog and printing with a hidden window. */

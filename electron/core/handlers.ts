@@ -12,11 +12,11 @@ import { cardView, openActionViews, searchHitViews, viewEngagement } from '../..
 import type { StoreDoc } from '../../shared/schema.js';
 import { startChangeFeed } from './change-feed.js';
 import { createExportHandlers, type ExportPlatform } from './export-handlers.js';
-import { moveWithWriteBack } from '../../shared/github-outbox.js';
-import { createGithubHandlers, type GithubContext } from '../github/handlers.js';
+import { moveWithWriteBack } from '../../shared/github/outbox.js';
+import { createGithubHandlers, type GithubContext } from './github/handlers.js';
 import type { EventBus } from './events.js';
 import { newId } from './ids.js';
-import type { PalsStore } from '../store/store.js';
+import type { PalsStore } from './store/store.js';
 
 /** One async function per call, taking validated arguments. */
 export type Handlers = { readonly [K in ApiCall]: (args: ApiParsedArgs<K>) => Promise<ApiResult<K>> };
@@ -83,7 +83,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     },
     moveEngagement: async ({ id, phase }) => {
       const [when, entryId] = [at(), newId()];
-      // A move in a round with write-back also queues the issue's label change (shared/github-outbox.ts).
+      // A move in a round with write-back also queues the issue's label change (shared/github/outbox.ts).
       await ctx.store.update((doc) => moveWithWriteBack(doc, id, phase, when, entryId));
       return view(ctx.store.doc, id);
     },

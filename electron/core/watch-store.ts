@@ -3,7 +3,7 @@
  * reloads it so every window shows the change without a restart.
  */
 import { watch, type FSWatcher } from 'node:fs';
-import { isStoreFileName, type PalsStore } from '../store/store.js';
+import { isStoreFileName, type PalsStore } from './store/store.js';
 
 /** Watches the data folder; returns a function that stops watching. */
 export function watchStore(store: PalsStore, onError: (error: unknown) => void = () => undefined, debounceMs = 75): () => void {

@@ -11,7 +11,7 @@ import type { ApiEvent, ApiEvents, ApiResponse } from '../../shared/api.js';
 import { dispatch } from '../core/dispatch.js';
 import type { EventBus } from '../core/events.js';
 import type { Handlers } from '../core/handlers.js';
-import type { PalsStore } from '../store/store.js';
+import type { PalsStore } from '../core/store/store.js';
 import { checkHost, checkOrigin, checkToken, cookieName, tokenMatches, type GuardConfig } from './guard.js';
 import { loadStatic, resolveStatic } from './static-files.js';
 

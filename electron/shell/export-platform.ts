@@ -6,7 +6,7 @@
 import { BrowserWindow, dialog } from 'electron';
 import { extname } from 'node:path';
 import type { ExportPlatform } from '../core/export-handlers.js';
-import { writeFileDurable } from '../store/durable-write.js';
+import { writeFileDurable } from '../core/store/durable-write.js';
 import { guardWebContents } from './guards.js';
 
 const FILTERS: Readonly<Record<string, Electron.FileFilter>> = {

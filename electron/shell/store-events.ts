@@ -5,7 +5,7 @@
  */
 import { channelOf } from '../../shared/api-names.js';
 import type { ApiEvents } from '../../shared/api.js';
-import type { ChangeOrigin, PalsStore } from '../store/store.js';
+import type { ChangeOrigin, PalsStore } from '../core/store/store.js';
 
 /** Sends a store-changed event (to every trusted window). */
 export type SendEvent = (channel: string, payload: ApiEvents['storeChanged']) => void;

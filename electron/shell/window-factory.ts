@@ -3,7 +3,7 @@
  * first paint (no white flash), then pointed at the app origin.
  */
 import { BrowserWindow, nativeTheme } from 'electron';
-import { PRODUCT_NAME } from '../paths.js';
+import { PRODUCT_NAME } from '../core/paths.js';
 import { APP_INDEX_URL } from './app-url.js';
 import { hardenedWebPreferences } from './web-preferences.js';
 import type { WindowState } from './window-state.js';

@@ -16,7 +16,7 @@ import type { StoreDoc } from '../../shared/schema.js';
 import { dispatch } from '../../electron/core/dispatch.js';
 import type { ExportPlatform } from '../../electron/core/export-handlers.js';
 import { createHandlers, type Handlers } from '../../electron/core/handlers.js';
-import { PalsStore } from '../../electron/store/store.js';
+import { PalsStore } from '../../electron/core/store/store.js';
 import { bytesOf, hostileJson, mutate, mutation, prototypeIsClean, RunCounter, runs } from './fuzz-kit.js';
 
 /** Refusals a caller may get for bad or stale arguments; anything else is a bug. */

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/core/handlers.js';
 import { cookieName } from '../../electron/serve/guard.js';
 import { startServer, type RunningServer } from '../../electron/serve/server.js';
-import { PalsStore } from '../../electron/store/store.js';
+import { PalsStore } from '../../electron/core/store/store.js';
 import { RunCounter, runs } from './fuzz-kit.js';
 
 /** Sends bytes as they are and returns the status line (empty when the server just closed). */

@@ -13,7 +13,7 @@ import { parseDocText } from '../../shared/document.js';
 import { isPalsError } from '../../shared/errors.js';
 import { addEngagement, addNote } from '../../shared/engagements.js';
 import { emptyDoc } from '../../shared/schema.js';
-import { PalsStore } from '../../electron/store/store.js';
+import { PalsStore } from '../../electron/core/store/store.js';
 import { bytesOf, hostileJson, mutate, mutation, RunCounter, runs } from './fuzz-kit.js';
 
 const at = '2026-11-27T10:00:00.000Z';

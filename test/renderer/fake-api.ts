@@ -17,8 +17,8 @@ import {
 import { addEngagement, addNote, editEngagement, moveEngagement, removeEngagement } from '../../shared/engagements.js';
 import type { ExportResult } from '../../shared/deck/options.js';
 import { isPalsError, PalsError } from '../../shared/errors.js';
-import type { GithubStatus, SyncReport } from '../../shared/github-report.js';
-import { resolveConflict } from '../../shared/github-sync.js';
+import type { GithubStatus, SyncReport } from '../../shared/github/report.js';
+import { resolveConflict } from '../../shared/github/sync.js';
 import { addExampleRound, EXAMPLE_COUNT, removeExampleRound } from '../../shared/example-round.js';
 import type { EngagementPatch, NewEngagementInput, NewNoteInput } from '../../shared/inputs.js';
 import { openActions, removeNote, setActionDone, updateNote } from '../../shared/notes.js';

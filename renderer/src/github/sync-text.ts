@@ -1,5 +1,5 @@
 /** The words for a sync's progress and result (pure, so tests and the header agree). */
-import type { SyncProgress, SyncReport } from '../../../shared/github-report.js';
+import type { SyncProgress, SyncReport } from '../../../shared/github/report.js';
 
 /** "Syncing…" until the core has counted, then "Syncing 3/10…". */
 export function progressText(progress: SyncProgress): string {

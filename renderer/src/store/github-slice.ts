@@ -4,7 +4,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ApiFailure, ApiResponse, PalsApi } from '../../../shared/api.js';
-import type { GithubStatus, SyncProgress, SyncReport } from '../../../shared/github-report.js';
+import type { GithubStatus, SyncProgress, SyncReport } from '../../../shared/github/report.js';
 import type { EngagementView } from '../../../shared/view.js';
 import type { Freshness } from './freshness.js';
 import { safeCall } from './safe-call.js';

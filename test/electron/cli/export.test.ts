@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findChromium } from '../../../electron/export/pdf.js';
+import { findChromium } from '../../../electron/core/export/pdf.js';
 import { pals, tempDir } from '../../helpers.js';
 
 async function seeded(): Promise<string> {

@@ -7,9 +7,9 @@ import { chmod, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { storePaths } from '../../../electron/paths.js';
-import { readStore } from '../../../electron/store/disk-read.js';
-import { nodeFs } from '../../../electron/store/fs.js';
+import { storePaths } from '../../../electron/core/paths.js';
+import { readStore } from '../../../electron/core/store/disk-read.js';
+import { nodeFs } from '../../../electron/core/store/fs.js';
 import { parseDocText } from '../../../shared/document.js';
 import { PALS_BIN as bin, runNode, spawnServe, tempDir } from '../../helpers.js';
 

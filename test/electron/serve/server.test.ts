@@ -6,7 +6,7 @@ import { EventBus } from '../../../electron/core/events.js';
 import { createHandlers } from '../../../electron/core/handlers.js';
 import { resolveStatic } from '../../../electron/serve/static-files.js';
 import { startServer, type RunningServer } from '../../../electron/serve/server.js';
-import { PalsStore } from '../../../electron/store/store.js';
+import { PalsStore } from '../../../electron/core/store/store.js';
 import { tempDir } from '../../helpers.js';
 
 let running: RunningServer | null = null;

@@ -3,14 +3,14 @@
  * folder: start-up order, the hardened window, the IPC surface and its sender check, the guards,
  * store events (ours and the CLI's), the menu, a second launch, and flushing on quit.
  */
-import { FakeGithub } from '../github/fake-github.js';
+import { FakeGithub } from '../core/github/fake-github.js';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_CALL_NAMES, channelOf } from '../../../shared/api-names.js';
-import { PRODUCT_NAME } from '../../../electron/paths.js';
+import { PRODUCT_NAME } from '../../../electron/core/paths.js';
 import { pals } from '../../helpers.js';
 import { app, defaultSession, FakeBrowserWindow, fakeEvent, ipcMain, Menu, protocol, shell } from './fake-electron.js';
 

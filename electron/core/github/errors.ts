@@ -1,0 +1,111 @@
+/**
+ * What a failed GitHub request means for a sync, in words a coordinator can act on: skip that
+ * issue (`failed`), mark its link broken (`gone`), or stop the whole sync (`fatal`).
+ */
+import type { RateLimit } from '../../../shared/github/report.js';
+
+/**
+ * A request that never got an HTTP answer (offline, timed out, sync stopped). Named
+ * `AbortError` on purpose: @octokit/request rethrows such errors untouched and
+ * @octokit/plugin-retry only retries errors that carry a request, so these are never retried.
+ */
+export class TransportError extends Error {
+  override readonly name = 'AbortError';
+  constructor(
+    readonly reason: 'offline' | 'dropped' | 'timeout' | 'stopped',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The sync-level meaning of a failure. */
+export interface Problem {
+  readonly kind: 'not-modified' | 'gone' | 'failed' | 'fatal';
+  readonly message: string;
+}
+
+/** What every refused token is told (CLI and app). */
+export const TOKEN_REFUSED =
+  'GitHub refused the token: create a new one (classic with the `repo` scope, or fine-grained with read and write access to issues) and set it again';
+
+interface HttpErrorLike {
+  readonly status: number;
+  readonly message?: string;
+  readonly response?: { readonly headers?: Record<string, string | number | undefined> };
+}
+
+function isHttpError(error: unknown): error is HttpErrorLike {
+  return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number';
+}
+
+/** Response headers of an Octokit error, if it had a response. */
+export function errorHeaders(error: unknown): Record<string, string | number | undefined> | undefined {
+  return isHttpError(error) ? error.response?.headers : undefined;
+}
+
+/** Reads GitHub's core rate-limit headers (search has its own limit and is left out). */
+export function rateLimitOf(headers: Record<string, string | number | undefined> | undefined): RateLimit | null {
+  if (!headers) return null;
+  const resource = headers['x-ratelimit-resource'];
+  if (resource !== undefined && resource !== 'core') return null;
+  const remaining = Number(headers['x-ratelimit-remaining']);
+  const limit = Number(headers['x-ratelimit-limit']);
+  const reset = Number(headers['x-ratelimit-reset']);
+  if (![remaining, limit, reset].every(Number.isFinite) || headers['x-ratelimit-remaining'] === undefined) return null;
+  return { remaining, limit, reset: new Date(reset * 1000).toISOString() };
+}
+
+/** "2026-11-27 14:05 UTC", for reset times. */
+export function clockTime(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** GitHub's own message, one line, without the documentation link. */
+function githubMessage(error: HttpErrorLike): string {
+  const text = (error.message ?? '')
+    .replace(/\s+-\s+https?:\/\/\S+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+/** Classifies an error from a GitHub request. */
+export function classify(error: unknown): Problem {
+  if (error instanceof TransportError) {
+    const fatal = error.reason === 'offline' || error.reason === 'stopped';
+    return { kind: fatal ? 'fatal' : 'failed', message: error.message };
+  }
+  if (!isHttpError(error)) {
+    const text = error instanceof Error ? error.message : String(error);
+    return { kind: 'failed', message: `unexpected failure: ${text.slice(0, 200)}` };
+  }
+  const { status } = error;
+  const headers = error.response?.headers ?? {};
+  if (status === 304) return { kind: 'not-modified', message: 'not modified' };
+  if (status === 401) return { kind: 'fatal', message: TOKEN_REFUSED };
+  if (status === 404 || status === 410) {
+    return {
+      kind: 'gone',
+      message: `the issue is gone or private (${status}); check the link, and that the token may read the repository`,
+    };
+  }
+  if ((status === 403 || status === 429) && String(headers['x-ratelimit-remaining']) === '0') {
+    const limit = rateLimitOf(headers);
+    const until = limit ? `until ${clockTime(limit.reset)}` : 'for now';
+    return { kind: 'fatal', message: `GitHub's API rate limit is used up ${until}; try again after that` };
+  }
+  if (status === 429 || (status === 403 && (headers['retry-after'] !== undefined || /secondary rate/i.test(error.message ?? '')))) {
+    const after = Number(headers['retry-after']);
+    const when = Number.isFinite(after) && after > 0 ? `in ${after} s` : 'in a minute';
+    return { kind: 'failed', message: `GitHub asked to slow down (secondary rate limit); try again ${when}` };
+  }
+  if (status >= 500) return { kind: 'failed', message: `GitHub had a server error (${status}); try again later` };
+  return { kind: 'failed', message: `GitHub refused the request (${status}): ${githubMessage(error)}` };
+}
+
+/** Removes the token from any text that leaves the core (a hostile server could echo it). */
+export function redact(text: string, token: string | null | undefined): string {
+  if (!token || token.length < 4) return text;
+  return text.split(token).join('[token]');
+}

@@ -1,0 +1,131 @@
+/**
+ * The GitHub calls of the API contract (sync, conflicts, discovery, token, settings), over the
+ * same store as every other handler. Only one sync runs at a time: a second `syncNow` while one
+ * runs gets the running one's report.
+ */
+import { PalsError } from '../../../shared/errors.js';
+import { addDiscovered, parseRepoRef } from '../../../shared/github/discovery.js';
+import { dropOutboxFor, enqueueWriteBack } from '../../../shared/github/outbox.js';
+import type { GithubStatus, SyncReport } from '../../../shared/github/report.js';
+import { setGithubSettings } from '../../../shared/github/settings.js';
+import { resolveConflict } from '../../../shared/github/sync.js';
+import { findEngagement } from '../../../shared/engagements.js';
+import { viewEngagement } from '../../../shared/view.js';
+import type { ApiCall } from '../../../shared/api.js';
+import type { CoreContext, Handlers } from '../handlers.js';
+import { newId } from '../ids.js';
+import { createGithubClient, type ClientOptions } from './client.js';
+import { discoverIssues } from './discover.js';
+import { classify, redact } from './errors.js';
+import { syncAll, type SyncOptions } from './sync.js';
+import { NO_TOKEN, type TokenSource } from './token-source.js';
+import { Watchdog } from './watchdog.js';
+import { whoAmI } from './whoami.js';
+
+/** How a host reaches GitHub: where the token comes from, and (tests) other limits. */
+export interface GithubContext {
+  readonly tokenSource: TokenSource;
+  /** Default https://api.github.com. */
+  readonly apiUrl?: string;
+  readonly client?: Omit<ClientOptions, 'token' | 'baseUrl'>;
+  readonly sync?: Pick<SyncOptions, 'concurrency' | 'deadlineMs' | 'maxDurationMs'>;
+}
+
+type GithubCall = Extract<
+  ApiCall,
+  | 'syncNow'
+  | 'resolveConflict'
+  | 'discoverIssues'
+  | 'addDiscovered'
+  | 'githubStatus'
+  | 'setGithubToken'
+  | 'clearGithubToken'
+  | 'setGithubSettings'
+>;
+
+const NO_TOKEN_SET = 'no GitHub token is set: add one in the app (GitHub settings), or set GITHUB_TOKEN before starting `pals serve`';
+const READ_ONLY = 'this host reads the token from GITHUB_TOKEN: set it before starting `pals serve`';
+
+/** Builds the GitHub handlers for a core context. */
+export function createGithubHandlers(ctx: CoreContext): Pick<Handlers, GithubCall> {
+  const gh: GithubContext = ctx.github ?? { tokenSource: NO_TOKEN };
+  const at = () => (ctx.now?.() ?? new Date()).toISOString();
+  const view = (id: string) => viewEngagement(ctx.store.doc, findEngagement(ctx.store.doc, id), ctx.today());
+  const client = (token: string | null) => createGithubClient({ ...gh.client, token, baseUrl: gh.apiUrl });
+  const status = async (): Promise<GithubStatus> => {
+    const s = await gh.tokenSource.status();
+    return { tokenSet: s.set, login: s.login, scopes: s.scopes, insecure: s.insecure, lastSync: ctx.store.doc.settings.lastSync };
+  };
+  /** Runs a GitHub request with a stall deadline; failures become messages for the coordinator. */
+  const ask = async <T>(token: string | null, run: (signal: AbortSignal) => Promise<T>, gone?: string): Promise<T> => {
+    const watchdog = new Watchdog(gh.sync?.deadlineMs ?? 15_000, 60_000);
+    try {
+      return await run(watchdog.signal);
+    } catch (error) {
+      if (error instanceof PalsError) throw error;
+      const problem = classify(error);
+      throw new PalsError('github', redact(problem.kind === 'gone' && gone ? gone : problem.message, token));
+    } finally {
+      watchdog.stop();
+    }
+  };
+  let running: Promise<SyncReport> | null = null;
+
+  return {
+    syncNow: () => {
+      running ??= (async () => {
+        const token = await gh.tokenSource.token();
+        if (!token) throw new PalsError('github', NO_TOKEN_SET);
+        const onProgress: SyncOptions['onProgress'] = (p) => ctx.events?.emit('syncProgress', p);
+        return syncAll(ctx.store, { ...gh.sync, client: client(token), token, now: ctx.now, onProgress });
+      })().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    resolveConflict: async ({ id, keep }) => {
+      const entryId = newId();
+      const when = at();
+      await ctx.store.update((doc) => {
+        const had = findEngagement(doc, id).github?.conflict ?? null;
+        const settled = resolveConflict(doc, id, keep === 'local' ? 'keep-local' : 'take-github', when);
+        if (!had) return settled;
+        const next = keep === 'local' ? enqueueWriteBack(settled.doc, id, entryId, when) : dropOutboxFor(settled.doc, id);
+        return { doc: next.doc, value: settled.value };
+      });
+      return view(id);
+    },
+    discoverIssues: async ({ repo, label }) => {
+      const where = parseRepoRef(repo);
+      if ('error' in where) throw new PalsError('invalid-input', where.error, 'repo');
+      const token = await gh.tokenSource.token();
+      const gone = `there is no repository ${where.owner}/${where.repo}, or the token may not read it`;
+      return ask(token, (signal) => discoverIssues(client(token), ctx.store.doc, { ...where, label, signal }), gone);
+    },
+    addDiscovered: async ({ issues }) => {
+      const ids = issues.map(() => newId());
+      const when = at();
+      const result = await ctx.store.update((doc) => addDiscovered(doc, issues, ids, when));
+      const doc = ctx.store.doc;
+      const added = result.added.flatMap((e) => {
+        const current = doc.engagements.find((x) => x.id === e.id);
+        return current ? [viewEngagement(doc, current, ctx.today())] : [];
+      });
+      return { added, skipped: result.skipped };
+    },
+    githubStatus: status,
+    setGithubToken: async ({ token, allowInsecure }) => {
+      const save = gh.tokenSource.save;
+      if (!save) throw new PalsError('github', READ_ONLY);
+      const identity = await ask(token, (signal) => whoAmI(client(token), signal));
+      await save(token, identity, { allowInsecure: allowInsecure ?? false });
+      return status();
+    },
+    clearGithubToken: async () => {
+      if (!gh.tokenSource.clear) throw new PalsError('github', READ_ONLY);
+      await gh.tokenSource.clear();
+      return status();
+    },
+    setGithubSettings: (patch) => ctx.store.update((doc) => setGithubSettings(doc, patch)),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Syncs one linked engagement: fetch its issue (conditionally), send its queued write-back if
+ * GitHub's phase has not moved meanwhile, then hand the result to the pass's saves (an
+ * unchanged issue that changes nothing worth keeping is not saved at all).
+ */
+import type { IssueSnapshot } from '../../../shared/github/issue.js';
+import { completeOutboxEntry, failOutboxEntry, mayWriteBack } from '../../../shared/github/outbox.js';
+import { applySyncResult, type SyncResult } from '../../../shared/github/sync.js';
+import { parseIssueRef, type IssueRef } from '../../../shared/issue-ref.js';
+import type { GithubLink } from '../../../shared/schema.js';
+import type { PalsStore } from '../store/store.js';
+import type { GithubClient } from './client.js';
+import { classify } from './errors.js';
+import { fetchIssue, type SeeRate } from './fetch-issue.js';
+import type { SyncChange } from './sync-saves.js';
+import { worthSaving } from './worth-saving.js';
+import { sendLabelChange } from './write-back.js';
+
+/** A linked engagement as the sync found it when it started. */
+export interface SyncTarget {
+  readonly id: string;
+  /** The `owner/repo#n` asked about: a result is applied only if the card still links it. */
+  readonly issue: string;
+}
+
+/** What every per-issue step shares. */
+export interface OneContext {
+  readonly store: PalsStore;
+  readonly client: GithubClient;
+  readonly signal: AbortSignal;
+  readonly seeRate: SeeRate;
+  readonly at: () => string;
+  /** Gathers a change for the pass's next store update (sync-saves.ts). */
+  readonly save: (change: SyncChange) => void;
+}
+
+/** `changed`: GitHub had news (a 200); `error`: this issue failed though the request worked. */
+export interface OneOutcome {
+  readonly changed: boolean;
+  readonly error: string | null;
+}
+
+/** The last snapshot a link holds (for write-back decisions after a 304). */
+function snapshotOfLink(link: GithubLink, ref: IssueRef): IssueSnapshot {
+  return {
+    ref,
+    state: link.state ?? 'open',
+    title: link.title ?? '',
+    labels: link.labels,
+    assignees: link.assignees,
+    milestone: link.milestone,
+    comments: link.comments ?? 0,
+    updatedAt: link.updatedAt ?? new Date(0).toISOString(),
+  };
+}
+
+/** Syncs one target; throws a request error for the caller to classify. */
+export async function syncOne(ctx: OneContext, target: SyncTarget): Promise<OneOutcome> {
+  const link = ctx.store.doc.engagements.find((e) => e.id === target.id)?.github;
+  if (!link || link.issue !== target.issue) return { changed: false, error: null };
+  const parsed = parseIssueRef(link.issue);
+  if ('error' in parsed) {
+    const error = `the link "${link.issue}" is not an issue reference; link the issue again`;
+    const at = ctx.at();
+    ctx.save((doc) => applySyncResult(doc, target.id, target.issue, { kind: 'failed', error }, at).doc);
+    return { changed: false, error };
+  }
+  const ref: IssueRef = { ...parsed, kind: link.kind };
+  const fetched = await fetchIssue(ctx.client, ref, link.etag, ctx.signal, ctx.seeRate);
+  let result: SyncResult = fetched;
+  let error: string | null = null;
+  const entry = ctx.store.doc.outbox.find((o) => o.engagementId === target.id);
+  if (entry) {
+    const now = fetched.kind === 'fetched' ? fetched.snapshot : snapshotOfLink(link, ref);
+    if (mayWriteBack(ctx.store.doc, target.id, { state: now.state, labels: now.labels, kind: now.ref.kind })) {
+      try {
+        const labels = await sendLabelChange(ctx.client, now.ref, entry, now.labels, ctx.signal, ctx.seeRate);
+        ctx.save((doc) => completeOutboxEntry(doc, entry.id).doc);
+        // Labels changed, so the stored etag is stale: the next sync fetches in full.
+        result = { kind: 'fetched', snapshot: { ...now, labels }, etag: null };
+      } catch (failure) {
+        const problem = classify(failure);
+        if (problem.kind === 'fatal') throw failure;
+        const message = `could not set the label ${entry.setLabel}: ${problem.message}`;
+        error = message;
+        ctx.save((doc) => failOutboxEntry(doc, entry.id, message).doc);
+      }
+    }
+  }
+  const at = ctx.at();
+  if (worthSaving(ctx.store.doc, target.id, target.issue, result, at)) {
+    ctx.save((doc) => applySyncResult(doc, target.id, target.issue, result, at).doc);
+  }
+  return { changed: result.kind === 'fetched', error };
+}

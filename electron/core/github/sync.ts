@@ -1,0 +1,116 @@
+/**
+ * `syncAll`: brings every linked engagement up to date with GitHub, a few requests at a time,
+ * saving the results in chunks as they arrive (what succeeded is saved whatever happens later;
+ * sync-saves.ts). Stops the whole sync on a refused token, a used-up rate limit, no
+ * connection, or a stalled server. A pass that learns nothing new writes nothing.
+ */
+import type { RateLimit, SyncFailure, SyncProgress, SyncReport } from '../../../shared/github/report.js';
+import { reconcileOutbox } from '../../../shared/github/outbox.js';
+import { applySyncResult, recordSync } from '../../../shared/github/sync.js';
+import { newId as randomId } from '../ids.js';
+import type { PalsStore } from '../store/store.js';
+import type { GithubClient } from './client.js';
+import { classify, redact, TransportError } from './errors.js';
+import { syncOne, type OneContext, type SyncTarget } from './sync-one.js';
+import { SAVE_CHUNK, SyncSaves, type SaveChunk } from './sync-saves.js';
+import { abortReason, Watchdog } from './watchdog.js';
+
+/** Limits: 4 requests at once; stop when GitHub says nothing for 15 s (the CLI contract allows 20). */
+export const SYNC_LIMITS = { concurrency: 4, stallMs: 15_000, maxMs: 10 * 60_000 } as const;
+
+export interface SyncOptions {
+  readonly client: GithubClient;
+  /** Only to keep it out of every message. */
+  readonly token?: string | null;
+  readonly now?: () => Date;
+  readonly onProgress?: (progress: SyncProgress) => void;
+  readonly concurrency?: number;
+  /** Stop when no answer came for this long (tests use ~2 s). */
+  readonly deadlineMs?: number;
+  /** Stop a sync that still runs after this long, answers or not. */
+  readonly maxDurationMs?: number;
+  readonly newId?: () => string;
+  /** How results are grouped into store updates (default SAVE_CHUNK). */
+  readonly saveChunk?: SaveChunk;
+}
+
+/** The later of two rate-limit readings (a later reset, else fewer remaining). */
+function latest(a: RateLimit | null, b: RateLimit | null): RateLimit | null {
+  if (!a || !b) return a ?? b;
+  if (a.reset !== b.reset) return b.reset > a.reset ? b : a;
+  return b.remaining < a.remaining ? b : a;
+}
+
+async function pool<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await run(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
+}
+
+/** Syncs every linked engagement in the store; never throws for GitHub's sake. */
+export async function syncAll(store: PalsStore, options: SyncOptions): Promise<SyncReport> {
+  const at = () => (options.now?.() ?? new Date()).toISOString();
+  const hide = (text: string) => redact(text, options.token);
+  const newId = options.newId ?? randomId;
+  const ids = Object.fromEntries(store.doc.engagements.map((e) => [e.id, newId()]));
+  const started = at();
+  // Only write when there is something to reconcile; queued write-backs are on disk before any label is sent.
+  if (reconcileOutbox(store.doc, started, ids).doc !== store.doc) await store.update((doc) => reconcileOutbox(doc, started, ids));
+
+  const targets: SyncTarget[] = store.doc.engagements.flatMap((e) => (e.github ? [{ id: e.id, issue: e.github.issue }] : []));
+  const watchdog = new Watchdog(options.deadlineMs ?? SYNC_LIMITS.stallMs, options.maxDurationMs ?? SYNC_LIMITS.maxMs);
+  const saves = new SyncSaves(store, options.saveChunk ?? SAVE_CHUNK);
+  const failed: SyncFailure[] = [];
+  let updated = 0;
+  let unchanged = 0;
+  let done = 0;
+  let rateLimit: RateLimit | null = null;
+  const ctx: OneContext = {
+    store,
+    client: options.client,
+    signal: watchdog.signal,
+    seeRate: (rate) => {
+      rateLimit = latest(rateLimit, rate);
+    },
+    at,
+    save: (change) => {
+      saves.add(change);
+    },
+  };
+
+  options.onProgress?.({ done: 0, total: targets.length });
+  try {
+    await pool(targets, options.concurrency ?? SYNC_LIMITS.concurrency, async (target) => {
+      try {
+        if (watchdog.signal.aborted) throw new TransportError('stopped', abortReason(watchdog.signal));
+        const one = await syncOne(ctx, target);
+        if (one.error) failed.push({ ref: target.issue, error: hide(one.error) });
+        else if (one.changed) updated++;
+        else unchanged++;
+      } catch (error) {
+        const problem = classify(error);
+        if (problem.kind === 'fatal') watchdog.abort(problem.message);
+        const message = hide(problem.kind === 'fatal' ? abortReason(watchdog.signal) : problem.message);
+        if (problem.kind !== 'fatal') {
+          const when = at();
+          saves.add((doc) => applySyncResult(doc, target.id, target.issue, { kind: 'failed', error: message }, when).doc);
+        }
+        failed.push({ ref: target.issue, error: message });
+      } finally {
+        options.onProgress?.({ done: ++done, total: targets.length });
+      }
+    });
+  } finally {
+    watchdog.stop();
+  }
+
+  const stopped = watchdog.signal.aborted ? hide(abortReason(watchdog.signal)) : null;
+  const record = { at: at(), checked: targets.length, updated, unchanged, failed: failed.length, error: stopped?.slice(0, 500) ?? null };
+  // The record rides with the last chunk. A pass with no news still records itself (one small
+  // write: the coordinator must see that the sync ran), but no link is rewritten for a 304.
+  saves.add((doc) => recordSync(doc, record).doc);
+  const saveError = await saves.settle();
+  return { checked: targets.length, updated, unchanged, failed, rateLimit, error: stopped ?? saveError };
+}

@@ -1,0 +1,44 @@
+/**
+ * Sends one queued label change: add the phase label, remove its siblings. Idempotent, so a
+ * retry after a half-done attempt is safe: a label already there is not added again, a label
+ * already gone is not removed, and a 404 on removing one counts as done.
+ */
+import { hasLabel } from '../../../shared/github/labels.js';
+import type { IssueRef } from '../../../shared/issue-ref.js';
+import type { OutboxEntry } from '../../../shared/schema.js';
+import type { GithubClient } from './client.js';
+import { errorHeaders, rateLimitOf } from './errors.js';
+import type { SeeRate } from './fetch-issue.js';
+
+const names = (labels: readonly { name?: string }[]) => labels.flatMap((l) => (l.name ? [l.name] : []));
+
+/** Applies `entry` to the issue whose labels are `current`; resolves with the labels after. */
+export async function sendLabelChange(
+  client: GithubClient,
+  ref: IssueRef,
+  entry: Pick<OutboxEntry, 'setLabel' | 'removeLabels'>,
+  current: readonly string[],
+  signal: AbortSignal,
+  seeRate: SeeRate,
+): Promise<string[]> {
+  const where = { owner: ref.owner, repo: ref.repo, issue_number: ref.number, request: { signal } };
+  let labels = [...current];
+  if (!hasLabel(labels, entry.setLabel)) {
+    const added = await client.rest.issues.addLabels({ ...where, labels: [entry.setLabel] });
+    seeRate(rateLimitOf(added.headers));
+    labels = names(added.data);
+  }
+  for (const name of entry.removeLabels) {
+    if (!hasLabel(labels, name)) continue;
+    try {
+      const removed = await client.rest.issues.removeLabel({ ...where, name });
+      seeRate(rateLimitOf(removed.headers));
+      labels = names(removed.data);
+    } catch (error) {
+      seeRate(rateLimitOf(errorHeaders(error)));
+      if ((error as { status?: unknown }).status !== 404) throw error;
+      labels = labels.filter((l) => l.toLowerCase() !== name.toLowerCase());
+    }
+  }
+  return labels;
+}

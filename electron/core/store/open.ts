@@ -1,0 +1,157 @@
+/**
+ * Opening a data folder: load and validate `pals.json`; migrate an older format after a
+ * backup; move a damaged file aside and fall back to the newest good backup. A file from a
+ * newer version is refused and left exactly as it is.
+ */
+import { parseDocText } from '../../../shared/document.js';
+import { isPalsError, PalsError } from '../../../shared/errors.js';
+import type { Migration } from '../../../shared/migrations.js';
+import { emptyDoc, SCHEMA_VERSION, type StoreDoc } from '../../../shared/schema.js';
+import type { storePaths } from '../paths.js';
+import { copyToBackups, listRollingBackups, moveAside, moveJournalAside } from './backups.js';
+import { NO_FILES, readStore, type DiskInfo, type StoreRead } from './disk-read.js';
+import { removeOrphanTemps, writeFileDurable } from './durable-write.js';
+import { describeFsError, type Fs } from './fs.js';
+import { removeJournal } from './journal-file.js';
+
+/** What the caller must tell the user after a damaged or missing file was replaced. */
+export interface Recovery {
+  /** Why `pals.json` could not be used. */
+  readonly reason: string;
+  /** Where the damaged file now is (null when it was missing). */
+  readonly movedAside: string | null;
+  /** The backup loaded instead (null: none was usable, the store starts empty). */
+  readonly restoredFrom: string | null;
+  /** Set when an older format was migrated (not a failure; a backup was taken first). */
+  readonly migratedFrom?: number;
+}
+
+interface OpenContext {
+  readonly fs: Fs;
+  readonly migrations: readonly Migration[] | undefined;
+  readonly now: Date;
+  readonly lock: (path: string) => Promise<() => Promise<void>>;
+}
+
+type Paths = ReturnType<typeof storePaths>;
+type Loaded =
+  | { kind: 'missing' }
+  | { kind: 'ok'; doc: StoreDoc; fromVersion: number; disk: DiskInfo; journalProblem: string | null; hasJournal: boolean }
+  | { kind: 'bad'; reason: string; hasJournal: boolean };
+
+async function load(paths: Paths, ctx: OpenContext): Promise<Loaded> {
+  let read: StoreRead;
+  try {
+    read = await readStore(paths, ctx.fs, ctx.migrations);
+  } catch (error) {
+    if (isPalsError(error) && error.code === 'store-corrupt') {
+      const hasJournal = await ctx.fs.stat(paths.journal).then(
+        () => true,
+        () => false,
+      );
+      return { kind: 'bad', reason: error.message, hasJournal };
+    }
+    if (isPalsError(error) && error.code === 'store-newer') {
+      throw new PalsError('store-newer', `${paths.file} cannot be opened: ${error.message}. The file was not changed.`);
+    }
+    if (isPalsError(error)) throw error;
+    throw new PalsError('io', `cannot read ${paths.file}: ${describeFsError(error)}`);
+  }
+  if (!read.parsed) return { kind: 'missing' };
+  return {
+    kind: 'ok',
+    doc: read.parsed.doc,
+    fromVersion: read.parsed.fromVersion,
+    disk: read.disk,
+    journalProblem: read.journalProblem,
+    hasJournal: read.journal !== null,
+  };
+}
+
+/** The newest rolling backup that parses and validates, or null. */
+async function newestGoodBackup(paths: Paths, ctx: OpenContext): Promise<{ file: string; doc: StoreDoc } | null> {
+  for (const file of await listRollingBackups(paths, ctx.fs)) {
+    try {
+      return { file, doc: parseDocText(await ctx.fs.readFile(file, 'utf8'), ctx.migrations).doc };
+    } catch {
+      // A damaged backup is skipped, never deleted: the next older one may be fine.
+    }
+  }
+  return null;
+}
+
+/** What was opened: `disk` describes the files `doc` came from (null: this open rewrote them). */
+export interface Opened {
+  readonly doc: StoreDoc;
+  readonly recovery: Recovery | null;
+  readonly disk: DiskInfo | null;
+}
+
+/** Loads the document in `paths.dir`, creating the folder; see the file comment. */
+export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Opened> {
+  try {
+    await ctx.fs.mkdir(paths.dir, { recursive: true });
+  } catch (error) {
+    throw new PalsError('io', `cannot create the data folder ${paths.dir}: ${describeFsError(error)}`);
+  }
+  await removeOrphanTemps(paths.file, ctx.fs);
+  await removeOrphanTemps(paths.journal, ctx.fs);
+  const first = await load(paths, ctx);
+  if (first.kind === 'ok' && first.fromVersion === SCHEMA_VERSION && first.journalProblem === null) {
+    return { doc: first.doc, recovery: null, disk: first.disk };
+  }
+  if (first.kind === 'missing' && (await listRollingBackups(paths, ctx.fs)).length === 0) {
+    return {
+      doc: emptyDoc(),
+      recovery: null,
+      disk: NO_FILES,
+    };
+  }
+  // Anything else changes files: do it under the lock, and look again once we hold it.
+  let release: () => Promise<void>;
+  try {
+    release = await ctx.lock(paths.lock);
+  } catch (error) {
+    if (isPalsError(error)) throw error;
+    const why = first.kind === 'bad' ? `${paths.file} is damaged (${first.reason}) and ` : '';
+    throw new PalsError('store-write', `${why}the data folder cannot be written: ${describeFsError(error)}`);
+  }
+  try {
+    const now = await load(paths, ctx);
+    if (now.kind === 'ok' && now.journalProblem !== null) {
+      // Keep what can be trusted in pals.json, and the journal itself in backups for a person to read.
+      await writeFileDurable(paths.file, JSON.stringify(now.doc), { fs: ctx.fs });
+      const aside = await moveJournalAside(paths, ctx.now, ctx.fs);
+      return { doc: now.doc, recovery: { reason: now.journalProblem, movedAside: aside, restoredFrom: null }, disk: null };
+    }
+    if (now.kind === 'ok') {
+      if (now.fromVersion === SCHEMA_VERSION) return { doc: now.doc, recovery: null, disk: now.disk };
+      await copyToBackups(paths, `pre-migration-v${now.fromVersion}`, ctx.now, ctx.fs);
+      await writeFileDurable(paths.file, JSON.stringify(now.doc), { fs: ctx.fs });
+      await removeJournal(ctx.fs, paths.journal);
+      return {
+        doc: now.doc,
+        recovery: {
+          reason: `migrated from format ${now.fromVersion}`,
+          movedAside: null,
+          restoredFrom: null,
+          migratedFrom: now.fromVersion,
+        },
+        disk: null,
+      };
+    }
+    const movedAside = now.kind === 'bad' ? await moveAside(paths, ctx.now, ctx.fs) : null;
+    // A journal continues the damaged file only: keep it beside it in backups.
+    if (now.kind === 'bad' && now.hasJournal) await moveJournalAside(paths, ctx.now, ctx.fs);
+    const reason = now.kind === 'bad' ? `pals.json was damaged: ${now.reason}` : 'pals.json was missing';
+    const backup = await newestGoodBackup(paths, ctx);
+    if (backup) await writeFileDurable(paths.file, JSON.stringify(backup.doc), { fs: ctx.fs });
+    if (!backup && !movedAside) return { doc: emptyDoc(), recovery: null, disk: null };
+    return { doc: backup?.doc ?? emptyDoc(), recovery: { reason, movedAside, restoredFrom: backup?.file ?? null }, disk: null };
+  } catch (error) {
+    if (isPalsError(error)) throw error;
+    throw new PalsError('store-write', `cannot repair the store in ${paths.dir}: ${describeFsError(error)}`);
+  } finally {
+    await release();
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * What the desk keeps of a GitHub issue or pull request, read from the REST API's issue shape
+ * (`GET /repos/{owner}/{repo}/issues/{n}`, list and search items). Validated here, so a strange
+ * answer is an error value rather than a broken document.
+ */
+import { z } from 'zod';
+import { formatIssueRef, issueUrl, type IssueRef } from '../issue-ref.js';
+
+/** The fields of one issue as the last sync saw them. */
+export interface IssueSnapshot {
+  /** Where the issue lives now (differs from the link after a transfer or a repository rename). */
+  readonly ref: IssueRef;
+  readonly state: 'open' | 'closed';
+  readonly title: string;
+  readonly labels: readonly string[];
+  readonly assignees: readonly string[];
+  readonly milestone: string | null;
+  readonly comments: number;
+  readonly updatedAt: string;
+}
+
+const ApiIssueSchema = z.object({
+  number: z.number().int().positive(),
+  title: z.string(),
+  state: z.enum(['open', 'closed']),
+  labels: z.array(z.union([z.string(), z.object({ name: z.string().optional() })])),
+  assignees: z
+    .array(z.object({ login: z.string() }))
+    .nullable()
+    .optional(),
+  milestone: z.object({ title: z.string() }).nullable().optional(),
+  comments: z.number().int().nonnegative(),
+  updated_at: z.string(),
+  repository_url: z.string(),
+  pull_request: z.object({}).nullable().optional(),
+});
+
+const REPO_PATH = /\/repos\/([^/]+)\/([^/]+)\/?$/;
+
+/** Turns an API issue payload into a snapshot, or an error message. */
+export function snapshotFromApi(data: unknown): IssueSnapshot | { error: string } {
+  const parsed = ApiIssueSchema.safeParse(data);
+  if (!parsed.success) return { error: 'GitHub sent an answer that is not an issue' };
+  const d = parsed.data;
+  const repo = REPO_PATH.exec(d.repository_url);
+  if (!repo) return { error: 'GitHub sent an issue without its repository' };
+  const ref: IssueRef = {
+    owner: decodeURIComponent(repo[1]!),
+    repo: decodeURIComponent(repo[2]!),
+    number: d.number,
+    kind: d.pull_request ? 'pull' : 'issue',
+  };
+  const updated = new Date(d.updated_at);
+  return {
+    ref,
+    state: d.state,
+    title: d.title,
+    labels: d.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((l) => l !== ''),
+    assignees: (d.assignees ?? []).map((a) => a.login),
+    milestone: d.milestone?.title ?? null,
+    comments: d.comments,
+    updatedAt: Number.isNaN(updated.getTime()) ? new Date(0).toISOString() : updated.toISOString(),
+  };
+}
+
+/** An issue found by discovery, offered as a new Intake card. */
+export interface DiscoveredIssue {
+  /** `owner/repo#n`. */
+  readonly issue: string;
+  readonly url: string;
+  readonly kind: 'issue' | 'pull';
+  readonly title: string;
+  readonly state: 'open' | 'closed';
+  readonly labels: readonly string[];
+  /** The project named by a self-assessment PR title, else null. */
+  readonly project: string | null;
+  /** A card name to offer: the project, else the issue title. */
+  readonly suggestedName: string;
+}
+
+const TITLE = /^\s*(?:\[[^\]]*\]\s*)?(.+?)\s+(?:project\s+)?security\s+self[-\s]?assessment\s*[-–—:|]\s*security\s+pals\s*$/i;
+
+/**
+ * The project of a self-assessment PR titled "<Project> Project Security Self-Assessment -
+ * Security Pals" (any case, dash or colon, an optional "[WIP]"-style prefix); null otherwise.
+ */
+export function parseSelfAssessmentTitle(title: string): string | null {
+  const m = TITLE.exec(title);
+  const project = m?.[1]?.trim();
+  return project && project.toLowerCase() !== 'project' ? project : null;
+}
+
+/** A discovery result from a snapshot. */
+export function discovered(snapshot: IssueSnapshot): DiscoveredIssue {
+  const project = snapshot.ref.kind === 'pull' ? parseSelfAssessmentTitle(snapshot.title) : null;
+  return {
+    issue: formatIssueRef(snapshot.ref),
+    url: issueUrl(snapshot.ref),
+    kind: snapshot.ref.kind,
+    title: snapshot.title,
+    state: snapshot.state,
+    labels: snapshot.labels,
+    project,
+    suggestedName: (project ?? snapshot.title).slice(0, 200),
+  };
+}

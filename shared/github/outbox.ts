@@ -1,0 +1,96 @@
+/**
+ * Write-back (opt-in per round): a card moved here sets its phase label on the linked issue.
+ * The change waits in the document's outbox until a sync sends it, so it survives being offline
+ * and restarts; one entry per engagement (the newest phase wins), removed only after success.
+ */
+import type { Applied } from '../engagements.js';
+import { moveEngagement } from '../engagements.js';
+import { labelChangeFor, rulesFor, suggestPhase, type IssueSignals } from './labels.js';
+import { movedLocallySince } from './sync.js';
+import type { Phase } from '../phases.js';
+import type { Engagement, OutboxEntry, StoreDoc } from '../schema.js';
+
+/** True when the engagement's round has write-back switched on and it links an issue. */
+export function writesBack(doc: StoreDoc, e: Engagement): boolean {
+  return e.github !== null && doc.rounds.find((r) => r.id === e.round)?.writeBack === true;
+}
+
+/** Queues the label change for the card's current phase (replacing any older entry for it). */
+export function enqueueWriteBack(doc: StoreDoc, engagementId: string, entryId: string, at: string): Applied<OutboxEntry | null> {
+  const e = doc.engagements.find((x) => x.id === engagementId);
+  if (!e || !writesBack(doc, e)) return { doc, value: null };
+  const change = labelChangeFor(e.phase, rulesFor(doc, e));
+  if (!change) return { doc, value: null };
+  const entry: OutboxEntry = {
+    id: entryId,
+    engagementId,
+    issue: e.github!.issue,
+    setLabel: change.setLabel,
+    removeLabels: [...change.removeLabels],
+    createdAt: at,
+    attempts: 0,
+    lastError: null,
+  };
+  return { doc: { ...doc, outbox: [...doc.outbox.filter((o) => o.engagementId !== engagementId), entry] }, value: entry };
+}
+
+/** A local move that also queues its write-back (a no-op for rounds without write-back). */
+export function moveWithWriteBack(doc: StoreDoc, ref: string, phase: Phase, at: string, entryId: string): Applied<Engagement> {
+  const moved = moveEngagement(doc, ref, phase, at);
+  if (moved.doc === doc) return moved;
+  return { doc: enqueueWriteBack(moved.doc, moved.value.id, entryId, at).doc, value: moved.value };
+}
+
+/**
+ * Brings the outbox in line before a sync: drops entries whose card is gone, unlinked or in a
+ * round without write-back, and queues moves made where no entry was made (the CLI's `move`).
+ * `ids` gives a fresh entry id per engagement id, so a replay makes the same entries.
+ */
+export function reconcileOutbox(doc: StoreDoc, at: string, ids: Readonly<Record<string, string>>): Applied<number> {
+  const keep = doc.outbox.filter((o) => {
+    const e = doc.engagements.find((x) => x.id === o.engagementId);
+    return e !== undefined && writesBack(doc, e);
+  });
+  let next: StoreDoc = { ...doc, outbox: keep };
+  let added = 0;
+  for (const e of doc.engagements) {
+    const id = ids[e.id];
+    if (!id || !writesBack(doc, e) || keep.some((o) => o.engagementId === e.id)) continue;
+    if (e.github!.conflict || !movedLocallySince(e, e.github!.syncedAt)) continue;
+    const queued = enqueueWriteBack(next, e.id, id, at);
+    if (queued.value) added++;
+    next = queued.doc;
+  }
+  return { doc: added === 0 && keep.length === doc.outbox.length ? doc : next, value: added };
+}
+
+/**
+ * Whether a queued change may be sent now: only while GitHub's own phase has not moved since
+ * the last sync (else sending would overwrite it silently; the sync records a conflict instead).
+ */
+export function mayWriteBack(doc: StoreDoc, engagementId: string, now: IssueSignals): boolean {
+  const e = doc.engagements.find((x) => x.id === engagementId);
+  const link = e?.github;
+  if (!e || !link || link.conflict) return false;
+  const remote = suggestPhase(now, rulesFor(doc, e));
+  return remote === e.phase || remote === link.suggestedPhase;
+}
+
+/** Removes a sent entry (by id, so a newer entry queued meanwhile stays). */
+export function completeOutboxEntry(doc: StoreDoc, entryId: string): Applied<boolean> {
+  const next = doc.outbox.filter((o) => o.id !== entryId);
+  return { doc: next.length === doc.outbox.length ? doc : { ...doc, outbox: next }, value: next.length !== doc.outbox.length };
+}
+
+/** Notes a failed attempt; the entry stays queued for the next sync. */
+export function failOutboxEntry(doc: StoreDoc, entryId: string, error: string): Applied<boolean> {
+  const found = doc.outbox.some((o) => o.id === entryId);
+  const outbox = doc.outbox.map((o) => (o.id === entryId ? { ...o, attempts: o.attempts + 1, lastError: error.slice(0, 500) } : o));
+  return { doc: found ? { ...doc, outbox } : doc, value: found };
+}
+
+/** Drops an engagement's queued change (the coordinator took GitHub's phase instead). */
+export function dropOutboxFor(doc: StoreDoc, engagementId: string): Applied<number> {
+  const outbox = doc.outbox.filter((o) => o.engagementId !== engagementId);
+  return { doc: outbox.length === doc.outbox.length ? doc : { ...doc, outbox }, value: doc.outbox.length - outbox.length };
+}

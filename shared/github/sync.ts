@@ -1,0 +1,108 @@
+/**
+ * Applying what a sync learnt to the document, as pure operations the store can replay. A sync
+ * only ever touches the engagement's `github` link, and its phase (with a history entry of
+ * source 'github') when the card follows GitHub. It never overwrites a local choice silently:
+ * when both sides moved, the link records a conflict for the coordinator to resolve.
+ */
+import type { Applied } from '../engagements.js';
+import { findEngagement, moveEngagement } from '../engagements.js';
+import { rulesFor, suggestPhase } from './labels.js';
+import type { IssueSnapshot } from './issue.js';
+import { formatIssueRef, issueUrl } from '../issue-ref.js';
+import type { Phase } from '../phases.js';
+import type { Engagement, GithubLink, StoreDoc, SyncRecord } from '../schema.js';
+
+/** What one request about a linked issue came back with. */
+export type SyncResult =
+  | { readonly kind: 'fetched'; readonly snapshot: IssueSnapshot; readonly etag: string | null }
+  | { readonly kind: 'unchanged' }
+  | { readonly kind: 'failed'; readonly error: string };
+
+/** What applying a result did to the card. */
+export type ApplyOutcome = 'skipped' | 'saved' | 'followed' | 'conflict';
+
+/** True when the coordinator moved the card (not GitHub, not its creation) after `since`. */
+export function movedLocallySince(engagement: Pick<Engagement, 'history'>, since: string | null): boolean {
+  const after = since === null ? -Infinity : Date.parse(since);
+  return engagement.history.some((h) => h.source === 'local' && h.from !== null && Date.parse(h.at) > after);
+}
+
+function withSnapshot(link: GithubLink, snapshot: IssueSnapshot, etag: string | null): GithubLink {
+  return {
+    ...link,
+    issue: formatIssueRef(snapshot.ref),
+    url: issueUrl(snapshot.ref),
+    kind: snapshot.ref.kind,
+    state: snapshot.state,
+    title: snapshot.title,
+    labels: [...snapshot.labels],
+    assignees: [...snapshot.assignees],
+    milestone: snapshot.milestone,
+    comments: snapshot.comments,
+    updatedAt: snapshot.updatedAt,
+    etag,
+  };
+}
+
+function replace(doc: StoreDoc, next: Engagement): StoreDoc {
+  return { ...doc, engagements: doc.engagements.map((e) => (e.id === next.id ? next : e)) };
+}
+
+/**
+ * Three-way decision: base = what GitHub suggested at the last sync, remote = what it suggests
+ * now, local = the card's phase. GitHub unchanged → the local choice stands. GitHub changed and
+ * the card was not moved here since the last sync → follow. Both changed → conflict. A pending
+ * conflict stays pending (with the newest remote) until the coordinator resolves it.
+ */
+function decide(e: Engagement, link: GithubLink, remote: Phase | null, at: string): { conflict: GithubLink['conflict']; follow: boolean } {
+  if (remote === null || remote === e.phase) return { conflict: null, follow: false };
+  if (link.conflict) {
+    const same = link.conflict.remote === remote && link.conflict.local === e.phase;
+    return { conflict: { local: e.phase, remote, detectedAt: same ? link.conflict.detectedAt : at }, follow: false };
+  }
+  if (link.syncedAt !== null && remote === link.suggestedPhase) return { conflict: null, follow: false };
+  if (movedLocallySince(e, link.syncedAt)) return { conflict: { local: e.phase, remote, detectedAt: at }, follow: false };
+  return { conflict: null, follow: true };
+}
+
+/**
+ * Applies one sync result to engagement `id`, if it still links the issue that was asked about
+ * (`asked`); otherwise (unlinked, re-linked or deleted meanwhile) it changes nothing.
+ */
+export function applySyncResult(doc: StoreDoc, id: string, asked: string, result: SyncResult, at: string): Applied<ApplyOutcome> {
+  const e = doc.engagements.find((x) => x.id === id);
+  const link = e?.github;
+  if (!e || !link || link.issue !== asked) return { doc, value: 'skipped' };
+  if (result.kind === 'failed') return { doc: replace(doc, { ...e, github: { ...link, error: result.error } }), value: 'saved' };
+  const fresh = result.kind === 'fetched' ? withSnapshot(link, result.snapshot, result.etag) : link;
+  const remote = suggestPhase(fresh, rulesFor(doc, e));
+  const { conflict, follow } = decide(e, link, remote, at);
+  const github: GithubLink = { ...fresh, suggestedPhase: remote, conflict, syncedAt: at, error: null };
+  if (!follow || remote === null) return { doc: replace(doc, { ...e, github }), value: conflict ? 'conflict' : 'saved' };
+  const moved: Engagement = { ...e, github, phase: remote, history: [...e.history, { from: e.phase, to: remote, at, source: 'github' }] };
+  return { doc: replace(doc, moved), value: 'followed' };
+}
+
+/** How a coordinator settles a conflict. */
+export type ConflictChoice = 'keep-local' | 'take-github';
+
+/**
+ * Settles a conflict: keep the card where it is (GitHub's current suggestion becomes the
+ * base, so the same suggestion does not come back) or move it to GitHub's phase. Without a
+ * conflict it changes nothing, so a repeated click is harmless.
+ */
+export function resolveConflict(doc: StoreDoc, ref: string, choice: ConflictChoice, at: string): Applied<Engagement> {
+  const e = findEngagement(doc, ref);
+  const conflict = e.github?.conflict;
+  if (!e.github || !conflict) return { doc, value: e };
+  let next = doc;
+  if (choice === 'take-github') next = moveEngagement(doc, e.id, conflict.remote, at, 'github').doc;
+  const current = findEngagement(next, e.id);
+  const settled: Engagement = { ...current, github: { ...current.github!, conflict: null } };
+  return { doc: replace(next, settled), value: settled };
+}
+
+/** Remembers the last sync's outcome for the status chip. */
+export function recordSync(doc: StoreDoc, record: SyncRecord): Applied<SyncRecord> {
+  return { doc: { ...doc, settings: { ...doc.settings, lastSync: record } }, value: record };
+}

@@ -7,12 +7,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell, type BrowserWindow } from 'electron';
 import { channelOf } from '../shared/api-names.js';
-import { EventBus } from './core/events.js';
+import { openCore } from './core/open-core.js';
 import { today } from './core/today.js';
-import { createHandlers } from './core/handlers.js';
-import { watchStore } from './core/watch-store.js';
 import { PRODUCT_NAME, resolveDataDir } from './core/paths.js';
-import { PalsStore } from './core/store/store.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './shell/app-url.js';
 import { createAppProtocolHandler } from './shell/app-protocol.js';
 import { openExternalLink } from './shell/external-links.js';
@@ -24,7 +21,6 @@ import { startPeriodicSync } from './shell/periodic-sync.js';
 import { createTokenVault, tokenFile } from './shell/token-vault.js';
 import { describeError, recoveryNotice } from './shell/notices.js';
 import { flushBeforeQuit } from './shell/quit-flush.js';
-import { forwardStoreChanges } from './shell/store-events.js';
 import { TrustedWindows } from './shell/trusted-windows.js';
 import { createMainWindow } from './shell/window-factory.js';
 import { loadWindowState, trackWindowState, windowStateFile } from './shell/window-state.js';
@@ -83,33 +79,29 @@ function showMainWindow(): void {
 async function start(): Promise<void> {
   today(process.env); // a malformed PALS_NOW stops here, with the CLI's message
   await app.whenReady();
-  const { store, recovery } = await PalsStore.open(dataDir);
-  const events = new EventBus();
   // After ready: before it, safeStorage cannot tell which secret store the OS offers.
   const tokenSource = createTokenVault(tokenFile(dataDir), safeStorage);
-  const handlers = createHandlers({
-    store,
+  const core = await openCore(dataDir, {
     today: () => today(process.env),
+    env: process.env,
     exportPlatform: desktopExportPlatform(() => main?.win),
-    events,
     // PALS_GITHUB_API: GitHub Enterprise, or a local stand-in in tests; default api.github.com.
     github: { tokenSource, ...(process.env.PALS_GITHUB_API ? { apiUrl: process.env.PALS_GITHUB_API } : {}) },
+    // The data folder is watched so a `pals` command run in a terminal shows on the board without a click.
+    watch: {
+      onError: (error) => {
+        console.error(`could not watch or re-read the data file: ${describeError(error)}`);
+      },
+    },
   });
-  events.on(({ event, payload }) => {
+  core.on(({ event, payload }) => {
     windows.send(channelOf(event), payload);
   });
-  const periodicSync = startPeriodicSync(handlers);
+  const periodicSync = startPeriodicSync(core.call);
 
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist', 'renderer')));
-  registerApiHandlers(ipcMain, handlers, (id) => windows.has(id));
-  forwardStoreChanges(store, (channel, payload) => {
-    windows.send(channel, payload);
-  });
-  // The data folder is watched so a `pals` command run in a terminal shows on the board without a click.
-  const stopWatching = watchStore(store, (error) => {
-    console.error(`could not watch or re-read the data file: ${describeError(error)}`);
-  });
+  registerApiHandlers(ipcMain, core.dispatch, (id) => windows.has(id));
   const send = (command: string) => main?.win.webContents.send(MENU_CHANNEL, { command });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: PRODUCT_NAME, developer: !app.isPackaged, send })),
@@ -117,9 +109,8 @@ async function start(): Promise<void> {
 
   flushBeforeQuit(app, async () => {
     clearInterval(periodicSync);
-    stopWatching();
     await main?.state.flush();
-    await store.close();
+    await core.close();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -129,7 +120,7 @@ async function start(): Promise<void> {
   // Only now: macOS emits `activate` at first launch too, which must not open a second window.
   app.on('second-instance', showMainWindow);
   app.on('activate', showMainWindow);
-  const notice = recoveryNotice(recovery);
+  const notice = recoveryNotice(core.recovery);
   if (notice) win.once('ready-to-show', () => void dialog.showMessageBox(win, { type: 'warning', ...notice }));
 }
 

@@ -33,7 +33,7 @@ export const API_CALL_NAMES = [
 
 export type ApiCallName = (typeof API_CALL_NAMES)[number];
 
-export const API_EVENT_NAMES = ['storeChanged', 'boardChanged', 'menu', 'syncProgress'] as const;
+export const API_EVENT_NAMES = ['boardChanged', 'menu', 'syncProgress'] as const;
 
 /** Commands from the desktop app's menu and shortcuts, delivered as the `menu` event. */
 export const MENU_COMMANDS = ['new-engagement', 'search', 'show-board', 'show-actions'] as const;

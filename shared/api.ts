@@ -54,8 +54,14 @@ export interface DeckPreview {
 /** Declares a call: the zod schema of its one argument object, and (as a type) its result. */
 // R is a phantom type: it exists only to carry the result type to both transports.
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
-function call<A extends z.ZodType, R>(args: A): { readonly args: A; readonly result?: R } {
+export function call<A extends z.ZodType, R>(args: A): CallDeclaration<A, R> {
   return { args };
+}
+
+/** One declared call: its argument schema, and its result as a phantom type. */
+export interface CallDeclaration<A extends z.ZodType = z.ZodType, R = unknown> {
+  readonly args: A;
+  readonly result?: R;
 }
 
 const Empty = z.strictObject({});
@@ -100,9 +106,11 @@ export const API = {
     z.strictObject({ id: IdSchema, phase: PhaseSchema }),
   ),
   removeEngagement: call<typeof ById, { readonly id: string }>(ById),
-  addNote: call<z.ZodObject<{ id: typeof IdSchema; note: typeof NewNoteInputSchema }>, Note>(
-    z.strictObject({ id: IdSchema, note: NewNoteInputSchema }),
-  ),
+  /** `actions`: action items the note starts with (saved in the same write as the note). */
+  addNote: call<
+    z.ZodObject<{ id: typeof IdSchema; note: typeof NewNoteInputSchema; actions: z.ZodOptional<typeof NotePatchSchema.shape.actions> }>,
+    Note
+  >(z.strictObject({ id: IdSchema, note: NewNoteInputSchema, actions: NotePatchSchema.shape.actions.optional() })),
   updateNote: call<z.ZodObject<{ id: typeof IdSchema; noteId: typeof IdSchema; patch: typeof NotePatchSchema }>, Note>(
     z.strictObject({ id: IdSchema, noteId: IdSchema, patch: NotePatchSchema }),
   ),
@@ -151,8 +159,6 @@ export type CallNamesMatch = Assert<Same<ApiCall, ApiCallName>>;
 
 /** Events the core pushes to every window / page. */
 export interface ApiEvents {
-  /** The store changed (this window, another window, or the CLI): a bare signal, without what changed. */
-  readonly storeChanged: { readonly origin: 'local' | 'external' };
   /** What changed, as the board shows it (see `BoardChange`); pages follow this one. */
   readonly boardChanged: BoardChange;
   /** A menu item or its shortcut was used (desktop app only). */

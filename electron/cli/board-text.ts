@@ -1,7 +1,7 @@
 /** The `pals board` text board: six columns that fit an 80-column terminal. */
 import type { DueStateName } from '../../shared/due.js';
 import { PHASES, type Phase } from '../../shared/phases.js';
-import type { EngagementView } from '../../shared/view.js';
+import type { CardView } from '../../shared/view.js';
 import { fit, oneLine, wrap } from './text.js';
 
 /** Short headers so six columns fit in 80 cells; the legend spells them out. */
@@ -17,9 +17,9 @@ const HEADERS: Readonly<Record<Phase, string>> = {
 const MARK: Readonly<Record<DueStateName, string>> = { none: '•', 'on-track': '•', 'due-soon': '~', overdue: '!' };
 
 /** Renders the board; `columns` is the terminal width (at least 80 is assumed useful). */
-export function renderBoard(engagements: readonly EngagementView[], today: string, columns = 80): string {
+export function renderBoard(engagements: readonly CardView[], today: string, columns = 80): string {
   const cellWidth = Math.max(10, Math.floor((Math.max(columns, 62) - (PHASES.length - 1) * 3) / PHASES.length));
-  const byPhase = new Map<Phase, EngagementView[]>(PHASES.map((p) => [p, []]));
+  const byPhase = new Map<Phase, CardView[]>(PHASES.map((p) => [p, []]));
   for (const e of engagements) byPhase.get(e.phase)!.push(e);
   for (const list of byPhase.values()) list.sort((a, b) => a.name.localeCompare(b.name));
   const header = PHASES.map((p) => fit(HEADERS[p], cellWidth)).join(' │ ');

@@ -1,18 +1,14 @@
-/** The `pals` commands: each parses its flags, runs one store operation and prints. */
+/**
+ * The `pals` commands: each parses its flags, makes its calls through the core's `call` (the
+ * same entrance the app's windows use) and prints the answer. No command touches the store.
+ */
 import { readFile } from 'node:fs/promises';
-import { parseDocText } from '../../shared/document.js';
-import { addEngagement, addNote, editEngagement, findEngagement, moveEngagement } from '../../shared/engagements.js';
 import { PalsError } from '../../shared/errors.js';
 import { EngagementPatchSchema, NewEngagementInputSchema, NewNoteInputSchema, NotePatchSchema } from '../../shared/inputs.js';
-import { updateNote } from '../../shared/notes.js';
 import { PhaseSchema } from '../../shared/schema.js';
-import { viewEngagement } from '../../shared/view.js';
-import { writeFileDurable } from '../core/store/durable-write.js';
 import { describeFsError } from '../core/store/fs.js';
-import type { PalsStore } from '../core/store/store.js';
 import { renderBoard } from './board-text.js';
-import { newId } from '../core/ids.js';
-import type { CliIo } from './context.js';
+import { idOf, must, type Command } from './context.js';
 import { formatEngagement, formatList } from './format.js';
 import { clearable, hours, parse, validate } from './parse.js';
 import { exportCommand } from './export.js';
@@ -20,17 +16,7 @@ import { serve } from './serve.js';
 import { sync } from './sync.js';
 import { UsageError } from './usage.js';
 
-export interface CommandContext {
-  readonly io: CliIo;
-  readonly today: string;
-  /** Opens the store lazily, so `--help` and usage errors never touch the disk. */
-  readonly store: () => Promise<PalsStore>;
-}
-
-type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
-
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-const nowIso = () => new Date().toISOString();
 
 const add: Command = async (argv, ctx) => {
   const { values } = parse(
@@ -59,23 +45,20 @@ const add: Command = async (argv, ctx) => {
     },
     { pals: '--pal' },
   );
-  const store = await ctx.store();
-  const created = await store.update((doc) => addEngagement(doc, input, { id: newId(), at: nowIso() }));
+  const created = must(await (await ctx.core()).call('addEngagement', input));
   ctx.io.stdout(`${created.id}\n`);
 };
 
 const list: Command = async (argv, ctx) => {
   const { values } = parse('list', argv, { json: { type: 'boolean' } }, [0, 0]);
-  const store = await ctx.store();
-  const doc = store.doc;
-  const views = doc.engagements.map((e) => viewEngagement(doc, e, ctx.today));
+  const views = must(await (await ctx.core()).call('listEngagements', {}));
   ctx.io.stdout(values.json ? json(views) : formatList(views));
 };
 
 const show: Command = async (argv, ctx) => {
   const { values, positionals } = parse('show', argv, { json: { type: 'boolean' } }, [1, 1]);
-  const store = await ctx.store();
-  const view = viewEngagement(store.doc, findEngagement(store.doc, positionals[0]!), ctx.today);
+  const core = await ctx.core();
+  const view = must(await core.call('getEngagement', { id: await idOf(core, positionals[0]!) }));
   ctx.io.stdout(values.json ? json(view) : formatEngagement(view));
 };
 
@@ -86,11 +69,11 @@ const move: Command = async (argv, ctx) => {
   if (!phase.success) {
     throw new UsageError(`move: unknown phase "${phaseText}"; use one of ${PhaseSchema.options.join(', ')}`);
   }
-  const store = await ctx.store();
-  const moved = await store.update((doc) => moveEngagement(doc, ref, phase.data, nowIso()));
+  const core = await ctx.core();
+  // The same call as a drag on the board: with write-back on, it also queues the issue's label change.
+  const moved = must(await core.call('moveEngagement', { id: await idOf(core, ref), phase: phase.data }));
   ctx.io.stdout(`${moved.id} ${moved.phase}\n`);
 };
-
 const edit: Command = async (argv, ctx) => {
   const { values, positionals } = parse(
     'edit',
@@ -137,8 +120,8 @@ const edit: Command = async (argv, ctx) => {
   if (Object.values(patch).every((v) => v === undefined)) {
     throw new UsageError('edit: nothing to change; give at least one option (see pals --help)');
   }
-  const store = await ctx.store();
-  const edited = await store.update((doc) => editEngagement(doc, positionals[0]!, patch, nowIso()));
+  const core = await ctx.core();
+  const edited = must(await core.call('editEngagement', { id: await idOf(core, positionals[0]!), patch }));
   ctx.io.stdout(`${edited.id}\n`);
 };
 
@@ -173,55 +156,29 @@ const note: Command = async (argv, ctx) => {
     { text: values.file ? '--file' : '--text', attendees: '--attendee' },
   );
   const actions = validate(NotePatchSchema, { actions: values.action?.map((a) => ({ text: a })) }, { actions: '--action' }).actions;
-  const store = await ctx.store();
-  const noteId = newId();
-  const actionIds = (actions ?? []).map(() => newId());
-  const created = await store.update((doc) => {
-    const added = addNote(doc, positionals[0]!, input, { id: noteId, at: nowIso() });
-    return actions ? updateNote(added.doc, positionals[0]!, noteId, { actions }, nowIso(), actionIds) : added;
-  });
+  const core = await ctx.core();
+  const created = must(await core.call('addNote', { id: await idOf(core, positionals[0]!), note: input, ...(actions ? { actions } : {}) }));
   ctx.io.stdout(`${created.id}\n`);
 };
 
 const board: Command = async (argv, ctx) => {
   parse('board', argv, {}, [0, 0]);
-  const store = await ctx.store();
-  const doc = store.doc;
-  const views = doc.engagements.map((e) => viewEngagement(doc, e, ctx.today));
-  ctx.io.stdout(`${renderBoard(views, ctx.today, ctx.io.columns ?? 80)}\n`);
+  const board = must(await (await ctx.core()).call('getBoard', {}));
+  ctx.io.stdout(`${renderBoard(board.engagements, ctx.today, ctx.io.columns ?? 80)}\n`);
 };
 
 const backup: Command = async (argv, ctx) => {
   const { values } = parse('backup', argv, { out: { type: 'string' } }, [0, 0]);
   if (!values.out) throw new UsageError('backup: --out FILE is required');
-  const store = await ctx.store();
-  try {
-    await writeFileDurable(values.out, json(store.doc));
-  } catch (error) {
-    throw new PalsError('io', `cannot write ${values.out}: ${describeFsError(error)}`);
-  }
-  ctx.io.stderr(`backed up ${store.doc.engagements.length} engagements to ${values.out}\n`);
+  const done = must(await (await ctx.core()).call('backupTo', { out: values.out }));
+  ctx.io.stderr(`backed up ${done.engagements} engagements to ${done.path}\n`);
 };
 
 const restore: Command = async (argv, ctx) => {
   const { positionals } = parse('restore', argv, {}, [1, 1]);
   const file = positionals[0]!;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new PalsError('io', `cannot read ${file}: ${describeFsError(error)}`);
-  }
-  let doc;
-  try {
-    doc = parseDocText(text).doc;
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new PalsError('invalid-input', `${file} is not a Security Pals Desk backup: ${why}; the store was not changed`);
-  }
-  const store = await ctx.store();
-  const kept = await store.replace(doc, 'before-restore');
-  ctx.io.stderr(`restored ${doc.engagements.length} engagements from ${file}${kept ? `; the previous store is in ${kept}` : ''}\n`);
+  const done = must(await (await ctx.core()).call('restoreFrom', { file }));
+  ctx.io.stderr(`restored ${done.engagements} engagements from ${file}${done.kept ? `; the previous store is in ${done.kept}` : ''}\n`);
 };
 
 /** The `--retro-*` flags as a patch (undefined when none was given). */

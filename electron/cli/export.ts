@@ -1,29 +1,13 @@
 /** `pals export deck|assessment`: the retrospective deck (md, html, pdf) and the self-assessment starter. */
-import { mkdir } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
-import { assessmentStarter } from '../../shared/assessment.js';
-import { buildDeck, DECK_THEMES, type DeckTheme } from '../../shared/deck/build-deck.js';
-import { findEngagement } from '../../shared/engagements.js';
-import { PalsError } from '../../shared/errors.js';
-import { deckHtmlDocument, renderDeck } from '../core/export/render-deck.js';
-import { htmlToPdf } from '../core/export/pdf.js';
-import { writeFileDurable } from '../core/store/durable-write.js';
-import { describeFsError } from '../core/store/fs.js';
-import type { CommandContext } from './commands.js';
+import { extname } from 'node:path';
+import { DECK_THEMES, type DeckTheme } from '../../shared/deck/build-deck.js';
+import type { FileExport } from '../core/host-api.js';
+import { idOf, must, type CommandContext } from './context.js';
 import { parse } from './parse.js';
 import { UsageError } from './usage.js';
 
 const FORMATS = ['md', 'html', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
-
-async function save(file: string, data: string | Uint8Array): Promise<void> {
-  try {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFileDurable(file, data, { mode: 0o644 });
-  } catch (error) {
-    throw new PalsError('io', `cannot write ${file}: ${describeFsError(error)}`);
-  }
-}
 
 function formatOf(value: string | undefined, out: string | undefined): Format {
   const chosen = value ?? (out ? extname(out).slice(1).toLowerCase().replace('markdown', 'md') : 'md');
@@ -31,6 +15,16 @@ function formatOf(value: string | undefined, out: string | undefined): Format {
     throw new UsageError(`--format: use md, html or pdf${value ? ` (got "${value}")` : `; cannot tell from the file name "${out ?? ''}"`}`);
   }
   return chosen as Format;
+}
+
+/** Prints the text, or says where the file went. */
+function report(done: FileExport, ctx: CommandContext, counts: boolean): void {
+  if (done.kind === 'text') {
+    ctx.io.stdout(done.text);
+    return;
+  }
+  const what = counts ? ` (${done.slideCount ?? 0} slides, ${done.engagementCount ?? 0} engagements)` : '';
+  ctx.io.stderr(`wrote ${done.path}${what}\n`);
 }
 
 async function deck(argv: string[], ctx: CommandContext): Promise<void> {
@@ -44,44 +38,23 @@ async function deck(argv: string[], ctx: CommandContext): Promise<void> {
   if (format === 'pdf' && !values.out) throw new UsageError('export deck: a PDF needs --out FILE');
   if (values.theme !== undefined && !(DECK_THEMES as readonly string[]).includes(values.theme))
     throw new UsageError(`--theme: use ${DECK_THEMES.join(', ')}`);
-  const store = await ctx.store();
-  const only = values.only
+  const core = await ctx.core();
+  const refs = values.only
     ?.split(',')
     .map((ref) => ref.trim())
-    .filter(Boolean)
-    .map((ref) => findEngagement(store.doc, ref).id);
-  const images = format === 'md' && values.out ? 'files' : 'inline';
-  const built = buildDeck(store.doc, { only, title: values.title, theme: values.theme as DeckTheme | undefined, images });
-  if (built.engagementIds.length === 0)
-    ctx.io.stderr('note: the deck covers no engagements (none in the current round); use --only to choose\n');
-  if (format === 'md') {
-    if (!values.out) {
-      ctx.io.stdout(built.markdown);
-      return;
-    }
-    for (const img of built.images) await save(join(dirname(values.out), 'deck-images', img.name), img.svg);
-    await save(values.out, built.markdown);
-  } else {
-    const html = deckHtmlDocument(renderDeck(built.markdown), values.title ?? 'Security Pals Retrospective');
-    if (format === 'html' && !values.out) {
-      ctx.io.stdout(html);
-      return;
-    }
-    await save(values.out!, format === 'pdf' ? await htmlToPdf(html, ctx.io.env) : html);
-  }
-  ctx.io.stderr(`wrote ${values.out} (${built.slideCount} slides, ${built.engagementIds.length} engagements)\n`);
+    .filter(Boolean);
+  const only = refs ? await Promise.all(refs.map((ref) => idOf(core, ref))) : undefined;
+  const options = { only, title: values.title, theme: values.theme as DeckTheme | undefined };
+  const done = must(await core.call('exportDeckTo', { options, format, out: values.out ?? null }));
+  if (done.engagementCount === 0) ctx.io.stderr('note: the deck covers no engagements (none in the current round); use --only to choose\n');
+  report(done, ctx, true);
 }
 
 async function assessment(argv: string[], ctx: CommandContext): Promise<void> {
   const { values, positionals } = parse('export assessment', argv, { out: { type: 'string' } }, [1, 1]);
-  const store = await ctx.store();
-  const text = assessmentStarter(findEngagement(store.doc, positionals[0]!), ctx.today);
-  if (!values.out) {
-    ctx.io.stdout(text);
-    return;
-  }
-  await save(values.out, text);
-  ctx.io.stderr(`wrote ${values.out}\n`);
+  const core = await ctx.core();
+  const id = await idOf(core, positionals[0]!);
+  report(must(await core.call('exportAssessmentTo', { id, out: values.out ?? null })), ctx, false);
 }
 
 /** Dispatches `export deck` and `export assessment`. */

@@ -1,10 +1,10 @@
 /** Entry of the `pals` command line: global flags, dispatch, errors → `error:` lines and exit codes. */
 import { readFileSync } from 'node:fs';
 import { isPalsError } from '../../shared/errors.js';
+import type { Core, Host } from '../core/open-core.js';
 import { resolveDataDir } from '../core/paths.js';
-import { PalsStore } from '../core/store/store.js';
-import { COMMANDS } from './commands.js';
 import { today } from '../core/today.js';
+import { COMMANDS } from './commands.js';
 import type { CliIo } from './context.js';
 import { oneLine } from './text.js';
 import { USAGE, UsageError } from './usage.js';
@@ -35,7 +35,7 @@ function takeDataFlag(argv: readonly string[]): { data: string | undefined; rest
 
 /** Runs one command line; resolves to the exit code. Never throws. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  let store: PalsStore | null = null;
+  let core: Core | null = null;
   try {
     const { data, rest } = takeDataFlag(argv);
     const [name, ...args] = rest;
@@ -64,11 +64,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await command(args, {
       io,
       today: day,
-      store: async () => {
-        if (store) return store;
-        const opened = await PalsStore.open(dir);
-        store = opened.store;
-        const r = opened.recovery;
+      core: async (extra: Pick<Host, 'github' | 'watch'> = {}) => {
+        if (core) return core;
+        const { openCore } = await import('../core/open-core.js');
+        core = await openCore(dir, { today: () => day, env: io.env, ...extra });
+        const r = core.recovery;
         if (r?.migratedFrom !== undefined)
           io.stderr(`note: upgraded the data file from format ${r.migratedFrom} (a copy is in backups/)\n`);
         else if (r) {
@@ -77,13 +77,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
             : 'no good backup was found, so the store starts empty';
           io.stderr(`warning: ${r.reason}; it was moved to ${r.movedAside ?? '(nowhere: it was missing)'}; ${from}\n`);
         }
-        return store;
+        return core;
       },
     });
-    await (store as PalsStore | null)?.close();
+    await (core as Core | null)?.close();
     return 0;
   } catch (error) {
-    await (store as PalsStore | null)?.close().catch(() => undefined);
+    await (core as Core | null)?.close().catch(() => undefined);
     if (error instanceof UsageError) {
       io.stderr(`error: ${oneLine(error.message)}\n`);
       return 2;

@@ -14,13 +14,35 @@ export interface Parsed<O extends Options> {
   readonly positionals: string[];
 }
 
+/**
+ * `--text "- item"` as `--text=- item`: the word after an option that takes a value is that
+ * value, whatever it begins with (markdown lists and `---` are ordinary note text). parseArgs
+ * alone refuses such a value as ambiguous.
+ */
+function joinValues(argv: readonly string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const name = /^--([^=]+)$/.exec(arg)?.[1];
+    const takesValue = name !== undefined && Object.hasOwn(options, name) && options[name]!.type === 'string';
+    if (takesValue && i + 1 < argv.length) out.push(`${arg}=${argv[++i]!}`);
+    else out.push(arg);
+  }
+  return out;
+}
+
 /** parseArgs with our error wording; `--data` is accepted anywhere. */
 export function parse<O extends Options>(command: string, argv: string[], options: O, positionals: [min: number, max: number]): Parsed<O> {
   let parsed: { values: Record<string, unknown>; positionals: string[] };
+  const all: Options = { ...options, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
   try {
     parsed = parseArgs({
-      args: argv,
-      options: { ...options, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      args: joinValues(argv, all),
+      options: all,
       allowPositionals: true,
       strict: true,
     });

@@ -1,16 +1,17 @@
 /**
- * `pals sync [--api-url URL] [--json]`: brings every linked engagement up to date with GitHub.
- * The token comes from $GITHUB_TOKEN and is never printed. Exit 0 only when nothing failed;
- * what succeeded is saved either way.
+ * `pals sync [--api-url URL] [--json]`: brings every linked engagement up to date with GitHub,
+ * through the core's `syncNow` (the app's path: one sync at a time, the stall watchdog). The
+ * token comes from $GITHUB_TOKEN and is never printed. Exit 0 only when nothing failed; what
+ * succeeded is saved either way.
  */
 import { PalsError } from '../../shared/errors.js';
 import { summaryOf, type SyncReport } from '../../shared/github/report.js';
 import { isHttpUrl } from '../../shared/issue-ref.js';
-import type { StoreDoc } from '../../shared/schema.js';
-import { createGithubClient, DEFAULT_API_URL } from '../core/github/client.js';
+import type { CardView } from '../../shared/view.js';
+import { DEFAULT_API_URL } from '../core/github/api-url.js';
 import { clockTime, redact } from '../core/github/errors.js';
-import { syncAll } from '../core/github/sync.js';
-import type { CommandContext } from './commands.js';
+import { envTokenSource } from '../core/github/token-source.js';
+import { must, type CommandContext } from './context.js';
 import { parse } from './parse.js';
 import { oneLine } from './text.js';
 import { UsageError } from './usage.js';
@@ -21,12 +22,12 @@ const NO_TOKEN =
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The short text summary. */
-export function formatSyncReport(report: SyncReport, doc: StoreDoc): string {
+export function formatSyncReport(report: SyncReport, cards: readonly CardView[]): string {
   const lines = [
     `Checked ${plural(report.checked, 'linked issue')}: ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed.length} failed.`,
   ];
   for (const f of report.failed) lines.push(`  ${oneLine(f.ref)}: ${oneLine(f.error)}`);
-  const conflicts = doc.engagements.filter((e) => e.github?.conflict);
+  const conflicts = cards.filter((e) => e.github?.conflict);
   if (conflicts.length > 0) {
     const names = conflicts.map((e) => oneLine(e.name)).join(', ');
     lines.push(`${plural(conflicts.length, 'card has', 'cards have')} a conflict with GitHub (resolve in the app): ${names}`);
@@ -41,11 +42,15 @@ export async function sync(argv: string[], ctx: CommandContext): Promise<void> {
   const { values } = parse('sync', argv, { 'api-url': { type: 'string' }, json: { type: 'boolean' } }, [0, 0]);
   const apiUrl = values['api-url'] ?? DEFAULT_API_URL;
   if (!isHttpUrl(apiUrl)) throw new UsageError(`--api-url: must be an http(s) URL such as ${DEFAULT_API_URL}`);
-  const token = ctx.io.env.GITHUB_TOKEN?.trim();
-  if (!token) throw new PalsError('github', NO_TOKEN);
-  const store = await ctx.store();
-  const report = await syncAll(store, { client: createGithubClient({ token, baseUrl: apiUrl }), token });
-  const out = values.json ? `${JSON.stringify(summaryOf(report), null, 2)}\n` : formatSyncReport(report, store.doc);
+  const tokenSource = envTokenSource(ctx.io.env, NO_TOKEN);
+  const token = await tokenSource.token();
+  if (token === null) throw new PalsError('github', NO_TOKEN);
+  const core = await ctx.core({ github: { tokenSource, apiUrl } });
+  const report = must(await core.call('syncNow', {}));
+  const out = values.json
+    ? `${JSON.stringify(summaryOf(report), null, 2)}\n`
+    : formatSyncReport(report, must(await core.call('getBoard', {})).engagements);
+  // The core already keeps the token out of its messages; this is the second lock.
   ctx.io.stdout(redact(out, token));
   if (report.error) throw new PalsError('github', redact(report.error, token));
   if (report.failed.length > 0) {

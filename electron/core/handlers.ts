@@ -1,8 +1,9 @@
 /**
- * The core's implementation of every API call, over one open store. Transports (IPC, HTTP)
- * never call these directly: they go through `dispatch`, which validates arguments first.
+ * The core's implementation of the UI contract's calls, over one open store. Hosts and transports
+ * never call these directly: everything goes through the core's `call` (open-core.ts), which
+ * validates arguments first.
  */
-import type { ApiCall, ApiParsedArgs, ApiResult, BoardSnapshot } from '../../shared/api.js';
+import type { BoardSnapshot } from '../../shared/api.js';
 import { addEngagement, addNote, editEngagement, removeEngagement } from '../../shared/engagements.js';
 import { addExampleRound, EXAMPLE_COUNT, removeExampleRound } from '../../shared/example-round.js';
 import { openActions, removeNote, setActionDone, updateNote } from '../../shared/notes.js';
@@ -10,49 +11,23 @@ import { search } from '../../shared/search.js';
 import { PalsError } from '../../shared/errors.js';
 import { cardView, openActionViews, searchHitViews, viewEngagement } from '../../shared/view.js';
 import type { StoreDoc } from '../../shared/schema.js';
-import { startChangeFeed } from './change-feed.js';
-import { createExportHandlers, type ExportPlatform } from './export-handlers.js';
 import { moveWithWriteBack } from '../../shared/github/outbox.js';
-import { createGithubHandlers, type GithubContext } from './github/handlers.js';
-import type { EventBus } from './events.js';
+import type { CoreContext, Handlers } from './context.js';
+import { createGithubHandlers } from './github/handlers.js';
 import { newId } from './ids.js';
-import type { PalsStore } from './store/store.js';
 
-/** One async function per call, taking validated arguments. */
-export type Handlers = { readonly [K in ApiCall]: (args: ApiParsedArgs<K>) => Promise<ApiResult<K>> };
+/** The calls about files (exports), built apart in export-handlers.ts. */
+type ExportCall = 'deckPreview' | 'exportDeck' | 'exportAssessment';
 
-export interface CoreContext {
-  readonly store: PalsStore;
-  /** Today's date for due states (PALS_NOW in tests and demos). */
-  readonly today: () => string;
-  readonly now?: () => Date;
-  /** The desktop app's save dialog and PDF printer (absent under `pals serve`). */
-  readonly exportPlatform?: ExportPlatform;
-  /** Where the GitHub token comes from (the app's vault, or GITHUB_TOKEN under `pals serve`). */
-  readonly github?: GithubContext;
-  /**
-   * Where the core pushes events for the transports to forward: sync progress, and (once handlers
-   * exist) `boardChanged` for every burst of store changes.
-   */
-  readonly events?: EventBus;
-}
-
-/** Builds the handlers for a store; with `ctx.events`, also starts the store's change feed. */
-export function createHandlers(ctx: CoreContext): Handlers {
+/** Builds the UI contract's handlers over one store, except the exports (see createCore). */
+export function createHandlers(ctx: CoreContext): Omit<Handlers, ExportCall> {
   const at = () => (ctx.now?.() ?? new Date()).toISOString();
   const view = (doc: StoreDoc, id: string) => {
     const e = doc.engagements.find((x) => x.id === id);
     if (!e) throw new Error(`engagement ${id} vanished`);
     return viewEngagement(doc, e, ctx.today());
   };
-  const events = ctx.events;
-  const feed = events
-    ? startChangeFeed(ctx.store, ctx.today, (change) => {
-        events.emit('boardChanged', change);
-      })
-    : null;
   return {
-    ...createExportHandlers(ctx, ctx.exportPlatform),
     ...createGithubHandlers(ctx),
     getBoard: () => {
       const doc = ctx.store.doc;
@@ -62,7 +37,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
         engagements: doc.engagements.map((e) => cardView(doc, e, today)),
         rounds: doc.rounds,
         settings: doc.settings,
-        seq: feed?.seq() ?? 0,
+        seq: ctx.boardSeq?.() ?? 0,
       };
       return Promise.resolve(snapshot);
     },
@@ -91,7 +66,15 @@ export function createHandlers(ctx: CoreContext): Handlers {
       await ctx.store.update((doc) => removeEngagement(doc, id));
       return { id };
     },
-    addNote: async ({ id, note }) => ctx.store.update((doc) => addNote(doc, id, note, { id: newId(), at: at() })),
+    addNote: async ({ id, note, actions }) => {
+      const [noteId, when] = [newId(), at()];
+      const actionIds = (actions ?? []).map(() => newId());
+      // A note and the action items it starts with are one write: both are saved, or neither.
+      return ctx.store.update((doc) => {
+        const added = addNote(doc, id, note, { id: noteId, at: when });
+        return actions ? updateNote(added.doc, id, noteId, { actions }, when, actionIds) : added;
+      });
+    },
     updateNote: async ({ id, noteId, patch }) => {
       const ids = Array.from({ length: patch.actions?.filter((a) => !a.id).length ?? 0 }, newId);
       return ctx.store.update((doc) => updateNote(doc, id, noteId, patch, at(), ids));

@@ -1,6 +1,6 @@
 /**
  * `pals serve`: the same UI and API as the desktop app, over HTTP on 127.0.0.1 only.
- * `POST /api/<call>` with a JSON body runs a call through the contract's dispatcher;
+ * `POST /api/<call>` with a JSON body runs a call through the core's `dispatch` (the UI contract's calls only);
  * `GET /api/events` streams pushed events (Server-Sent Events); everything else is the built
  * renderer. See guard.ts for who may connect.
  */
@@ -8,23 +8,18 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiEvent, ApiEvents, ApiResponse } from '../../shared/api.js';
-import { dispatch } from '../core/dispatch.js';
-import type { EventBus } from '../core/events.js';
-import type { Handlers } from '../core/handlers.js';
-import type { PalsStore } from '../core/store/store.js';
+import type { Core } from '../core/open-core.js';
 import { checkHost, checkOrigin, checkToken, cookieName, tokenMatches, type GuardConfig } from './guard.js';
 import { loadStatic, resolveStatic } from './static-files.js';
 
 export interface ServeOptions {
-  readonly handlers: Handlers;
-  readonly store: PalsStore;
+  /** The core it serves: calls go to `dispatch`, its events to every page. */
+  readonly core: Pick<Core, 'dispatch' | 'on'>;
   readonly staticDir: string;
   /** 0 picks a free port. */
   readonly port?: number;
   /** Fixed only in tests; otherwise 32 random bytes per run. */
   readonly token?: string;
-  /** Core events beyond store changes (sync progress), forwarded to every page. */
-  readonly events?: EventBus;
 }
 
 export interface RunningServer {
@@ -112,7 +107,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       sendJson(res, failure('invalid-input', 'the request body is not valid JSON'));
       return;
     }
-    sendJson(res, await dispatch(options.handlers, name, args));
+    sendJson(res, await options.core.dispatch(name, args));
   };
 
   const events = (res: ServerResponse) => {
@@ -200,13 +195,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const push = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => {
     for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   };
-  const stopListening = options.store.onChange((_doc, origin) => {
-    push('storeChanged', { origin });
+  const stopEvents = options.core.on(({ event, payload }) => {
+    push(event, payload);
   });
-  const stopEvents =
-    options.events?.on(({ event, payload }) => {
-      push(event, payload);
-    }) ?? (() => undefined);
   const keepAlive = setInterval(() => {
     for (const client of clients) client.write(': keep-alive\n\n');
   }, 25_000);
@@ -225,7 +216,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     port,
     token,
     close: async () => {
-      stopListening();
       stopEvents();
       clearInterval(keepAlive);
       for (const client of clients) client.end();

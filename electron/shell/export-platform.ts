@@ -5,7 +5,7 @@
  */
 import { BrowserWindow, dialog } from 'electron';
 import { extname } from 'node:path';
-import type { ExportPlatform } from '../core/export-handlers.js';
+import type { ExportPlatform } from '../core/context.js';
 import { writeFileDurable } from '../core/store/durable-write.js';
 import { guardWebContents } from './guards.js';
 

@@ -1,13 +1,13 @@
 /**
  * The API over IPC: one `ipcMain.handle` per call in the contract, and nothing else. Each
  * handler first checks who is asking (the top frame of one of our windows, on the app origin),
- * then hands the raw arguments to `dispatch`, which validates them with the contract's schema.
+ * then hands the raw arguments to the core's `dispatch`, which validates them with the contract's
+ * schema and reaches the UI contract's calls only.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { API_CALL_NAMES, channelOf } from '../../shared/api-names.js';
 import type { ApiResponse } from '../../shared/api.js';
-import { dispatch } from '../core/dispatch.js';
-import type { Handlers } from '../core/handlers.js';
+import type { Core } from '../core/open-core.js';
 import { isAppUrl } from './app-url.js';
 
 /** The answer to a sender that is not ours: no detail, and the call never runs. */
@@ -26,11 +26,11 @@ export function isTrustedSender(event: IpcMainInvokeEvent, isTrustedContents: (i
 }
 
 /** Registers the handler of every API call; returns a function that removes them again. */
-export function registerApiHandlers(ipcMain: IpcMain, handlers: Handlers, isTrustedContents: (id: number) => boolean): () => void {
+export function registerApiHandlers(ipcMain: IpcMain, dispatch: Core['dispatch'], isTrustedContents: (id: number) => boolean): () => void {
   const channels = API_CALL_NAMES.map((name) => {
     const channel = channelOf(name);
     ipcMain.handle(channel, (event, args: unknown) =>
-      isTrustedSender(event, isTrustedContents) ? dispatch(handlers, name, args) : Promise.resolve(FORBIDDEN),
+      isTrustedSender(event, isTrustedContents) ? dispatch(name, args) : Promise.resolve(FORBIDDEN),
     );
     return channel;
   });

@@ -1,10 +1,11 @@
 /**
- * Fuzzing the API contract's argument validation through `dispatch`, the one entry both
- * transports use: random JSON for every call, and mutations of valid arguments. A call never
+ * Fuzzing the API contract's argument validation through the core's `dispatch`, the one entry
+ * both transports use: random JSON for every call, and mutations of valid arguments. A call never
  * throws, answers a valid result or a typed refusal (never `internal`), a refused call leaves the
  * store file byte for byte as it was, and the file always stays loadable.
  */
 import fc from 'fast-check';
+import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +14,9 @@ import { API_CALL_NAMES } from '../../shared/api-names.js';
 import type { ApiResponse } from '../../shared/api.js';
 import { parseDocText } from '../../shared/document.js';
 import type { StoreDoc } from '../../shared/schema.js';
-import { dispatch } from '../../electron/core/dispatch.js';
-import type { ExportPlatform } from '../../electron/core/export-handlers.js';
-import { createHandlers, type Handlers } from '../../electron/core/handlers.js';
+import type { ExportPlatform } from '../../electron/core/context.js';
+import { NO_TOKEN } from '../../electron/core/github/token-source.js';
+import { createCore, type Core } from '../../electron/core/open-core.js';
 import { PalsStore } from '../../electron/core/store/store.js';
 import { bytesOf, hostileJson, mutate, mutation, prototypeIsClean, RunCounter, runs } from './fuzz-kit.js';
 
@@ -74,25 +75,35 @@ const VALID: Readonly<Record<string, (doc: Doc) => unknown>> = {
   clearGithubToken: () => ({}),
   setGithubSettings: () => ({ writeBack: false }),
 };
-/** Calls whose valid arguments are refused by design here (no token vault under this host). */
-const REFUSED_BY_DESIGN: Readonly<Record<string, string>> = { clearGithubToken: 'github' };
-/** Calls that would reach GitHub: their handlers are stand-ins (validation is still the real one). */
-const NETWORK = ['syncNow', 'discoverIssues', 'setGithubToken'];
+/**
+ * Calls whose valid arguments are refused by design here: this host has no token and no vault,
+ * and its GitHub is a loopback port nobody listens on (nothing leaves the machine).
+ */
+const REFUSED_BY_DESIGN: Readonly<Record<string, string>> = {
+  clearGithubToken: 'github',
+  setGithubToken: 'github',
+  syncNow: 'github',
+  discoverIssues: 'github',
+};
 
 const first = (doc: Doc) => doc.engagements[0]!;
 const noteRef = (doc: Doc) => ({ id: first(doc).id, noteId: first(doc).notes[0]?.id ?? 'missing-note' });
 const validArgs = (name: string, doc: Doc): unknown => (VALID[name] ?? (() => ({})))(doc);
 
-/** The real handlers, except that calls which would go to the network answer a placeholder. */
-function offlineHandlers(store: PalsStore): Handlers {
-  const real = createHandlers({ store, today: () => '2026-11-27', exportPlatform: platform });
-  const stubs = Object.fromEntries(NETWORK.filter((n) => n in real).map((n) => [n, () => Promise.resolve({ stub: n })]));
-  return { ...real, ...stubs };
+/** A loopback port with nothing listening: GitHub calls fail at once, on this machine. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 describe('API argument validation under fuzzing (dispatch)', () => {
   let store: PalsStore;
-  let handlers: Handlers;
+  let core: Core;
+  /** Unexpected failures the core reported (each one is a bug). */
+  const internal: string[] = [];
   let file: string;
   let dir: string;
   const counter = new RunCounter();
@@ -101,13 +112,13 @@ describe('API argument validation under fuzzing (dispatch)', () => {
   /** Keeps at least one engagement with a note and an action item to aim valid arguments at. */
   async function seed(): Promise<void> {
     if (store.doc.engagements.some((e) => e.notes.some((n) => n.actions.length > 0))) return;
-    const added = await dispatch(handlers, 'addEngagement', { name: `Seed ${String(Date.now())}${String(Math.random())}`, pals: ['Ann'] });
+    const added = await core.dispatch('addEngagement', { name: `Seed ${String(Date.now())}${String(Math.random())}`, pals: ['Ann'] });
     if (!added.ok) throw new Error(added.error.message);
     const id = (added.value as { id: string }).id;
-    const note = await dispatch(handlers, 'addNote', { id, note: { text: 'seed' } });
+    const note = await core.dispatch('addNote', { id, note: { text: 'seed' } });
     if (!note.ok) throw new Error(note.error.message);
     const noteId = (note.value as { id: string }).id;
-    await dispatch(handlers, 'updateNote', { id, noteId, patch: { actions: [{ text: 'seed action', owner: 'Ann' }] } });
+    await core.dispatch('updateNote', { id, noteId, patch: { actions: [{ text: 'seed action', owner: 'Ann' }] } });
   }
   /** The document with an engagement that has a note with an action item first, where validArgs aims. */
   const target = (doc: StoreDoc): StoreDoc => {
@@ -121,12 +132,11 @@ describe('API argument validation under fuzzing (dispatch)', () => {
     const beforeDoc = store.doc;
     let response: ApiResponse<unknown>;
     try {
-      response = await dispatch(handlers, name, args, (call, error) => {
-        throw new Error(`internal error in ${call}: ${String(error)}`);
-      });
+      response = await core.dispatch(name, args);
     } catch (error) {
       throw new Error(`dispatch threw for ${name}(${JSON.stringify(args)?.slice(0, 300)}): ${String(error)}`);
     }
+    expect(internal, `${name}(${JSON.stringify(args)?.slice(0, 300)})`).toEqual([]);
     if (response.ok) {
       outcomes.accepted++;
       expect(response.value, name).not.toBeUndefined();
@@ -147,7 +157,13 @@ describe('API argument validation under fuzzing (dispatch)', () => {
     dir = await mkdtemp(join(tmpdir(), 'pals-fuzz-api-'));
     store = (await PalsStore.open(dir)).store;
     file = join(dir, 'pals.json');
-    handlers = offlineHandlers(store);
+    const api = `http://127.0.0.1:${String(await closedPort())}`;
+    core = createCore(store, {
+      today: () => '2026-11-27',
+      exportPlatform: platform,
+      github: { tokenSource: NO_TOKEN, apiUrl: api },
+      log: (call, error) => internal.push(`internal error in ${call}: ${String(error)}`),
+    });
     await seed();
   });
 
@@ -161,7 +177,7 @@ describe('API argument validation under fuzzing (dispatch)', () => {
     const known = API_CALL_NAMES.filter((name) => name in VALID);
     for (const name of known) {
       await seed();
-      const response = await dispatch(handlers, name, validArgs(name, target(store.doc)));
+      const response = await core.dispatch(name, validArgs(name, target(store.doc)));
       expect(response.ok ? 'ok' : response.error.code, `${name}: ${response.ok ? '' : response.error.message}`).toBe(
         REFUSED_BY_DESIGN[name] ?? 'ok',
       );
@@ -185,13 +201,13 @@ describe('API argument validation under fuzzing (dispatch)', () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 30 }), hostileJson, async (name, args) => {
         counter.hit('unknown call names');
-        const response = await dispatch(handlers, name, args);
+        const response = await core.dispatch(name, args);
         if ((API_CALL_NAMES as readonly string[]).includes(name)) return;
         expect(response).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
       }),
       { numRuns: runs(100) },
     );
-    await dispatch(handlers, '__proto__', {});
+    await core.dispatch('__proto__', {});
     expect(prototypeIsClean()).toBe(true);
   });
 

@@ -11,7 +11,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../electron/core/handlers.js';
+import { createCore } from '../../electron/core/open-core.js';
 import { cookieName } from '../../electron/serve/guard.js';
 import { startServer, type RunningServer } from '../../electron/serve/server.js';
 import { PalsStore } from '../../electron/core/store/store.js';
@@ -69,7 +69,7 @@ describe('the loopback host under fuzzing', () => {
     await mkdir(join(dir, 'ui'));
     await writeFile(join(dir, 'ui', 'index.html'), '<!doctype html><title>ui</title>');
     store = (await PalsStore.open(join(dir, 'data'))).store;
-    server = await startServer({ handlers: createHandlers({ store, today: () => '2026-11-27' }), store, staticDir: join(dir, 'ui') });
+    server = await startServer({ core: createCore(store, { today: () => '2026-11-27' }), staticDir: join(dir, 'ui') });
   });
   afterAll(async () => {
     await server.close();

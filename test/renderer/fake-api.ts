@@ -45,7 +45,7 @@ export interface FakeControls {
   readonly failNext: (name: ApiCall, error: ApiFailure) => void;
   /** Calls of `name` wait until the returned function is called. */
   readonly hold: (name: ApiCall) => () => void;
-  /** Pushes `storeChanged` and a `boardChanged` reload, as the core does when the CLI rewrote the file. */
+  /** Pushes a `boardChanged` reload, as the core does when the CLI rewrote the file. */
   readonly emitExternalChange: () => void;
   /** Every `boardChanged` pushed so far, in order. */
   readonly changes: readonly BoardChange[];
@@ -116,7 +116,6 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
     burstCalls = new Set();
     burstOthers = false;
     sent = state.doc;
-    emit('storeChanged', { origin: 'local' });
     if (delta && delta.cards.length === 0 && delta.removed.length === 0 && !delta.settings) return;
     seq += 1;
     push(delta ? { origin: 'local', seq, ...by, kind: 'cards', ...delta } : { origin: 'local', seq, ...by, kind: 'reload' });
@@ -293,7 +292,6 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
     emitExternalChange: () => {
       sent = state.doc;
       seq += 1;
-      emit('storeChanged', { origin: 'external' });
       push({ origin: 'external', seq, calls: [], unattributed: true, kind: 'reload' });
     },
     changes,

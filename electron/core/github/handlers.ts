@@ -12,24 +12,11 @@ import { resolveConflict } from '../../../shared/github/sync.js';
 import { findEngagement } from '../../../shared/engagements.js';
 import { viewEngagement } from '../../../shared/view.js';
 import type { ApiCall } from '../../../shared/api.js';
-import type { CoreContext, Handlers } from '../handlers.js';
+import type { CoreContext, GithubContext, Handlers } from '../context.js';
 import { newId } from '../ids.js';
-import { createGithubClient, type ClientOptions } from './client.js';
-import { discoverIssues } from './discover.js';
-import { classify, redact } from './errors.js';
-import { syncAll, type SyncOptions } from './sync.js';
-import { NO_TOKEN, type TokenSource } from './token-source.js';
-import { Watchdog } from './watchdog.js';
-import { whoAmI } from './whoami.js';
-
-/** How a host reaches GitHub: where the token comes from, and (tests) other limits. */
-export interface GithubContext {
-  readonly tokenSource: TokenSource;
-  /** Default https://api.github.com. */
-  readonly apiUrl?: string;
-  readonly client?: Omit<ClientOptions, 'token' | 'baseUrl'>;
-  readonly sync?: Pick<SyncOptions, 'concurrency' | 'deadlineMs' | 'maxDurationMs'>;
-}
+import type { GithubClient } from './client.js';
+import type { SyncOptions } from './sync.js';
+import { NO_TOKEN } from './token-source.js';
 
 type GithubCall = Extract<
   ApiCall,
@@ -51,13 +38,16 @@ export function createGithubHandlers(ctx: CoreContext): Pick<Handlers, GithubCal
   const gh: GithubContext = ctx.github ?? { tokenSource: NO_TOKEN };
   const at = () => (ctx.now?.() ?? new Date()).toISOString();
   const view = (id: string) => viewEngagement(ctx.store.doc, findEngagement(ctx.store.doc, id), ctx.today());
-  const client = (token: string | null) => createGithubClient({ ...gh.client, token, baseUrl: gh.apiUrl });
+  // Octokit and the sync load on the first GitHub call: a command that never talks to GitHub never pays for them.
+  const client = async (token: string | null): Promise<GithubClient> =>
+    (await import('./client.js')).createGithubClient({ ...gh.client, token, baseUrl: gh.apiUrl });
   const status = async (): Promise<GithubStatus> => {
     const s = await gh.tokenSource.status();
     return { tokenSet: s.set, login: s.login, scopes: s.scopes, insecure: s.insecure, lastSync: ctx.store.doc.settings.lastSync };
   };
   /** Runs a GitHub request with a stall deadline; failures become messages for the coordinator. */
   const ask = async <T>(token: string | null, run: (signal: AbortSignal) => Promise<T>, gone?: string): Promise<T> => {
+    const [{ Watchdog }, { classify, redact }] = await Promise.all([import('./watchdog.js'), import('./errors.js')]);
     const watchdog = new Watchdog(gh.sync?.deadlineMs ?? 15_000, 60_000);
     try {
       return await run(watchdog.signal);
@@ -75,9 +65,10 @@ export function createGithubHandlers(ctx: CoreContext): Pick<Handlers, GithubCal
     syncNow: () => {
       running ??= (async () => {
         const token = await gh.tokenSource.token();
-        if (!token) throw new PalsError('github', NO_TOKEN_SET);
+        if (!token) throw new PalsError('github', gh.tokenSource.missing ?? NO_TOKEN_SET);
         const onProgress: SyncOptions['onProgress'] = (p) => ctx.events?.emit('syncProgress', p);
-        return syncAll(ctx.store, { ...gh.sync, client: client(token), token, now: ctx.now, onProgress });
+        const { syncAll } = await import('./sync.js');
+        return syncAll(ctx.store, { ...gh.sync, client: await client(token), token, now: ctx.now, onProgress });
       })().finally(() => {
         running = null;
       });
@@ -100,7 +91,8 @@ export function createGithubHandlers(ctx: CoreContext): Pick<Handlers, GithubCal
       if ('error' in where) throw new PalsError('invalid-input', where.error, 'repo');
       const token = await gh.tokenSource.token();
       const gone = `there is no repository ${where.owner}/${where.repo}, or the token may not read it`;
-      return ask(token, (signal) => discoverIssues(client(token), ctx.store.doc, { ...where, label, signal }), gone);
+      const [{ discoverIssues }, github] = await Promise.all([import('./discover.js'), client(token)]);
+      return ask(token, (signal) => discoverIssues(github, ctx.store.doc, { ...where, label, signal }), gone);
     },
     addDiscovered: async ({ issues }) => {
       const ids = issues.map(() => newId());
@@ -117,7 +109,8 @@ export function createGithubHandlers(ctx: CoreContext): Pick<Handlers, GithubCal
     setGithubToken: async ({ token, allowInsecure }) => {
       const save = gh.tokenSource.save;
       if (!save) throw new PalsError('github', READ_ONLY);
-      const identity = await ask(token, (signal) => whoAmI(client(token), signal));
+      const [{ whoAmI }, github] = await Promise.all([import('./whoami.js'), client(token)]);
+      const identity = await ask(token, (signal) => whoAmI(github, signal));
       await save(token, identity, { allowInsecure: allowInsecure ?? false });
       return status();
     },

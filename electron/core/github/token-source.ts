@@ -23,12 +23,15 @@ export interface TokenSource {
   readonly status: () => Promise<TokenStatus>;
   readonly save?: (token: string, identity: TokenIdentity, options: { readonly allowInsecure: boolean }) => Promise<TokenStatus>;
   readonly clear?: () => Promise<TokenStatus>;
+  /** What to tell the user when there is no token (where this host looks for one). */
+  readonly missing?: string;
 }
 
-/** The token from `$GITHUB_TOKEN` (the CLI and `pals serve`); read-only. */
-export function envTokenSource(env: NodeJS.ProcessEnv): TokenSource {
+/** The token from `$GITHUB_TOKEN` (the CLI and `pals serve`); read-only. `missing` says how to set it. */
+export function envTokenSource(env: NodeJS.ProcessEnv, missing?: string): TokenSource {
   const token = () => env.GITHUB_TOKEN?.trim() || null;
   return {
+    ...(missing ? { missing } : {}),
     token: () => Promise.resolve(token()),
     status: () => Promise.resolve({ set: token() !== null, login: null, scopes: [], insecure: false }),
   };

@@ -2,9 +2,7 @@ import { utimes } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { BoardChange, BoardSnapshot } from '../../../shared/api.js';
 import type { EngagementView, OpenActionView, SearchHitView } from '../../../shared/view.js';
-import { dispatch } from '../../../electron/core/dispatch.js';
-import { EventBus } from '../../../electron/core/events.js';
-import { createHandlers } from '../../../electron/core/handlers.js';
+import { createCore } from '../../../electron/core/open-core.js';
 import { PalsStore } from '../../../electron/core/store/store.js';
 import { pals, tempDir } from '../../helpers.js';
 
@@ -14,16 +12,15 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 async function core() {
   const dir = await tempDir();
   const { store } = await PalsStore.open(dir);
-  const events = new EventBus();
+  const handlers = createCore(store, { today: () => '2026-11-27' });
   const changes: BoardChange[] = [];
-  events.on((e) => {
+  handlers.on((e) => {
     if (e.event === 'boardChanged') changes.push(e.payload);
   });
-  const handlers = createHandlers({ store, today: () => '2026-11-27', events });
   // T only names what the test expects back (dispatch answers `unknown`).
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   const call = async <T = unknown>(name: string, args: unknown = {}): Promise<{ value: T; call: string | undefined }> => {
-    const res = await dispatch(handlers, name, args);
+    const res = await handlers.dispatch(name, args);
     if (!res.ok) throw new Error(res.error.message);
     return { value: res.value as T, call: res.call };
   };
@@ -50,9 +47,7 @@ describe('getBoard and getEngagement', () => {
     expect(record.notes.map((n) => n.text)).toEqual([TEXT]);
     expect(record.due.phase).toBe('intake');
     expect(
-      await dispatch(createHandlers({ store: (await PalsStore.open(await tempDir())).store, today: () => '2026-11-27' }), 'getEngagement', {
-        id,
-      }),
+      await createCore((await PalsStore.open(await tempDir())).store, { today: () => '2026-11-27' }).dispatch('getEngagement', { id }),
     ).toMatchObject({
       ok: false,
       error: { code: 'not-found' },

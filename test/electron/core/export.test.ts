@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../electron/core/dispatch.js';
-import { createHandlers } from '../../../electron/core/handlers.js';
+import { createCore } from '../../../electron/core/open-core.js';
 import { PalsStore } from '../../../electron/core/store/store.js';
 import { addEngagement } from '../../../shared/engagements.js';
 import { tempDir } from '../../helpers.js';
@@ -11,14 +10,14 @@ async function core(platform?: {
 }) {
   const { store } = await PalsStore.open(await tempDir());
   await store.update((doc) => addEngagement(doc, { name: 'Kyverno', pals: ['Ann'] }, { id: 'kyv', at: '2026-11-01T00:00:00.000Z' }));
-  return createHandlers({ store, today: () => '2026-11-27', exportPlatform: platform });
+  return createCore(store, { today: () => '2026-11-27', exportPlatform: platform });
 }
 
 describe('export calls', () => {
   it('previews the deck as marp-core HTML, following the options', async () => {
     const handlers = await core();
-    const all = await dispatch(handlers, 'deckPreview', { options: {} });
-    const fewer = await dispatch(handlers, 'deckPreview', { options: { sections: { retro: false, benefits: false }, theme: 'uncover' } });
+    const all = await handlers.dispatch('deckPreview', { options: {} });
+    const fewer = await handlers.dispatch('deckPreview', { options: { sections: { retro: false, benefits: false }, theme: 'uncover' } });
     if (!all.ok || !fewer.ok) throw new Error('preview failed');
     const a = all.value as { html: string; slideCount: number; engagementCount: number };
     const b = fewer.value as { html: string; slideCount: number; css: string };
@@ -26,7 +25,7 @@ describe('export calls', () => {
     expect((a.html.match(/<section/g) ?? []).length).toBe(a.slideCount);
     expect(b.slideCount).toBe(a.slideCount - 6);
     expect(b.html).toContain('data-theme="uncover"');
-    expect(await dispatch(handlers, 'deckPreview', { options: { theme: 'comic-sans' } })).toMatchObject({
+    expect(await handlers.dispatch('deckPreview', { options: { theme: 'comic-sans' } })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },
     });
@@ -34,14 +33,14 @@ describe('export calls', () => {
 
   it('hands the file to the browser under pals serve', async () => {
     const handlers = await core();
-    const md = await dispatch(handlers, 'exportDeck', { options: {}, format: 'md' });
+    const md = await handlers.dispatch('exportDeck', { options: {}, format: 'md' });
     expect(md).toMatchObject({
       ok: true,
       value: { kind: 'download', filename: 'security-pals-retrospective-2026-11-27.md', mime: 'text/markdown' },
     });
     const text = Buffer.from((md as { value: { base64: string } }).value.base64, 'base64').toString('utf8');
     expect(text).toMatch(/^---\nmarp: true/);
-    const sa = await dispatch(handlers, 'exportAssessment', { id: 'kyv' });
+    const sa = await handlers.dispatch('exportAssessment', { id: 'kyv' });
     expect(sa).toMatchObject({ ok: true, value: { kind: 'download', filename: 'kyverno-self-assessment.md' } });
   });
 
@@ -54,11 +53,11 @@ describe('export calls', () => {
       },
       printToPdf: (html) => Promise.resolve(new TextEncoder().encode(`%PDF-fake ${html.length}`)),
     });
-    expect(await dispatch(handlers, 'exportDeck', { options: {}, format: 'pdf' })).toEqual({
+    expect(await handlers.dispatch('exportDeck', { options: {}, format: 'pdf' })).toEqual({
       ok: true,
       value: { kind: 'saved', path: '/home/me/security-pals-retrospective-2026-11-27.pdf' },
     });
-    expect(await dispatch(handlers, 'exportDeck', { options: {}, format: 'html' })).toEqual({ ok: true, value: { kind: 'cancelled' } });
+    expect(await handlers.dispatch('exportDeck', { options: {}, format: 'html' })).toEqual({ ok: true, value: { kind: 'cancelled' } });
     expect(saved).toEqual(['security-pals-retrospective-2026-11-27.pdf', 'security-pals-retrospective-2026-11-27.html']);
   });
 });

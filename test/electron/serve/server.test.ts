@@ -2,8 +2,7 @@ import { request } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventBus } from '../../../electron/core/events.js';
-import { createHandlers } from '../../../electron/core/handlers.js';
+import { createCore } from '../../../electron/core/open-core.js';
 import { resolveStatic } from '../../../electron/serve/static-files.js';
 import { startServer, type RunningServer } from '../../../electron/serve/server.js';
 import { PalsStore } from '../../../electron/core/store/store.js';
@@ -15,14 +14,13 @@ afterEach(async () => {
   running = null;
 });
 
-async function serve(events?: EventBus): Promise<{ server: RunningServer; store: PalsStore; base: string; auth: Record<string, string> }> {
+async function serve(): Promise<{ server: RunningServer; store: PalsStore; base: string; auth: Record<string, string> }> {
   const dir = await tempDir();
   const ui = join(dir, 'ui');
   await mkdir(ui);
   await writeFile(join(ui, 'index.html'), '<!doctype html><title>ui</title>');
   const { store } = await PalsStore.open(join(dir, 'data'));
-  const handlers = createHandlers({ store, today: () => '2026-11-27', ...(events ? { events } : {}) });
-  const server = await startServer({ handlers, store, staticDir: ui, ...(events ? { events } : {}) });
+  const server = await startServer({ core: createCore(store, { today: () => '2026-11-27' }), staticDir: ui });
   running = server;
   return { server, store, base: `http://127.0.0.1:${server.port}`, auth: { 'x-pals-token': server.token } };
 }
@@ -165,7 +163,7 @@ describe('pals serve', () => {
     expect(extra.status).toBe(400);
   });
 
-  it('runs calls against the store and pushes storeChanged over SSE', async () => {
+  it('runs calls against the store and pushes boardChanged over SSE', async () => {
     const { base, auth, store } = await serve();
     const controller = new AbortController();
     const stream = await fetch(`${base}/api/events`, { headers: auth, signal: controller.signal });
@@ -176,8 +174,8 @@ describe('pals serve', () => {
       value: { id: string };
     };
     let text = '';
-    while (!text.includes('event: storeChanged')) text += new TextDecoder().decode((await reader.read()).value);
-    expect(text).toMatch(/event: storeChanged\ndata: \{"origin":"local"\}/);
+    while (!text.includes('event: boardChanged')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toMatch(/event: boardChanged\ndata: \{"origin":"local","seq":1,/);
     controller.abort();
     const moved = await post(base, 'moveEngagement', { id: added.value.id, phase: 'follow-up' }, auth);
     expect(await moved.json()).toMatchObject({
@@ -188,7 +186,7 @@ describe('pals serve', () => {
   });
 
   it('pushes boardChanged with the changed card (no note text) and the call that made it', async () => {
-    const { base, auth } = await serve(new EventBus());
+    const { base, auth } = await serve();
     const controller = new AbortController();
     const stream = await fetch(`${base}/api/events`, { headers: auth, signal: controller.signal });
     const reader = stream.body!.getReader();

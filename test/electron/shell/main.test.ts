@@ -153,12 +153,15 @@ describe('after ready', () => {
 
   it('tells the windows about local changes and about changes the CLI makes', async () => {
     await vi.waitFor(() => {
-      expect(win.webContents.sent).toContainEqual({ channel: 'pals:storeChanged', payload: { origin: 'local' } });
+      expect(win.webContents.sent).toContainEqual({ channel: 'pals:boardChanged', payload: expect.objectContaining({ origin: 'local' }) });
     });
     expect((await pals(dataDir, ['add', '--name', 'From the CLI'])).code).toBe(0);
     await vi.waitFor(
       () => {
-        expect(win.webContents.sent).toContainEqual({ channel: 'pals:storeChanged', payload: { origin: 'external' } });
+        expect(win.webContents.sent).toContainEqual({
+          channel: 'pals:boardChanged',
+          payload: expect.objectContaining({ origin: 'external' }),
+        });
       },
       { timeout: 5000 },
     );

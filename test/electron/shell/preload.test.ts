@@ -56,18 +56,18 @@ describe('preload', () => {
 
   it('gives event listeners the payload only, and unsubscribes', () => {
     const seen: unknown[][] = [];
-    const off = api.on('storeChanged', (...args: unknown[]) => seen.push(args));
-    ipcRenderer.emit(channelOf('storeChanged'), { sender: 'the IpcRendererEvent' }, { origin: 'external' });
-    expect(seen).toEqual([[{ origin: 'external' }]]);
+    const off = api.on('syncProgress', (...args: unknown[]) => seen.push(args));
+    ipcRenderer.emit(channelOf('syncProgress'), { sender: 'the IpcRendererEvent' }, { done: 1, total: 2 });
+    expect(seen).toEqual([[{ done: 1, total: 2 }]]);
     off();
-    ipcRenderer.emit(channelOf('storeChanged'), {}, { origin: 'local' });
+    ipcRenderer.emit(channelOf('syncProgress'), {}, { done: 2, total: 2 });
     expect(seen).toHaveLength(1);
-    expect(ipcRenderer.listenerCount(channelOf('storeChanged'))).toBe(0);
+    expect(ipcRenderer.listenerCount(channelOf('syncProgress'))).toBe(0);
   });
 
   it('refuses to subscribe to a channel that is not a contract event', () => {
     const on = api.on as (event: string, listener: () => void) => () => void;
-    for (const name of ['getBoard', 'pals:storeChanged', '__proto__', 'ELECTRON_BROWSER_REQUIRE'])
+    for (const name of ['getBoard', 'storeChanged', 'pals:boardChanged', '__proto__', 'ELECTRON_BROWSER_REQUIRE'])
       expect(() => on(name, () => undefined)).toThrow(TypeError);
     expect(ipcRenderer.eventNames()).toEqual([]);
   });

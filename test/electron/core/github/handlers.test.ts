@@ -1,10 +1,9 @@
-/** The GitHub calls of the API contract, through dispatch (and over `pals serve`'s HTTP + SSE). */
+/** The GitHub calls of the API contract, through the core's entrance (and over `pals serve`'s HTTP + SSE). */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../../electron/core/dispatch.js';
-import { EventBus, type CoreEvent } from '../../../../electron/core/events.js';
-import { createHandlers } from '../../../../electron/core/handlers.js';
+import type { CoreEvent } from '../../../../electron/core/events.js';
+import { createCore } from '../../../../electron/core/open-core.js';
 import { envTokenSource, type TokenSource, type TokenStatus } from '../../../../electron/core/github/token-source.js';
 import { startServer } from '../../../../electron/serve/server.js';
 import type { PalsStore } from '../../../../electron/core/store/store.js';
@@ -31,14 +30,14 @@ function memorySource(initial: string | null): TokenSource & { saved: string | n
   });
 }
 
-function core(store: PalsStore, fake: FakeGithub, tokenSource: TokenSource, events = new EventBus()) {
-  const handlers = createHandlers({
-    store,
+function core(store: PalsStore, fake: FakeGithub, tokenSource: TokenSource, seen?: CoreEvent[]) {
+  const opened = createCore(store, {
     today: () => '2026-11-27',
-    events,
     github: { tokenSource, apiUrl: fake.url, client: { waitUnitMs: 5 } },
+    log: () => undefined,
   });
-  return (call: string, args: unknown = {}) => dispatch(handlers, call, args, () => undefined);
+  if (seen) opened.on((e) => seen.push(e));
+  return (call: string, args: unknown = {}) => opened.dispatch(call, args);
 }
 
 describe('GitHub API calls', () => {
@@ -49,10 +48,8 @@ describe('GitHub API calls', () => {
       fake.add({ owner: 'o', repo: 'r', number: n, labels: ['pals/draft'] });
       await linked(store, `P${n}`, `o/r#${n}`);
     }
-    const events = new EventBus();
     const seen: CoreEvent[] = [];
-    events.on((e) => seen.push(e));
-    const call = core(store, fake, memorySource(TOKEN), events);
+    const call = core(store, fake, memorySource(TOKEN), seen);
     const [a, b] = await Promise.all([call('syncNow'), call('syncNow')]);
     expect(a).toEqual(b);
     expect(a).toMatchObject({ ok: true, value: { checked: 3, updated: 3, failed: [], error: null } });
@@ -157,14 +154,11 @@ describe('GitHub API calls', () => {
     const ui = join(await tempDir(), 'ui');
     await mkdir(ui);
     await writeFile(join(ui, 'index.html'), '<!doctype html><title>ui</title>');
-    const events = new EventBus();
-    const handlers = createHandlers({
-      store,
+    const opened = createCore(store, {
       today: () => '2026-11-27',
-      events,
       github: { tokenSource: envTokenSource({ GITHUB_TOKEN: TOKEN }), apiUrl: fake.url },
     });
-    const server = await startServer({ handlers, store, staticDir: ui, events });
+    const server = await startServer({ core: opened, staticDir: ui });
     try {
       const auth = { 'x-pals-token': server.token };
       const controller = new AbortController();

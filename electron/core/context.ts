@@ -1,0 +1,42 @@
+/** What every handler of the core runs with, and the shapes of the handler tables. */
+import type { ApiCall, ApiParsedArgs, ApiResult } from '../../shared/api.js';
+import type { EventBus } from './events.js';
+import type { ClientOptions } from './github/client.js';
+import type { SyncOptions } from './github/sync.js';
+import type { TokenSource } from './github/token-source.js';
+import type { PalsStore } from './store/store.js';
+
+/** One async function per UI call, taking validated arguments. */
+export type Handlers = { readonly [K in ApiCall]: (args: ApiParsedArgs<K>) => Promise<ApiResult<K>> };
+
+/** What the desktop shell adds: a native save dialog and printing with a hidden window. */
+export interface ExportPlatform {
+  saveFile(suggestedName: string, data: string | Uint8Array): Promise<string | null>;
+  printToPdf(html: string): Promise<Uint8Array>;
+}
+
+/** How a host reaches GitHub: where the token comes from, and (tests) other limits. */
+export interface GithubContext {
+  readonly tokenSource: TokenSource;
+  /** Default https://api.github.com. */
+  readonly apiUrl?: string;
+  readonly client?: Omit<ClientOptions, 'token' | 'baseUrl'>;
+  readonly sync?: Pick<SyncOptions, 'concurrency' | 'deadlineMs' | 'maxDurationMs'>;
+}
+
+export interface CoreContext {
+  readonly store: PalsStore;
+  /** Today's date for due states (PALS_NOW in tests and demos). */
+  readonly today: () => string;
+  readonly now?: () => Date;
+  /** The desktop app's save dialog and PDF printer (absent under `pals serve` and the CLI). */
+  readonly exportPlatform?: ExportPlatform;
+  /** Where the GitHub token comes from (the app's vault, or GITHUB_TOKEN under `pals serve` and the CLI). */
+  readonly github?: GithubContext;
+  /** Where the core pushes events (sync progress) for the transports to forward. */
+  readonly events?: EventBus;
+  /** The last `boardChanged` sent (a board snapshot says which changes it already holds). */
+  readonly boardSeq?: () => number;
+  /** The host's environment (PDF export looks for Chromium with it). */
+  readonly env?: NodeJS.ProcessEnv;
+}

@@ -8,8 +8,27 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 // - `vite build` builds the renderer into dist/renderer (served by `pals serve` and the app's protocol);
 // - `vite build --mode preload` bundles electron/preload.ts into one CommonJS file (a sandboxed
 //   preload cannot load ES modules);
+// - `vite build --mode cli` bundles the `pals` command line (electron/cli/pals.ts and everything
+//   it loads eagerly, dependencies included) into one module, so a command starts without
+//   resolving hundreds of files; what a command loads on use (the web server, Octokit, marp-core)
+//   becomes chunks beside it, loaded only by the commands that need them;
 // - vitest runs the tests (Node for the core, jsdom for components).
 export default defineConfig(({ mode }) => {
+  if (mode === 'cli') {
+    return {
+      // Nothing from the renderer's public folder: this build is for Node.
+      publicDir: false,
+      build: {
+        outDir: here('dist/cli'),
+        emptyOutDir: true,
+        minify: false,
+        sourcemap: true,
+        ssr: here('electron/cli/pals.ts'),
+        rolldownOptions: { output: { entryFileNames: 'pals.js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+      },
+      ssr: { noExternal: true, target: 'node' },
+    };
+  }
   if (mode === 'preload') {
     return {
       build: {

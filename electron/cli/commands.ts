@@ -11,9 +11,6 @@ import { renderBoard } from './board-text.js';
 import { idOf, must, type Command } from './context.js';
 import { formatEngagement, formatList } from './format.js';
 import { clearable, hours, parse, validate } from './parse.js';
-import { exportCommand } from './export.js';
-import { serve } from './serve.js';
-import { sync } from './sync.js';
 import { UsageError } from './usage.js';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -193,6 +190,12 @@ function retroPatch(values: Partial<Record<`retro-${'worked' | 'didnt' | 'improv
   return Object.values(retro).some((v) => v !== undefined) ? retro : undefined;
 }
 
+/** A command that loads its module when it runs: `pals list` never loads the web server or the GitHub code. */
+const later =
+  (load: () => Promise<Command>): Command =>
+  async (argv, ctx) =>
+    (await load())(argv, ctx);
+
 /** Every command by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   add,
@@ -204,7 +207,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   board,
   backup,
   restore,
-  sync,
-  export: exportCommand,
-  serve,
+  sync: later(async () => (await import('./sync.js')).sync),
+  export: later(async () => (await import('./export.js')).exportCommand),
+  serve: later(async () => (await import('./serve.js')).serve),
 };

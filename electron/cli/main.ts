@@ -1,16 +1,18 @@
 /** Entry of the `pals` command line: global flags, dispatch, errors → `error:` lines and exit codes. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isPalsError } from '../../shared/errors.js';
 import type { Core, Host } from '../core/open-core.js';
 import { resolveDataDir } from '../core/paths.js';
 import { today } from '../core/today.js';
 import { COMMANDS } from './commands.js';
 import type { CliIo } from './context.js';
+import { projectRoot } from './project-root.js';
 import { oneLine } from './text.js';
 import { USAGE, UsageError } from './usage.js';
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -1,6 +1,6 @@
 /** `pals serve [--port N] [--no-open] [--api-url URL]`: the UI on 127.0.0.1 until Ctrl+C. */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { PalsError } from '../../shared/errors.js';
 import { isHttpUrl } from '../../shared/issue-ref.js';
 import { DEFAULT_API_URL } from '../core/github/api-url.js';
@@ -9,11 +9,9 @@ import { openBrowser } from '../serve/open-browser.js';
 import { startServer } from '../serve/server.js';
 import type { CommandContext } from './context.js';
 import { parse } from './parse.js';
+import { projectRoot } from './project-root.js';
 import { defaultServePort } from './serve-port.js';
 import { UsageError } from './usage.js';
-
-/** Where `vite build` puts the renderer, relative to this compiled file (dist/electron/cli/). */
-const RENDERER_DIR = fileURLToPath(new URL('../../renderer/', import.meta.url));
 
 /** Runs the loopback host until the process is asked to stop. */
 export async function serve(argv: string[], ctx: CommandContext): Promise<void> {
@@ -28,7 +26,9 @@ export async function serve(argv: string[], ctx: CommandContext): Promise<void> 
     throw new UsageError(`--port: must be a port number 0–65535 (got "${values.port}")`);
   const apiUrl = values['api-url'];
   if (apiUrl !== undefined && !isHttpUrl(apiUrl)) throw new UsageError(`--api-url: must be an http(s) URL such as ${DEFAULT_API_URL}`);
-  if (!existsSync(`${RENDERER_DIR}index.html`)) {
+  // Where `vite build` puts the renderer.
+  const rendererDir = join(projectRoot(), 'dist', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new PalsError('io', 'the UI is not built; run `npm run build` (or `npm install`) in the project folder first');
   }
   const core = await ctx.core({
@@ -40,7 +40,7 @@ export async function serve(argv: string[], ctx: CommandContext): Promise<void> 
     },
   });
   const port = chosen ?? defaultServePort(core.dir);
-  const start = (on: number) => startServer({ core, staticDir: RENDERER_DIR, port: on });
+  const start = (on: number) => startServer({ core, staticDir: rendererDir, port: on });
   let server;
   try {
     server = await start(port).catch((error: unknown) => {

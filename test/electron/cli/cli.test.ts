@@ -207,6 +207,29 @@ describe('pals move / edit / note', () => {
     });
   });
 
+  it('takes option values that begin with "-" as values (markdown lists, "---" headings)', async () => {
+    const dir = await tempDir();
+    const id = (await pals(dir, ['add', '--name', '-dash project'])).stdout.trim();
+    expect((await pals(dir, ['note', id, '--text', '- item one', '--action', '--- check'])).code).toBe(0);
+    expect((await pals(dir, ['edit', id, '--learning', '--- heading', '--reaction', '-1 at first'])).code).toBe(0);
+    const [e] = await listed(dir);
+    expect(e).toMatchObject({ name: '-dash project', learnings: ['--- heading'], reaction: '-1 at first' });
+    expect(e!.notes.map((n) => [n.text, n.actions.map((a) => a.text)])).toEqual([['- item one', ['--- check']]]);
+    // A value can still be left out by mistake: the option then says what it misses.
+    expect(await pals(dir, ['note', id, '--text'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: note: .*--text/) });
+  });
+
+  it('moves through the same call as the app: with write-back on, the move queues the label change', async () => {
+    const dir = await tempDir();
+    await pals(dir, ['add', '--name', 'Falco', '--issue', 'falcosecurity/falco#1']);
+    const doc = JSON.parse(await fileOf(dir)) as StoreDoc;
+    doc.rounds = doc.rounds.map((r) => ({ ...r, writeBack: true }));
+    await writeFile(join(dir, 'pals.json'), JSON.stringify(doc));
+    expect((await pals(dir, ['move', 'falco', 'meet-greet'])).code).toBe(0);
+    const after = JSON.parse(await fileOf(dir)) as StoreDoc;
+    expect(after.outbox).toEqual([expect.objectContaining({ issue: 'falcosecurity/falco#1' })]);
+  });
+
   it('stores hostile text and a 200 KB note exactly, and keeps terminals safe', async () => {
     const dir = await tempDir();
     const name = `<b>Evil</b> --- # \u001b[2J 💥`;

@@ -1,5 +1,6 @@
 // Flat ESLint config: type-aware typescript-eslint everywhere, React hooks rules for the UI,
-// and the layer boundaries from ARCHITECTURE.md (shared/ is pure; only the shell imports electron).
+// and the layer boundaries from docs/ARCHITECTURE.md (shared/ is pure; only the shell imports electron;
+// the hosts reach the core only through openCore's call).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -53,6 +54,38 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'electron', message: 'Only the Electron shell (main, preload) imports electron; keep the core plain Node.' }] },
+      ],
+    },
+  },
+  {
+    // The hosts are adapters: they reach the core through openCore's `call`/`dispatch`, never a
+    // handler, the store or a domain operation directly (types may still be named).
+    files: ['electron/main.ts', 'electron/shell/**/*.ts', 'electron/cli/**/*.ts', 'electron/serve/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/core/store/store.js',
+                '**/core/handlers.js',
+                '**/core/host-handlers.js',
+                '**/core/export-handlers.js',
+                '**/core/dispatch.js',
+                '**/core/github/handlers.js',
+                '**/core/github/sync.js',
+                '**/core/github/client.js',
+                '**/shared/engagements.js',
+                '**/shared/notes.js',
+                '**/shared/github/outbox.js',
+                '**/shared/github/sync.js',
+              ],
+              allowTypeImports: true,
+              message: 'A host reaches the core only through openCore (electron/core/open-core.ts): call(name, args).',
+            },
+          ],
+        },
       ],
     },
   },

@@ -20,6 +20,15 @@ export function medianOf(runs: readonly ProcessRun[], figure: (run: ProcessRun) 
   return median(values);
 }
 
+/** The median of ours ÷ naive over the pairs where both exited 0 (runs alternate: pair i ran back to back). */
+export function pairedRatio(runs: CommandRuns): number {
+  const ratios = runs.ours.flatMap((a, i) => {
+    const b = runs.naive[i];
+    return a.code === 0 && b?.code === 0 && b.ms > 0 ? [a.ms / b.ms] : [];
+  });
+  return median(ratios);
+}
+
 /** "min–max ms over N runs" for a note under the table. */
 export function rangeText(runs: readonly ProcessRun[]): string {
   const ms = ok(runs).map((r) => r.ms);

@@ -3,7 +3,10 @@
  * lowdb does for the same two commands, with no validation, lock, fsync, backup or due dates.
  *   node dist/bench/cli-naive.js list FILE          read + parse, print the engagements as JSON
  *   node dist/bench/cli-naive.js note FILE ID TEXT  read + parse, append a note, lowdb write
+ *   node dist/bench/cli-naive.js parse FILE         read + JSON.parse all the data once, nothing else
+ *                                                   (the yardstick of a one-engagement command)
  */
+import { readFile } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 
@@ -12,9 +15,14 @@ interface NaiveDoc {
 }
 
 async function main([command, file, id, text]: readonly string[]): Promise<number> {
-  if (!file || (command !== 'list' && command !== 'note') || (command === 'note' && (!id || text === undefined))) {
-    process.stderr.write('usage: cli-naive.js list FILE | note FILE ID TEXT\n');
+  if (!file || !['list', 'note', 'parse'].includes(command ?? '') || (command === 'note' && (!id || text === undefined))) {
+    process.stderr.write('usage: cli-naive.js list FILE | note FILE ID TEXT | parse FILE\n');
     return 2;
+  }
+  if (command === 'parse') {
+    const doc = JSON.parse(await readFile(file, 'utf8')) as NaiveDoc;
+    process.stdout.write(`${doc.engagements.length}\n`);
+    return 0;
   }
   const db = new Low<NaiveDoc>(new JSONFile<NaiveDoc>(file), { engagements: [] });
   await db.read();

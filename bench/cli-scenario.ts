@@ -5,13 +5,18 @@
  * stdout bytes and each process's peak memory. The naive baseline (cli-naive.ts) is a bare
  * node process doing the same through lowdb: read + parse + print, or read + parse + push +
  * write; a bare `node -e 0` start is given too, as the floor every command pays.
+ *
+ * The budgets of "a command costs what it needs" are ratios of paired runs (ours, then the
+ * yardstick, alternating, so a machine that slows down slows both): `pals list` on a
+ * one-engagement store against `node -e 0`, and `pals move` / `pals show` (one engagement each)
+ * against a node process that reads and parses all the data once (cli-naive.js parse).
  */
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { commandMetrics, failures, medianOf, rangeText, type CommandRuns } from './cli-metrics.js';
+import { commandMetrics, failures, medianOf, pairedRatio, rangeText, type CommandRuns } from './cli-metrics.js';
 import { hasGnuTime, runProcess, type ProcessRun } from './cli-process.js';
 import { createRng } from './prng.js';
 import type { Scenario, ScenarioContext, ScenarioResult } from './scenario.js';
@@ -21,6 +26,8 @@ import { withTempDir } from './tempdir.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NAIVE = fileURLToPath(new URL('./cli-naive.js', import.meta.url));
 const TODAY = '2026-11-27';
+/** Phases `pals move` cycles through (each run moves a different engagement). */
+const MOVE_TO = ['meet-greet', 'follow-up', 'draft', 'review', 'done'] as const;
 const NOTE_TEXT =
   '## Follow-up\n\n**Attendees:** Ada, Linus\n\n- Walked through the threat model draft.\n- Agreed on the review date.\n\n### Actions\n- [ ] Ada: send the draft to the maintainers\n';
 
@@ -112,6 +119,29 @@ async function runIn(ctx: ScenarioContext, oursDir: string, naiveDir: string): P
     (i) => [node, [NAIVE, 'note', naiveFile, seeded.ids[i]!, NOTE_TEXT]],
     env,
   );
+  ctx.log(`cli: move REF PHASE and show REF --json against node reading + parsing the data (1 warm-up + ${runs} runs each)`);
+  const parse: Command = [node, [NAIVE, 'parse', naiveFile]];
+  const move = await measure(
+    runs,
+    (i) => [node, [bin, '--data', oursDir, 'move', seeded.ids[i]!, MOVE_TO[i % MOVE_TO.length]!]],
+    () => parse,
+    env,
+  );
+  const show = await measure(
+    runs,
+    (i) => [node, [bin, '--data', oursDir, 'show', seeded.ids[i]!, '--json']],
+    () => parse,
+    env,
+  );
+  ctx.log(`cli: start-up, pals list on a one-engagement store against node -e 0 (1 warm-up + ${runs} runs each)`);
+  const tinyDir = join(naiveDir, 'tiny');
+  await runProcess(node, [bin, '--data', tinyDir, 'add', '--name', 'Kyverno', '--kickoff', '2026-11-02'], { cwd: ROOT, env });
+  const startup = await measure(
+    runs,
+    () => [node, [bin, '--data', tinyDir, 'list']],
+    () => [node, ['-e', '0']],
+    env,
+  );
   const last = seeded.ids[runs]!;
   const expected = 10 + seeded.ids.filter((id) => id === last).length;
   const counted = await notesOf(bin, oursDir, last, env);
@@ -125,8 +155,14 @@ async function runIn(ctx: ScenarioContext, oursDir: string, naiveDir: string): P
     `seeded pals.json: ${(seeded.bytes / 1024 / 1024).toFixed(1)} MB (compact JSON, both sides)`,
     hasGnuTime() ? 'peak RSS: GNU time (%M) of each process' : 'peak RSS: not measured (no GNU time at /usr/bin/time)',
     'naive = node + lowdb JSONFile (cli-naive.ts): no validation, lock, fsync, backup or due dates; list prints the stored engagements pretty-printed like --json',
+    `start-up: pals list (one engagement) ${rangeText(startup.ours)}; node -e 0 ${rangeText(startup.naive)}`,
+    `move: ${rangeText(move.ours)}; show --json: ${rangeText(show.ours)}; node read + JSON.parse of pals.json: ${rangeText(move.naive)}`,
+    'ratios are medians of per-pair ratios (ours, then the yardstick, alternating)',
     ...failures('list --json', list),
     ...failures('note', note),
+    ...failures('move', move),
+    ...failures('show', show),
+    ...failures('start-up list', startup),
   ];
   if (typeof counted !== 'number' || counted !== expected) notes.push('FAILED: the notes added by `pals note` are not all in the store');
   return {
@@ -136,6 +172,34 @@ async function runIn(ctx: ScenarioContext, oursDir: string, naiveDir: string): P
     metrics: [
       ...commandMetrics('list', '`pals list --json`', list, true),
       ...commandMetrics('note', '`pals note REF --text …`', note, false),
+      ...commandMetrics('move', '`pals move REF PHASE`', move, false).map((m) =>
+        m.id === 'move.rss'
+          ? { ...m, budget: { max: 400 * 1024 * 1024, text: 'a CLI command at 20,000 engagements: peak RSS ≤ 400 MB', judgedAt: 20_000 } }
+          : m,
+      ),
+      ...commandMetrics('show', '`pals show REF --json`', show, false),
+      {
+        id: 'startup.ratio',
+        label: '`pals list`, one engagement ÷ `node -e 0` (paired)',
+        unit: 'ratio',
+        ours: pairedRatio(startup),
+        budget: { max: 2, text: 'pals list on a tiny store ≤ 2× node -e 0' },
+      },
+      {
+        id: 'move.ratio',
+        label: '`pals move` ÷ node reading + parsing the data (paired)',
+        unit: 'ratio',
+        ours: pairedRatio(move),
+        budget: { max: 1.5, text: 'move ≤ 1.5× node reading and parsing all the data once' },
+      },
+      {
+        id: 'show.ratio',
+        label: '`pals show --json` ÷ node reading + parsing the data (paired)',
+        unit: 'ratio',
+        ours: pairedRatio(show),
+        budget: { max: 1.5, text: 'show ≤ 1.5× node reading and parsing all the data once' },
+      },
+
       { id: 'store-bytes', label: 'pals.json as seeded', unit: 'bytes', ours: seeded.bytes },
     ],
     notes,

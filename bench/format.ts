@@ -11,6 +11,8 @@ export function formatValue(value: number | undefined, unit: Unit): string {
       return value >= 1024 * 1024 ? `${(value / 1024 / 1024).toFixed(1)} MB` : `${(value / 1024).toFixed(1)} KB`;
     case 'count':
       return String(Math.round(value));
+    case 'ratio':
+      return `${value.toFixed(2)}×`;
   }
 }
 

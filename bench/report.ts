@@ -53,7 +53,7 @@ export function budgetChecks(result: ScenarioResult): BudgetCheck[] {
 /** A budget limit with its unit, e.g. "≤ 100 ms", "≤ 300.0 MB", "≤ 1500". */
 function limitText(max: number, unit: Unit): string {
   if (unit === 'bytes') return `≤ ${formatValue(max, unit)}`;
-  return `≤ ${max}${unit === 'ms' ? ' ms' : ''}`;
+  return `≤ ${max}${unit === 'ms' ? ' ms' : unit === 'ratio' ? '×' : ''}`;
 }
 
 /** The table rows; the naive and ratio columns only when some metric has a baseline. */

@@ -35,7 +35,8 @@ export interface ScenarioContext {
   readonly log: (message: string) => void;
 }
 
-export type Unit = 'ms' | 'bytes' | 'count';
+/** `ratio`: ours ÷ a baseline measured in the same run (paired runs), shown as "1.42×". */
+export type Unit = 'ms' | 'bytes' | 'count' | 'ratio';
 
 /** The data size at which issue 7 judges its budgets (engagements × 10 notes). */
 export const BUDGET_SIZE = 5000;

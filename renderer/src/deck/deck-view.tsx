@@ -9,7 +9,7 @@ import { DECK_SECTIONS, DECK_THEMES, type DeckSection, type DeckTheme } from '..
 import type { DeckOptionsInput } from '../../../shared/deck/options.js';
 import { useExport } from '../export/use-export.js';
 import { ChoiceSelect, Field } from '../forms/fields.js';
-import type { DeckFormat } from '../store/deck-slice.js';
+import type { DeckFormat } from '../store/deck-state.js';
 import { useAppStore } from '../store/store-context.js';
 import { sanitizeDeck } from './sanitize-deck.js';
 import { SlideFrame } from './slide-frame.js';

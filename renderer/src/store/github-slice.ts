@@ -4,30 +4,11 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ApiFailure, ApiResponse, PalsApi } from '../../../shared/api.js';
-import type { GithubStatus, SyncProgress, SyncReport } from '../../../shared/github/report.js';
-import type { EngagementView } from '../../../shared/view.js';
+import type { GithubStatus } from '../../../shared/github/report.js';
 import type { Freshness } from './freshness.js';
+import type { GithubSlice } from './github-state.js';
 import { safeCall } from './safe-call.js';
 import type { Store } from './types.js';
-
-/** What the header shows about the last sync started here. */
-export type SyncResult = { readonly kind: 'done'; readonly report: SyncReport } | { readonly kind: 'failed'; readonly message: string };
-
-/** GitHub state and actions. */
-export interface GithubSlice {
-  /** Null until the first answer (or when the core could not tell). */
-  readonly githubStatus: GithubStatus | null;
-  /** Set while a sync runs; `total` is 0 until the core has counted the linked issues. */
-  readonly syncing: SyncProgress | null;
-  readonly syncResult: SyncResult | null;
-  readonly loadGithubStatus: () => Promise<void>;
-  /** Follows `syncProgress` events (also from periodic syncs); returns the unsubscribe. */
-  readonly connectGithub: () => () => void;
-  readonly syncNow: () => Promise<void>;
-  readonly resolveConflict: (id: string, keep: 'local' | 'github') => Promise<ApiResponse<EngagementView>>;
-  readonly setGithubToken: (token: string, allowInsecure: boolean) => Promise<ApiFailure | null>;
-  readonly clearGithubToken: () => Promise<ApiFailure | null>;
-}
 
 /** Builds the GitHub slice over an API. */
 export function createGithubSlice(api: PalsApi, freshness: Freshness): StateCreator<Store, [], [], GithubSlice> {

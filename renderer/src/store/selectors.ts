@@ -8,7 +8,7 @@ import { DEFAULT_WINDOWS, PHASES, type Phase } from '../../../shared/phases.js';
 import type { Windows } from '../../../shared/schema.js';
 import type { CardView } from '../../../shared/view.js';
 import type { Store } from './types.js';
-import type { Filters } from './ui-slice.js';
+import type { Filters } from './ui-state.js';
 
 const NONE: readonly CardView[] = [];
 

@@ -1,13 +1,13 @@
 /** The renderer's one bound store: the typed slices joined together. */
 import type { StoreApi } from 'zustand/vanilla';
-import type { ActionsSlice } from './actions-slice.js';
-import type { BoardSlice } from './board-slice.js';
-import type { DeckSlice } from './deck-slice.js';
-import type { GithubSlice } from './github-slice.js';
-import type { MenuSlice } from './menu-slice.js';
-import type { NotesSlice } from './notes-slice.js';
-import type { RecordSlice } from './record-slice.js';
-import type { UiSlice } from './ui-slice.js';
+import type { ActionsSlice } from './actions-state.js';
+import type { BoardSlice } from './board-state.js';
+import type { DeckSlice } from './deck-state.js';
+import type { GithubSlice } from './github-state.js';
+import type { MenuSlice } from './menu-state.js';
+import type { NotesSlice } from './notes-state.js';
+import type { RecordSlice } from './record-state.js';
+import type { UiSlice } from './ui-state.js';
 
 /** Everything the UI reads and every action it can take. */
 export type Store = BoardSlice & RecordSlice & NotesSlice & ActionsSlice & MenuSlice & GithubSlice & DeckSlice & UiSlice;

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useAppStore, useStoreApi } from '../store/store-context.js';
 import type { AppStore } from '../store/types.js';
-import type { View } from '../store/ui-slice.js';
+import type { View } from '../store/ui-state.js';
 import { TabList } from '../tabs/tab-list.js';
 
 /** The id prefix of the view tabs and their panels (one per page). */

@@ -1,0 +1,7 @@
+/** The menu slice's shape: the desktop menu's commands as a subscription. */
+import type { MenuCommand } from '../../../shared/api-names.js';
+
+/** Subscription to menu commands (the view decides what each one does on screen). */
+export interface MenuSlice {
+  readonly onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
+}

@@ -1,0 +1,49 @@
+/** The UI slice's shape: view, search, filters, the open dialog, toasts and announcements. */
+import type { DueStateName } from '../../../shared/due.js';
+import type { Maturity } from '../../../shared/schema.js';
+
+/** Board filters; '' means "any". */
+export interface Filters {
+  readonly pal: string;
+  readonly maturity: Maturity | '';
+  readonly due: DueStateName | '';
+}
+
+/** The one dialog open at a time, if any; a card may open at one of its notes. */
+export type OpenDialog =
+  { readonly kind: 'new' } | { readonly kind: 'card'; readonly id: string; readonly noteId?: string | undefined } | null;
+
+/** The main views the header switches between. */
+export type View = 'board' | 'actions' | 'deck';
+
+/** A message shown in the corner: errors stay until dismissed, info fades. */
+export interface Toast {
+  readonly id: number;
+  readonly kind: 'error' | 'info';
+  readonly text: string;
+}
+
+/** UI state and its setters. */
+export interface UiSlice {
+  readonly view: View;
+  readonly search: string;
+  readonly filters: Filters;
+  readonly dialog: OpenDialog;
+  readonly toasts: readonly Toast[];
+  /** The latest polite screen-reader announcement. */
+  readonly announcement: string;
+  /** A card whose name button should take focus once it renders (after a move re-parents it). */
+  readonly focusCard: string | null;
+  readonly setView: (view: View) => void;
+  readonly setSearch: (text: string) => void;
+  readonly setFilter: <K extends keyof Filters>(key: K, value: Filters[K]) => void;
+  readonly clearFilters: () => void;
+  readonly openNew: () => void;
+  /** Opens a card's record; with `noteId`, at that note in the note editor. */
+  readonly openCard: (id: string, noteId?: string) => void;
+  readonly closeDialog: () => void;
+  readonly pushToast: (kind: Toast['kind'], text: string) => number;
+  readonly dismissToast: (id: number) => void;
+  readonly announce: (text: string) => void;
+  readonly requestCardFocus: (id: string | null) => void;
+}

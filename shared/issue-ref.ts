@@ -51,6 +51,19 @@ export function issueUrl(ref: IssueRef): string {
   return `https://github.com/${ref.owner}/${ref.repo}/${ref.kind === 'pull' ? 'pull' : 'issues'}/${ref.number}`;
 }
 
+/**
+ * Why a GitHub API URL may not carry the token, or null when it may: https anywhere, plain http
+ * only to this machine (a loopback stand-in), never credentials in the URL.
+ */
+export function apiUrlProblem(text: string): string | null {
+  if (!isHttpUrl(text)) return 'must be an http(s) URL such as https://api.github.com';
+  const url = new URL(text);
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol === 'http:' && !loopback)
+    return 'plain http would send the GitHub token in clear: use https (http is allowed only to 127.0.0.1)';
+  return null;
+}
+
 /** True for an http(s) URL: the only links the app stores for repos or opens externally. */
 export function isHttpUrl(text: string): boolean {
   try {

@@ -2,8 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PalsError } from '../../shared/errors.js';
-import { isHttpUrl } from '../../shared/issue-ref.js';
-import { DEFAULT_API_URL } from '../core/github/api-url.js';
+import { apiUrlProblem } from '../../shared/issue-ref.js';
 import { envTokenSource } from '../core/github/token-source.js';
 import { openBrowser } from '../serve/open-browser.js';
 import { startServer } from '../serve/server.js';
@@ -25,7 +24,8 @@ export async function serve(argv: string[], ctx: CommandContext): Promise<void> 
   if (chosen !== null && (!Number.isInteger(chosen) || chosen < 0 || chosen > 65_535))
     throw new UsageError(`--port: must be a port number 0–65535 (got "${values.port}")`);
   const apiUrl = values['api-url'];
-  if (apiUrl !== undefined && !isHttpUrl(apiUrl)) throw new UsageError(`--api-url: must be an http(s) URL such as ${DEFAULT_API_URL}`);
+  const problem = apiUrl === undefined ? null : apiUrlProblem(apiUrl);
+  if (problem) throw new UsageError(`--api-url: ${problem}`);
   // Where `vite build` puts the renderer.
   const rendererDir = join(projectRoot(), 'dist', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {

@@ -6,7 +6,7 @@
  */
 import { PalsError } from '../../shared/errors.js';
 import { summaryOf, type SyncReport } from '../../shared/github/report.js';
-import { isHttpUrl } from '../../shared/issue-ref.js';
+import { apiUrlProblem } from '../../shared/issue-ref.js';
 import type { CardView } from '../../shared/view.js';
 import { DEFAULT_API_URL } from '../core/github/api-url.js';
 import { clockTime, redact } from '../core/github/errors.js';
@@ -41,7 +41,8 @@ export function formatSyncReport(report: SyncReport, cards: readonly CardView[])
 export async function sync(argv: string[], ctx: CommandContext): Promise<void> {
   const { values } = parse('sync', argv, { 'api-url': { type: 'string' }, json: { type: 'boolean' } }, [0, 0]);
   const apiUrl = values['api-url'] ?? DEFAULT_API_URL;
-  if (!isHttpUrl(apiUrl)) throw new UsageError(`--api-url: must be an http(s) URL such as ${DEFAULT_API_URL}`);
+  const problem = apiUrlProblem(apiUrl);
+  if (problem) throw new UsageError(`--api-url: ${problem}`);
   const tokenSource = envTokenSource(ctx.io.env, NO_TOKEN);
   const token = await tokenSource.token();
   if (token === null) throw new PalsError('github', NO_TOKEN);

@@ -39,4 +39,6 @@ export interface CoreContext {
   readonly boardSeq?: () => number;
   /** The host's environment (PDF export looks for Chromium with it). */
   readonly env?: NodeJS.ProcessEnv;
+  /** The largest file `restoreFrom` reads (tests lower it). */
+  readonly restoreMaxBytes?: number;
 }

@@ -2,7 +2,7 @@
  * The host-only calls (see host-api.ts): resolving a name, every whole record, backup and
  * restore. They run over the same store as the UI's calls, through the same `call`.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { parseDocText } from '../../shared/document.js';
 import { findEngagement } from '../../shared/engagements.js';
 import { PalsError } from '../../shared/errors.js';
@@ -13,6 +13,40 @@ import { writeFileDurable } from './store/durable-write.js';
 import { describeFsError } from './store/fs.js';
 
 type Local = Omit<HostHandlers, 'exportDeckTo' | 'exportAssessmentTo'>;
+
+/** The largest backup `restore` reads: a 5,000-engagement store is ~70 MB pretty-printed. */
+export const RESTORE_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A backup's text, refused before it is read when it is not a regular file (a FIFO, a device
+ * such as /dev/zero) or larger than `max`: a restore must never fill the memory.
+ */
+async function readBackup(file: string, max: number): Promise<string> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    throw new PalsError('io', `cannot read ${file}: ${describeFsError(error)}`);
+  }
+  try {
+    // The checks and the read go through one handle: the file cannot be swapped in between.
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new PalsError('invalid-input', `${file} is not a regular file; the store was not changed`);
+    if (stats.size > max) {
+      const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+      throw new PalsError(
+        'invalid-input',
+        `${file} is ${mb(stats.size)}, more than a backup can be (${mb(max)}); the store was not changed`,
+      );
+    }
+    return await handle.readFile('utf8');
+  } catch (error) {
+    if (error instanceof PalsError) throw error;
+    throw new PalsError('io', `cannot read ${file}: ${describeFsError(error)}`);
+  } finally {
+    await handle.close();
+  }
+}
 
 /** Builds the host-only handlers (the file exports live with the other exports). */
 export function createHostHandlers(ctx: CoreContext): Local {
@@ -36,12 +70,7 @@ export function createHostHandlers(ctx: CoreContext): Local {
       return { engagements: doc.engagements.length, path: out };
     },
     restoreFrom: async ({ file }) => {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        throw new PalsError('io', `cannot read ${file}: ${describeFsError(error)}`);
-      }
+      const text = await readBackup(file, ctx.restoreMaxBytes ?? RESTORE_MAX_BYTES);
       let doc;
       try {
         doc = parseDocText(text).doc;

@@ -91,7 +91,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       send(res, 405, 'use POST');
       return;
     }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    // The media type exactly (parameters such as charset allowed): `application/jsonp` is not JSON.
+    const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (mediaType !== 'application/json') {
       sendJson(res, failure('invalid-input', 'send the arguments as JSON (Content-Type: application/json)'));
       return;
     }
@@ -132,7 +134,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         return;
       }
       res.setHeader('Set-Cookie', `${cookieName(config.port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      res.writeHead(303, { Location: url.pathname, 'Cache-Control': 'no-store' });
+      // Always a path on this host: `/.//evil.com/` must not become the protocol-relative `//evil.com/`.
+      res.writeHead(303, { Location: `/${url.pathname.replace(/^[/\\]+/, '')}`, 'Cache-Control': 'no-store' });
       res.end();
       return;
     }

@@ -31,8 +31,9 @@ describe('renderMarkdown', () => {
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
   });
 
-  it('drops javascript:, data:text and file: links but keeps their text', () => {
+  it('drops javascript:, data:text, file: and mailto: links but keeps their text (the app opens http(s) only)', () => {
     for (const href of [
+      'mailto:maintainers@example.org',
       'javascript:alert(1)',
       'JaVaScRiPt:alert(1)',
       'data:text/html,<script>alert(1)</script>',
@@ -44,6 +45,12 @@ describe('renderMarkdown', () => {
       const a = out.querySelector('a');
       expect(a?.getAttribute('href') ?? null, href).toBeNull();
     }
+  });
+
+  it('leaves an e-mail address as text, not a link the app could not open', () => {
+    const out = dom(renderMarkdown('write to maintainers@example.org'));
+    expect(out.textContent).toContain('maintainers@example.org');
+    expect(out.querySelector('a')).toBeNull();
   });
 
   it('never loads remote images', () => {

@@ -10,6 +10,7 @@ import type { GithubStatus, SyncReport } from '../../../shared/github/report.js'
 import { setGithubSettings } from '../../../shared/github/settings.js';
 import { resolveConflict } from '../../../shared/github/sync.js';
 import { findEngagement } from '../../../shared/engagements.js';
+import { apiUrlProblem } from '../../../shared/issue-ref.js';
 import { viewEngagement } from '../../../shared/view.js';
 import type { ApiCall } from '../../../shared/api.js';
 import type { CoreContext, GithubContext, Handlers } from '../context.js';
@@ -39,8 +40,11 @@ export function createGithubHandlers(ctx: CoreContext): Pick<Handlers, GithubCal
   const at = () => (ctx.now?.() ?? new Date()).toISOString();
   const view = (id: string) => viewEngagement(ctx.store.doc, findEngagement(ctx.store.doc, id), ctx.today());
   // Octokit and the sync load on the first GitHub call: a command that never talks to GitHub never pays for them.
-  const client = async (token: string | null): Promise<GithubClient> =>
-    (await import('./client.js')).createGithubClient({ ...gh.client, token, baseUrl: gh.apiUrl });
+  const client = async (token: string | null): Promise<GithubClient> => {
+    const problem = gh.apiUrl === undefined ? null : apiUrlProblem(gh.apiUrl);
+    if (problem) throw new PalsError('github', `the GitHub API address ${gh.apiUrl ?? ''} ${problem}`);
+    return (await import('./client.js')).createGithubClient({ ...gh.client, token, baseUrl: gh.apiUrl });
+  };
   const status = async (): Promise<GithubStatus> => {
     const s = await gh.tokenSource.status();
     return { tokenSet: s.set, login: s.login, scopes: s.scopes, insecure: s.insecure, lastSync: ctx.store.doc.settings.lastSync };

@@ -51,7 +51,7 @@ export function sanitizeDeck(html: string): Slide[] {
     HTML_INTEGRATION_POINTS: { foreignobject: true, 'annotation-xml': true },
     // DOMPurify checks every attribute value against this, so it must also pass values without a
     // scheme (viewBox="0 0 1280 720", relative ids) as its default does.
-    ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|#|data:image\/(?:svg\+xml|png|gif|jpeg|webp)[;,]|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+    ALLOWED_URI_REGEXP: /^(?:https?:|#|data:image\/(?:svg\+xml|png|gif|jpeg|webp)[;,]|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
     FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'input', 'textarea', 'button'],
   });
   const inert = new DOMParser().parseFromString(`<!doctype html><body>${clean}`, 'text/html');

@@ -1,7 +1,7 @@
 /**
  * Markdown → safe HTML for note previews. Two layers: markdown-it with raw HTML off (pasted
- * HTML shows as text), then DOMPurify with an allow-list. Links survive only if http(s) or
- * mailto and open outside the app; images survive only as inline data (no remote loads, which
+ * HTML shows as text), then DOMPurify with an allow-list. Links survive only if http(s) — the
+ * only links the desktop shell opens — and open outside the app; images survive only as inline data (no remote loads, which
  * would also leak that a note was opened).
  */
 import DOMPurify from 'dompurify';
@@ -11,7 +11,7 @@ import { sendLinksOutside } from './outside-links.js';
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
 // markdown-it already refuses javascript:/vbscript:/file: links; keep data: only for images.
-md.validateLink = (url: string) => /^(https?:|mailto:|#)/i.test(url.trim()) || /^data:image\/(png|gif|jpeg|webp);/i.test(url.trim());
+md.validateLink = (url: string) => /^(https?:|#)/i.test(url.trim()) || /^data:image\/(png|gif|jpeg|webp);/i.test(url.trim());
 
 const ALLOWED_TAGS = [
   'a',
@@ -68,6 +68,6 @@ export function renderMarkdown(text: string): string {
     ALLOWED_TAGS,
     ALLOWED_ATTR: [...ALLOWED_ATTR, 'target', 'rel', 'data-blocked'],
     ALLOW_DATA_ATTR: false,
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|data:image\/(?:png|gif|jpeg|webp);)/i,
+    ALLOWED_URI_REGEXP: /^(?:https?:|data:image\/(?:png|gif|jpeg|webp);)/i,
   });
 }

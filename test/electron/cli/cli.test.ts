@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyDoc, type StoreDoc } from '../../../shared/schema.js';
@@ -292,6 +292,8 @@ describe('bad input changes nothing', () => {
     [['frobnicate'], 2, /unknown command "frobnicate"/],
     [['sync'], 1, /^error: set GITHUB_TOKEN/],
     [['sync', '--api-url', 'ftp://example.test'], 2, /--api-url: must be an http\(s\) URL/],
+    [['sync', '--api-url', 'http://github.example.test/api/v3'], 2, /--api-url: plain http would send the GitHub token in clear/],
+    [['serve', '--no-open', '--api-url', 'http://10.0.0.8/api'], 2, /--api-url: plain http would send the GitHub token in clear/],
     [['sync', 'now'], 2, /unexpected argument "now"/],
     [['export', 'slides'], 2, /export: say what to export: deck or assessment/],
     [['export', 'deck', '--format', 'pptx'], 2, /--format: use md, html or pdf/],
@@ -366,6 +368,25 @@ describe('pals backup / restore', () => {
     expect(r.stderr).toMatch(/restored 1 engagements.*previous store is in .*before-restore-/);
     expect((await listed(dir)).map((e) => e.name)).toEqual(['Kyverno']);
     expect((await listed(dir))[0]!.notes[0]!.text).toBe(HOSTILE);
+  });
+
+  it('refuses to read a device or an oversized file, before reading it', async () => {
+    const dir = await tempDir();
+    await pals(dir, ['add', '--name', 'Keep me']);
+    const before = await fileOf(dir);
+    expect(await pals(dir, ['restore', '/dev/zero'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^error: \/dev\/zero is not a regular file; the store was not changed/),
+    });
+    // Sparse: 300 MB on paper, no disk used; refused by its size alone.
+    const huge = join(dir, 'huge.json');
+    await writeFile(huge, '');
+    await truncate(huge, 300 * 1024 * 1024);
+    expect(await pals(dir, ['restore', huge])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/huge\.json is 300 MB, more than a backup can be \(256 MB\); the store was not changed/),
+    });
+    expect(await fileOf(dir)).toBe(before);
   });
 
   it('accepts a hand-edited file with fields left out, and refuses a broken one clearly', async () => {

@@ -66,6 +66,24 @@ describe('pals serve', () => {
     expect(await board.json()).toMatchObject({ ok: true, value: { today: '2026-11-27', engagements: [] } });
   });
 
+  it('redirects the token exchange to a path on this host only (no open redirect)', async () => {
+    const { server } = await serve();
+    for (const path of ['/.//evil.com/', '//evil.com/', '/\\evil.com/', '/board']) {
+      const r = await raw(server.port, `${path}?token=${server.token}`, { host: `127.0.0.1:${server.port}` });
+      expect(r.status, path).toBe(303);
+      expect(r.headers.location, path).toMatch(/^\/(?![/\\])/);
+    }
+  });
+
+  it('takes API calls only as application/json (parameters allowed, look-alikes refused)', async () => {
+    const { base, auth } = await serve();
+    const send = (type: string) =>
+      fetch(`${base}/api/getBoard`, { method: 'POST', headers: { ...auth, 'content-type': type }, body: '{}' }).then((r) => r.json());
+    expect(await send('application/json; charset=utf-8')).toMatchObject({ ok: true });
+    for (const type of ['application/jsonfoo', 'application/json-patch+json', 'text/plain'])
+      expect(await send(type), type).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
   it('refuses requests without the token, or with a wrong one', async () => {
     const { base, server } = await serve();
     expect((await fetch(`${base}/`)).status).toBe(401);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from './dates.js';
+import { formatIssueRef, isHttpUrl, issueUrl, parseIssueRef } from './issue-ref.js';
 import { DEFAULT_WINDOWS, PHASES } from './phases.js';
 
 /** The schema version this build writes; older files are migrated, newer ones refused. */
@@ -73,10 +74,31 @@ export const GithubConflictSchema = z.strictObject({
   detectedAt: TimestampSchema,
 });
 
+/**
+ * One grammar for stored links, whoever wrote them (a form, a restore, a hand edit, a GitHub
+ * answer): an issue is `owner/repo#n` exactly as `formatIssueRef` writes it, its URL is the
+ * github.com page of that issue, a repo is an http(s) URL (no javascript:, data: or file:).
+ */
+const StoredIssueSchema = z
+  .string()
+  .max(300)
+  .refine((text) => {
+    const ref = parseIssueRef(text);
+    return !('error' in ref) && formatIssueRef(ref) === text;
+  }, 'must be an issue reference written owner/repo#123');
+const StoredIssueUrlSchema = z
+  .string()
+  .max(2_000)
+  .refine((text) => {
+    const ref = parseIssueRef(text);
+    return !('error' in ref) && issueUrl(ref) === text;
+  }, 'must be a github.com issue or pull request URL');
+export const StoredRepoUrlSchema = z.string().max(2_000).refine(isHttpUrl, 'must be an http(s) URL such as https://github.com/org/project');
+
 /** The tracking issue (or PR) and what the last sync saw of it. */
 export const GithubLinkSchema = z.strictObject({
-  issue: z.string(),
-  url: z.string(),
+  issue: StoredIssueSchema,
+  url: StoredIssueUrlSchema,
   kind: z.enum(['issue', 'pull']).default('issue'),
   state: z.enum(['open', 'closed']).nullable().default(null),
   title: z.string().nullable().default(null),
@@ -104,7 +126,7 @@ export const EngagementSchema = z.strictObject({
   id: IdSchema,
   name: NameSchema,
   maturity: MaturitySchema.default('sandbox'),
-  repo: z.string().max(2_000).nullable().default(null),
+  repo: StoredRepoUrlSchema.nullable().default(null),
   kickoff: IsoDateSchema.nullable().default(null),
   phase: PhaseSchema.default('intake'),
   onHold: z.boolean().default(false),
@@ -185,7 +207,7 @@ export const SettingsSchema = z.strictObject({
 export const OutboxEntrySchema = z.strictObject({
   id: IdSchema,
   engagementId: IdSchema,
-  issue: z.string().max(300),
+  issue: StoredIssueSchema,
   setLabel: LabelNameSchema,
   removeLabels: z.array(LabelNameSchema).max(100).default([]),
   createdAt: TimestampSchema,

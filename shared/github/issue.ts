@@ -4,7 +4,7 @@
  * answer is an error value rather than a broken document.
  */
 import { z } from 'zod';
-import { formatIssueRef, issueUrl, type IssueRef } from '../issue-ref.js';
+import { formatIssueRef, issueUrl, parseIssueRef, type IssueRef } from '../issue-ref.js';
 
 /** The fields of one issue as the last sync saw them. */
 export interface IssueSnapshot {
@@ -44,12 +44,20 @@ export function snapshotFromApi(data: unknown): IssueSnapshot | { error: string 
   const d = parsed.data;
   const repo = REPO_PATH.exec(d.repository_url);
   if (!repo) return { error: 'GitHub sent an issue without its repository' };
-  const ref: IssueRef = {
-    owner: decodeURIComponent(repo[1]!),
-    repo: decodeURIComponent(repo[2]!),
-    number: d.number,
-    kind: d.pull_request ? 'pull' : 'issue',
-  };
+  let owner: string;
+  let name: string;
+  try {
+    [owner, name] = [decodeURIComponent(repo[1]!), decodeURIComponent(repo[2]!)];
+  } catch {
+    return { error: 'GitHub sent an issue whose repository is not a valid name' };
+  }
+  const ref: IssueRef = { owner, repo: name, number: d.number, kind: d.pull_request ? 'pull' : 'issue' };
+  // GitHub's answer obeys the same grammar as a typed link: a hostile or broken server cannot
+  // store a path-like "repository" that would break every later sync.
+  const checked = parseIssueRef(formatIssueRef(ref));
+  if ('error' in checked || formatIssueRef(checked) !== formatIssueRef(ref)) {
+    return { error: 'GitHub sent an issue whose repository is not a valid name' };
+  }
   const updated = new Date(d.updated_at);
   return {
     ref,

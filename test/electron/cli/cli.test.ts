@@ -370,6 +370,28 @@ describe('pals backup / restore', () => {
     expect((await listed(dir))[0]!.notes[0]!.text).toBe(HOSTILE);
   });
 
+  it('refuses stored links outside the one grammar (javascript:, data:, file: repos; malformed issues)', async () => {
+    const dir = await tempDir();
+    await pals(dir, ['add', '--name', 'Keep me', '--issue', 'cncf/tag-security#1']);
+    const good = JSON.parse(await fileOf(dir)) as StoreDoc;
+    const before = await fileOf(dir);
+    const bad: [string, (e: StoreDoc['engagements'][number]) => object][] = [
+      ['repo', (e) => ({ ...e, repo: 'javascript:alert(1)' })],
+      ['repo', (e) => ({ ...e, repo: 'data:text/html,<script>alert(1)</script>' })],
+      ['repo', (e) => ({ ...e, repo: 'file:///etc/passwd' })],
+      ['github.issue', (e) => ({ ...e, github: { ...e.github, issue: 'o/../x#1' } })],
+      ['github.url', (e) => ({ ...e, github: { ...e.github, url: 'javascript:alert(1)' } })],
+      ['github.url', (e) => ({ ...e, github: { ...e.github, url: 'https://evil.example/cncf/tag-security/issues/1' } })],
+    ];
+    for (const [field, spoil] of bad) {
+      const file = join(dir, 'spoilt.json');
+      await writeFile(file, JSON.stringify({ ...good, engagements: [spoil(good.engagements[0]!)] }));
+      const r = await pals(dir, ['restore', file]);
+      expect(r, field).toMatchObject({ code: 1, stderr: expect.stringContaining(`engagements[0].${field}`) });
+    }
+    expect(await fileOf(dir)).toBe(before);
+  });
+
   it('refuses to read a device or an oversized file, before reading it', async () => {
     const dir = await tempDir();
     await pals(dir, ['add', '--name', 'Keep me']);

@@ -44,6 +44,20 @@ describe('discovery', () => {
     expect(snapshotFromApi({ message: 'Not Found' })).toEqual({ error: 'GitHub sent an answer that is not an issue' });
   });
 
+  it('refuses a repository_url whose names break the issue grammar (a hostile GitHub)', () => {
+    const issue = { number: 7, title: 't', state: 'open', labels: [], comments: 0, updated_at: '2026-11-01T10:00:00Z' };
+    for (const repository_url of [
+      'https://api.github.com/repos/o/..%2F..%2Fadmin',
+      'https://api.github.com/repos/o/%E0%A4%A',
+      'https://api.github.com/repos/-bad/r',
+      'https://api.github.com/repos/o/r%23x',
+    ]) {
+      expect(snapshotFromApi({ ...issue, repository_url }), repository_url).toEqual({
+        error: 'GitHub sent an issue whose repository is not a valid name',
+      });
+    }
+  });
+
   it('parses repositories as owner/repo or URL', () => {
     expect(parseRepoRef('cncf/tag-security')).toEqual({ owner: 'cncf', repo: 'tag-security' });
     expect(parseRepoRef('https://github.com/cncf/tag-security/')).toEqual({ owner: 'cncf', repo: 'tag-security' });

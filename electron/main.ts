@@ -22,6 +22,7 @@ import { createTokenVault, tokenFile } from './shell/token-vault.js';
 import { describeError, recoveryNotice } from './shell/notices.js';
 import { flushBeforeQuit } from './shell/quit-flush.js';
 import { TrustedWindows } from './shell/trusted-windows.js';
+import { spellcheckStaysLocal } from './shell/web-preferences.js';
 import { createMainWindow } from './shell/window-factory.js';
 import { loadWindowState, trackWindowState, windowStateFile } from './shell/window-state.js';
 
@@ -100,6 +101,8 @@ async function start(): Promise<void> {
   const periodicSync = startPeriodicSync(core.call);
 
   denyAllPermissions(session.defaultSession);
+  // No dictionary downloads from Google's CDN (web-preferences.ts): off where they would be fetched.
+  if (!spellcheckStaysLocal(process.platform)) session.defaultSession.setSpellCheckerEnabled(false);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist', 'renderer')));
   registerApiHandlers(ipcMain, core.dispatch, (id) => windows.has(id));
   const send = (command: string) => main?.win.webContents.send(MENU_CHANNEL, { command });

@@ -9,6 +9,17 @@ export interface WebPreferencesOptions {
   readonly preload: string;
   /** Developer tools: on while developing, off in a packaged build. */
   readonly devTools: boolean;
+  /** The OS (`process.platform`): it decides whether spell checking can stay on this machine. */
+  readonly platform: NodeJS.Platform;
+}
+
+/**
+ * Spell checking without the network: macOS checks with the system's own dictionaries; on Linux
+ * and Windows Chromium would download Hunspell dictionaries from Google's CDN, which breaks
+ * "nothing leaves this machine except GitHub", so it is off there.
+ */
+export function spellcheckStaysLocal(platform: NodeJS.Platform): boolean {
+  return platform === 'darwin';
 }
 
 /** Sandboxed, context-isolated, no Node in the page or its workers, no webview, web security on. */
@@ -27,7 +38,7 @@ export function hardenedWebPreferences(options: WebPreferencesOptions): WebPrefe
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
-    spellcheck: true,
+    spellcheck: spellcheckStaysLocal(options.platform),
     devTools: options.devTools,
   };
 }

@@ -33,7 +33,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     title: PRODUCT_NAME,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1b1d23' : '#ffffff',
-    webPreferences: hardenedWebPreferences({ preload: options.preload, devTools: options.devTools }), // eng-disable PRELOAD_JS_CHECK
+    webPreferences: hardenedWebPreferences({ preload: options.preload, devTools: options.devTools, platform: process.platform }), // eng-disable PRELOAD_JS_CHECK
   });
   win.once('ready-to-show', () => {
     if (state?.maximized) win.maximize();

@@ -161,6 +161,8 @@ export const defaultSession = {
   requestHandler: null as PermissionRequest | null,
   checkHandler: null as ((...args: unknown[]) => boolean) | null,
   deviceHandler: null as ((...args: unknown[]) => boolean) | null,
+  spellChecker: true,
+  setSpellCheckerEnabled: (on: boolean) => (defaultSession.spellChecker = on),
   setPermissionRequestHandler: (h: PermissionRequest) => (defaultSession.requestHandler = h),
   setPermissionCheckHandler: (h: (...args: unknown[]) => boolean) => (defaultSession.checkHandler = h),
   setDevicePermissionHandler: (h: (...args: unknown[]) => boolean) => (defaultSession.deviceHandler = h),

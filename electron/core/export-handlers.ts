@@ -4,7 +4,7 @@
  * `pals serve`) and for the command line (written to a file it names, or answered as text).
  * Every deck goes through `produceDeck`; marp-core and the PDF printer load on first use only.
  */
-import { mkdir } from 'node:fs/promises';
+import { lstat, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { assessmentStarter } from '../../shared/assessment.js';
 import { buildDeck } from '../../shared/deck/build-deck.js';
@@ -48,14 +48,27 @@ async function produceDeck(
   return { data: format === 'pdf' ? await printPdf(html) : html, images: [], ...counts };
 }
 
-/** Writes an export where the command line asked, creating its folder. */
+/**
+ * Writes an export where the command line asked, creating its folder. Exports carry reactions,
+ * hours and notes, so they are readable by the user only (0600).
+ */
 async function save(file: string, data: string | Uint8Array): Promise<void> {
   try {
     await mkdir(dirname(file), { recursive: true });
-    await writeFileDurable(file, data, { mode: 0o644 });
+    await writeFileDurable(file, data, { mode: 0o600 });
   } catch (error) {
     throw new PalsError('io', `cannot write ${file}: ${describeFsError(error)}`);
   }
+}
+
+/** The chart folder beside a Markdown deck; refused when it is a symbolic link (it could point anywhere). */
+async function chartFolder(out: string): Promise<string> {
+  const folder = join(dirname(out), 'deck-images');
+  const stats = await lstat(folder).catch(() => null);
+  if (stats?.isSymbolicLink()) {
+    throw new PalsError('io', `${folder} is a symbolic link; remove it or export elsewhere (charts are never written through a link)`);
+  }
+  return folder;
 }
 
 /** A file name from a project name ("Artifact Hub" → "artifact-hub"). */
@@ -105,7 +118,8 @@ export function createExportHandlers(ctx: CoreContext): ExportHandlers {
       const deck = await produceDeck(ctx.store.doc, options, format, format === 'md' && out ? 'files' : 'inline', printPdf);
       const counts = { slideCount: deck.slideCount, engagementCount: deck.engagementCount };
       if (out === null) return { kind: 'text', text: String(deck.data), ...counts };
-      for (const image of deck.images) await save(join(dirname(out), 'deck-images', image.name), image.svg);
+      const charts = deck.images.length > 0 ? await chartFolder(out) : null;
+      for (const image of deck.images) await save(join(charts!, image.name), image.svg);
       await save(out, deck.data);
       return { kind: 'written', path: out, ...counts };
     },

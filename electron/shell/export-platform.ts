@@ -24,7 +24,8 @@ export function desktopExportPlatform(parent: () => BrowserWindow | undefined): 
       const options: Electron.SaveDialogOptions = { defaultPath: suggestedName, filters: filter ? [filter] : [] };
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
-      await writeFileDurable(result.filePath, data, { mode: 0o644 });
+      // Exports carry reactions, hours and notes: readable by the user only.
+      await writeFileDurable(result.filePath, data, { mode: 0o600 });
       return result.filePath;
     },
     printToPdf: async (html) => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findChromium } from '../../../electron/core/export/pdf.js';
@@ -39,6 +39,21 @@ describe('pals export deck', () => {
     expect(md).not.toContain('Tinkerbell');
     expect((await readdir(join(dir, 'out', 'deck-images'))).sort()).toEqual(['time-in-phase-1.svg', 'timebox.svg']);
     expect(await readFile(join(dir, 'out', 'deck-images', 'timebox.svg'), 'utf8')).toMatch(/^<svg xmlns/);
+  });
+
+  it('keeps exports private (0600) and never writes charts through a symlinked folder', async () => {
+    const dir = await seeded();
+    const out = join(dir, 'out', 'retro.md');
+    expect((await pals(dir, ['export', 'deck', '--out', out])).code).toBe(0);
+    expect((await stat(out)).mode & 0o777).toBe(0o600);
+    expect((await stat(join(dir, 'out', 'deck-images', 'timebox.svg'))).mode & 0o777).toBe(0o600);
+    const elsewhere = join(dir, 'elsewhere');
+    await mkdir(elsewhere);
+    await mkdir(join(dir, 'linked'));
+    await symlink(elsewhere, join(dir, 'linked', 'deck-images'));
+    const r = await pals(dir, ['export', 'deck', '--out', join(dir, 'linked', 'retro.md')]);
+    expect(r).toMatchObject({ code: 1, stderr: expect.stringMatching(/deck-images is a symbolic link/) });
+    expect(await readdir(elsewhere)).toEqual([]);
   });
 
   it('writes one self-contained HTML file', async () => {

@@ -103,7 +103,8 @@ describe('the card dialog', () => {
       expect(within(editor).getByRole('status').textContent).toBe('Saved');
     });
     expect(fake.callsOf('addNote')).toEqual([{ id: 'eng-2', note: { kind: 'general', text: '', date: '2026-03-02', attendees: [] } }]);
-    expect(fake.callsOf('updateNote')).toEqual([{ id: 'eng-2', noteId: 'fake-0001', patch: { text: '<b>not bold</b>\n# not a heading' } }]);
+    const created = fake.doc.engagements[1]!.notes[0]!; // its id is the core's: random, like every new record's
+    expect(fake.callsOf('updateNote')).toEqual([{ id: 'eng-2', noteId: created.id, patch: { text: '<b>not bold</b>\n# not a heading' } }]);
     expect(fake.doc.engagements[1]!.notes[0]!.text).toBe('<b>not bold</b>\n# not a heading');
     expect(
       within(dialog)

@@ -1,8 +1,20 @@
 /**
- * An in-memory PalsApi for component tests: the contract's own argument schemas and the real
- * pure operations from shared/, over a document held in memory. It can be told to fail or hold
- * a call, and it records every call so tests can assert what the UI asked for.
+ * The PalsApi component tests run against: the real core (electron/core/open-core.ts) over a
+ * store on an in-memory file system (test/support/memory-fs.ts), behind a thin wrapper. The
+ * wrapper records every call so tests can assert what the UI asked for, can fail or hold the next
+ * call of a name before the core sees it, and stands in for what lies outside the core: GitHub
+ * (the token and sync answers are set by the test; GitHub traffic itself is tested against a
+ * loopback fake elsewhere), the desktop app's save dialog and menu, a page's event stream losing
+ * an event, and other processes (the CLI) changing the data folder.
+ *
+ * `createFakeApi` answers at once; the store opens in the background and every call waits for it.
  */
+import { createCore, type Core } from '../../electron/core/open-core.js';
+import type { ExportPlatform, Handlers } from '../../electron/core/context.js';
+import { dispatch, type CallTable } from '../../electron/core/dispatch.js';
+import type { CoreEvent } from '../../electron/core/events.js';
+import type { TokenSource } from '../../electron/core/github/token-source.js';
+import { PalsStore, type StoreOptions } from '../../electron/core/store/store.js';
 import {
   API,
   type ApiCall,
@@ -11,45 +23,65 @@ import {
   type ApiFailure,
   type ApiResponse,
   type BoardChange,
-  type BoardSnapshot,
   type PalsApi,
 } from '../../shared/api.js';
-import { addEngagement, addNote, editEngagement, moveEngagement, removeEngagement } from '../../shared/engagements.js';
-import type { ExportResult } from '../../shared/deck/options.js';
-import { isPalsError, PalsError } from '../../shared/errors.js';
+import { makeClient } from '../../shared/api-client.js';
+import { parseDocText } from '../../shared/document.js';
+import { PalsError } from '../../shared/errors.js';
 import type { GithubStatus, SyncReport } from '../../shared/github/report.js';
-import { resolveConflict } from '../../shared/github/sync.js';
-import { addExampleRound, EXAMPLE_COUNT, removeExampleRound } from '../../shared/example-round.js';
-import type { EngagementPatch, NewEngagementInput, NewNoteInput } from '../../shared/inputs.js';
-import { openActions, removeNote, setActionDone, updateNote } from '../../shared/notes.js';
-import type { Phase } from '../../shared/phases.js';
-import { describeIssues, emptyDoc, type StoreDoc } from '../../shared/schema.js';
-import { search } from '../../shared/search.js';
-import { boardDelta, cardView, openActionViews, searchHitViews, viewEngagement } from '../../shared/view.js';
+import { emptyDoc, type StoreDoc } from '../../shared/schema.js';
+import { createMemoryFs, type FsOperation, type MemoryFs } from '../support/memory-fs.js';
 
 /** The fixed "today" of every fake board. */
 export const TODAY = '2026-03-02';
-/** The time of seeded records; the fake stamps its own changes a millisecond later each, as a real clock would. */
+/** The time of seeded records; the core's clock answers a millisecond later on each reading, as a real clock would. */
 export const AT = '2026-03-02T10:00:00.000Z';
+/** The data folder, on the fake's memory file system. */
+export const DATA_DIR = '/mem/data';
 
 type Listener = (payload: never) => void;
 
+/** A file the core handed to the stand-in save dialog. */
+export interface SavedFile {
+  /** The name the core suggested. */
+  readonly name: string;
+  /** Where the dialog saved it (null: cancelled). */
+  readonly path: string | null;
+  readonly data: string | Uint8Array;
+}
+
 /** Test controls beside the API itself. */
 export interface FakeControls {
-  /** The document as the fake core holds it (tests may replace it, then emit a change). */
+  /**
+   * The document as the core's store holds it. Replacing it writes the data folder as another
+   * process (the CLI) would: the core notices on its next write, or at `emitExternalChange`.
+   */
   doc: StoreDoc;
+  /** The memory file system holding the data folder (`DATA_DIR`). */
+  readonly fs: MemoryFs;
   readonly calls: { readonly name: ApiCall; readonly args: unknown }[];
   /** Arguments of every call of one kind, in order. */
   readonly callsOf: (name: ApiCall) => unknown[];
-  /** The next call of `name` fails with `error` and changes nothing. */
+  /** The next call of `name` fails with `error`; the core never runs it. */
   readonly failNext: (name: ApiCall, error: ApiFailure) => void;
-  /** Calls of `name` wait until the returned function is called. */
+  /** Calls of `name` wait until the returned function is called (then the core runs them). */
   readonly hold: (name: ApiCall) => () => void;
-  /** Pushes a `boardChanged` reload, as the core does when the CLI rewrote the file. */
+  /**
+   * Another process changed the files and the core's folder watcher noticed: the other process
+   * rewrites the store (with the document set through `doc`, if any), then the core refreshes and
+   * its change feed tells the pages (a `reload`, or the cards that changed: accept either).
+   */
   readonly emitExternalChange: () => void;
-  /** Every `boardChanged` pushed so far, in order. */
+  /**
+   * Resolves once the core is open and every outside change asked for so far has been taken in
+   * (and the core's event about it sent). Without lock contention, an outside change needs no
+   * timer, only the feed's next turn of the event loop: `await settle()` (a 0 ms timeout) after
+   * `emitExternalChange()` is enough, as it is for the pages' own calls.
+   */
+  readonly settled: () => Promise<void>;
+  /** Every `boardChanged` the core pushed so far, in order (lost ones included). */
   readonly changes: readonly BoardChange[];
-  /** The next `boardChanged` is numbered but never delivered, as if a page's event stream dropped it. */
+  /** The next `boardChanged` is never delivered, as if a page's event stream dropped it. */
   readonly loseNextChange: () => void;
   /** Pushes a `menu` command, as the desktop app's menu and its shortcuts do. */
   readonly emitMenu: (command: ApiEvents['menu']['command']) => void;
@@ -57,33 +89,66 @@ export interface FakeControls {
   github: GithubStatus;
   /** What `syncNow` answers, after pushing `syncProgress` for each of `checked` issues. */
   syncReport: SyncReport;
-  /** What the export calls answer. */
-  exportResult: ExportResult;
   /** Pushes a `syncProgress` event. */
   readonly emitSyncProgress: (done: number, total: number) => void;
+  /** Where the stand-in save dialog saves (`<folder>/<suggested name>`); null (the default): the user cancels. */
+  saveFolder: string | null;
+  /** Every file the core handed to the save dialog, in order. */
+  readonly saves: readonly SavedFile[];
+  /** Closes the core (its store flushes). */
+  readonly close: () => Promise<void>;
+}
+
+export interface FakeOptions {
+  /**
+   * False: a host without the desktop app's save dialog (`pals serve` in a browser), where the
+   * core answers exports as downloads. Default true.
+   */
+  readonly exportPlatform?: boolean;
+  /** Runs before every file operation of the memory file system: throw to fail it, return a promise to delay it. */
+  readonly intercept?: (operation: FsOperation) => void | Promise<void>;
 }
 
 /** A token-less GitHub status. */
 export const NO_TOKEN: GithubStatus = { tokenSet: false, login: null, scopes: [], insecure: false, lastSync: null };
 
-/** A deck preview in marp-core's shape: one `<svg data-marpit-svg>` per slide. */
-export function fakeDeckHtml(titles: readonly string[]): string {
-  const slides = titles.map(
-    (t, i) =>
-      `<svg data-marpit-svg="" viewBox="0 0 1280 720"><foreignObject width="1280" height="720"><section id="${i + 1}" data-theme="gaia" style="--theme:gaia;"><h1>${t}</h1></section></foreignObject></svg>`,
-  );
-  return `<div class="marpit">${slides.join('')}</div>`;
-}
-
 /** The fake API plus its controls. */
 export type FakeApi = PalsApi & FakeControls;
 
-/** Builds a fake over `doc` (an empty store by default). */
-export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
-  let counter = 0;
-  const nextId = () => `fake-${String(++counter).padStart(4, '0')}`;
+/** The calls that would reach GitHub: the wrapper answers them from `github` and `syncReport`. */
+type GithubBoundary = 'githubStatus' | 'setGithubToken' | 'clearGithubToken' | 'syncNow';
+
+/** No token anywhere, and an API address where nothing listens: the core never reaches the real GitHub. */
+const NO_GITHUB: TokenSource = {
+  token: () => Promise.resolve(null),
+  status: () => Promise.resolve({ set: false, login: null, scopes: [], insecure: false }),
+};
+const UNREACHABLE_API = 'http://127.0.0.1:9';
+
+interface Live {
+  readonly core: Core;
+  /** The core's store. */
+  readonly store: PalsStore;
+  /** Another process's store on the same folder (the CLI). */
+  readonly other: PalsStore;
+}
+
+/**
+ * Builds a fake over `doc`, written to the data folder as `pals.json` before the core opens it
+ * (no `doc`: a folder where nothing was ever saved, as on the first run).
+ */
+export function createFakeApi(doc?: StoreDoc, options: FakeOptions = {}): FakeApi {
+  const fs = createMemoryFs(options.intercept ? { intercept: options.intercept } : {});
+  if (doc) {
+    const text = JSON.stringify(doc);
+    parseDocText(text); // a seed the store would refuse fails here, not as a recovered empty board
+    fs.putFile(`${DATA_DIR}/pals.json`, text);
+  }
   let tick = 0;
-  const stamp = () => new Date(Date.parse(AT) + ++tick).toISOString();
+  const now = () => new Date(Date.parse(AT) + ++tick);
+  // Backups are named by the store's clock; a fixed one keeps the folder's listing predictable.
+  const storeOptions: StoreOptions = { fs, clock: () => new Date(AT) };
+
   const listeners = new Map<ApiEvent, Set<Listener>>();
   const emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => {
     listeners.get(event)?.forEach((l) => {
@@ -93,125 +158,81 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
   const emitProgress = (done: number, total: number) => {
     emit('syncProgress', { done, total });
   };
-  // The change feed, as electron/core/change-feed.ts runs it: one numbered event per burst.
   const changes: BoardChange[] = [];
-  let seq = 0;
-  let sent = doc;
-  let scheduled = false;
-  // Which call made a change, as electron/core/call-scope.ts tells it: answers and events name it.
-  let callCounter = 0;
-  let current: { id: string; changed: boolean } | null = null;
-  let burstCalls = new Set<string>();
-  let burstOthers = false;
   let lose = false;
-  const push = (change: BoardChange) => {
-    changes.push(change);
-    if (lose) lose = false;
-    else emit('boardChanged', change);
+  const deliver = (message: CoreEvent) => {
+    if (message.event === 'boardChanged') {
+      changes.push(message.payload);
+      if (lose) {
+        lose = false;
+        return;
+      }
+    }
+    emit(message.event, message.payload);
   };
-  const flushChanges = () => {
-    scheduled = false;
-    const delta = boardDelta(sent, state.doc, TODAY);
-    const by = { calls: [...burstCalls], unattributed: burstOthers };
-    burstCalls = new Set();
-    burstOthers = false;
-    sent = state.doc;
-    if (delta && delta.cards.length === 0 && delta.removed.length === 0 && !delta.settings) return;
-    seq += 1;
-    push(delta ? { origin: 'local', seq, ...by, kind: 'cards', ...delta } : { origin: 'local', seq, ...by, kind: 'reload' });
-  };
-  const failures = new Map<ApiCall, ApiFailure>();
-  const holds = new Map<ApiCall, Promise<void>>();
-  const calls: { name: ApiCall; args: unknown }[] = [];
+
   const state = {
-    doc,
     github: NO_TOKEN,
     syncReport: { checked: 0, updated: 0, unchanged: 0, failed: [], rateLimit: null, error: null } as SyncReport,
-    exportResult: { kind: 'cancelled' } as ExportResult,
+    saveFolder: null as string | null,
   };
-  const view = (id: string) =>
-    viewEngagement(
-      state.doc,
-      state.doc.engagements.find((e) => e.id === id)!,
-      TODAY,
-    );
-  const apply = <T>(result: { doc: StoreDoc; value: T }): T => {
-    state.doc = result.doc;
-    if (current) {
-      current.changed = true;
-      burstCalls.add(current.id);
-    } else burstOthers = true;
-    if (!scheduled) {
-      scheduled = true;
-      queueMicrotask(flushChanges);
-    }
-    return result.value;
+  const saves: SavedFile[] = [];
+  const exportPlatform: ExportPlatform = {
+    saveFile: (name, data) => {
+      const path = state.saveFolder === null ? null : `${state.saveFolder}/${name}`;
+      saves.push({ name, path, data });
+      return Promise.resolve(path);
+    },
+    printToPdf: (html) => Promise.resolve(new TextEncoder().encode(`%PDF-1.7 stand-in for ${String(html.length)} characters of HTML`)),
   };
-  const cardsOf = (ids: readonly string[]) =>
-    state.doc.engagements.filter((e) => ids.includes(e.id)).map((e) => cardView(state.doc, e, TODAY));
 
-  type Args = Record<string, unknown> & { id: string; noteId: string };
-  const handlers: Partial<Record<ApiCall, (args: Args) => unknown>> = {
-    getBoard: (): BoardSnapshot => ({
-      today: TODAY,
-      engagements: state.doc.engagements.map((e) => cardView(state.doc, e, TODAY)),
-      rounds: state.doc.rounds,
-      settings: state.doc.settings,
-      seq,
-    }),
-    getEngagement: (a) => {
-      if (!state.doc.engagements.some((e) => e.id === a.id)) throw new PalsError('not-found', 'this engagement no longer exists');
-      return view(a.id);
-    },
-    addEngagement: (input) =>
-      view(apply(addEngagement(state.doc, input as unknown as NewEngagementInput, { id: nextId(), at: stamp() })).id),
-    editEngagement: (a) => view(apply(editEngagement(state.doc, a.id, a.patch as EngagementPatch, stamp())).id),
-    moveEngagement: (a) => view(apply(moveEngagement(state.doc, a.id, a.phase as Phase, stamp())).id),
-    removeEngagement: (a) => ({ id: apply(removeEngagement(state.doc, a.id)).id }),
-    addNote: (a) => apply(addNote(state.doc, a.id, a.note as NewNoteInput, { id: nextId(), at: stamp() })),
-    updateNote: (a) => apply(updateNote(state.doc, a.id, a.noteId, a.patch as never, stamp(), [nextId(), nextId(), nextId()])),
-    removeNote: (a) => ({ id: apply(removeNote(state.doc, a.id, a.noteId, stamp())).id }),
-    setActionDone: (a) => apply(setActionDone(state.doc, a.id, a.noteId, a.actionId as string, a.done as boolean, stamp())),
-    openActions: (a) => openActionViews(state.doc, openActions(state.doc, a.owner as string | null | undefined)),
-    search: (a) => searchHitViews(state.doc, search(state.doc, a.query as string, a.limit as number | undefined)),
-    loadExampleRound: () => {
-      const ids = Array.from({ length: EXAMPLE_COUNT }, nextId);
-      return { added: apply(addExampleRound(state.doc, TODAY, stamp(), ids)), cards: cardsOf(ids) };
-    },
-    removeExampleRound: () => {
-      const ids = state.doc.engagements.filter((e) => e.example).map((e) => e.id);
-      return { removed: apply(removeExampleRound(state.doc)), ids };
-    },
-    githubStatus: () => state.github,
-    setGithubToken: (a) => {
-      if (a.allowInsecure !== true && state.github.insecure) {
+  let live: Live | null = null;
+  const opening: Promise<Live> = (async () => {
+    const opened = await PalsStore.open(DATA_DIR, storeOptions);
+    if (opened.recovery) throw new Error(`the fake's data folder did not open cleanly: ${opened.recovery.reason}`);
+    const { store: other } = await PalsStore.open(DATA_DIR, storeOptions);
+    const core = createCore(opened.store, {
+      today: () => TODAY,
+      now,
+      github: { tokenSource: NO_GITHUB, apiUrl: UNREACHABLE_API },
+      ...(options.exportPlatform === false ? {} : { exportPlatform }),
+    });
+    core.on(deliver);
+    live = { core, store: opened.store, other };
+    return live;
+  })();
+  // Outside changes run one after another, each once the core is open.
+  let outside: Promise<void> = opening.then(() => undefined);
+  const fromOutside = (step: (l: Live) => Promise<void>) => {
+    outside = outside.catch(() => undefined).then(async () => step(await opening));
+  };
+
+  // The network boundary: what GitHub would say, set by the test; validated like every call.
+  const github: Pick<Handlers, GithubBoundary> = {
+    githubStatus: () => Promise.resolve(state.github),
+    setGithubToken: ({ allowInsecure }) => {
+      if (allowInsecure !== true && state.github.insecure) {
         throw new PalsError('github', 'this computer has no secret store; the token would only be obfuscated', 'allowInsecure');
       }
       state.github = { ...state.github, tokenSet: true, login: 'octocat', scopes: ['repo'] };
-      return state.github;
+      return Promise.resolve(state.github);
     },
     clearGithubToken: () => {
       state.github = { ...state.github, tokenSet: false, login: null, scopes: [] };
-      return state.github;
+      return Promise.resolve(state.github);
     },
     syncNow: () => {
       const total = state.syncReport.checked;
       for (let done = 1; done <= total; done++) emitProgress(done, total);
-      state.github = {
-        ...state.github,
-        lastSync: { at: AT, ...state.syncReport, failed: state.syncReport.failed.length },
-      };
-      return state.syncReport;
+      state.github = { ...state.github, lastSync: { at: AT, ...state.syncReport, failed: state.syncReport.failed.length } };
+      return Promise.resolve(state.syncReport);
     },
-    resolveConflict: (a) => view(apply(resolveConflict(state.doc, a.id, a.keep === 'local' ? 'keep-local' : 'take-github', stamp())).id),
-    deckPreview: () => {
-      const titles = ['Security Pals Retrospective', ...state.doc.engagements.map((e) => e.name)];
-      return { html: fakeDeckHtml(titles), css: 'section{color:#123}', slideCount: titles.length, engagementCount: titles.length - 1 };
-    },
-    exportDeck: () => state.exportResult,
-    exportAssessment: () => state.exportResult,
   };
+  const githubCalls: CallTable = { declared: API, handlers: github };
 
+  const failures = new Map<ApiCall, ApiFailure>();
+  const holds = new Map<ApiCall, Promise<void>>();
+  const calls: { name: ApiCall; args: unknown }[] = [];
   const invoke = async (name: ApiCall, args: unknown): Promise<ApiResponse<unknown>> => {
     calls.push({ name, args });
     await holds.get(name);
@@ -220,35 +241,29 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
       failures.delete(name);
       return { ok: false, error: failure };
     }
-    const parsed = API[name].args.safeParse(args ?? {});
-    if (!parsed.success) {
-      const field = parsed.error.issues[0]?.path.map(String).join('.');
-      return { ok: false, error: { code: 'invalid-input', message: describeIssues(parsed.error, 3), ...(field ? { field } : {}) } };
-    }
-    const handler = handlers[name];
-    if (!handler) return { ok: false, error: { code: 'unknown-call', message: `the fake API has no ${name} yet` } };
-    const call = { id: `call-${String(++callCounter)}`, changed: false };
-    current = call;
-    try {
-      const value = handler(parsed.data as Args);
-      return call.changed ? { ok: true, value, call: call.id } : { ok: true, value };
-    } catch (error) {
-      if (isPalsError(error))
-        return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
-      throw error;
-    } finally {
-      current = null;
-    }
+    if (Object.hasOwn(github, name)) return dispatch(githubCalls, name, args);
+    const { core } = await opening;
+    return core.dispatch(name, args);
   };
 
-  const methods = Object.fromEntries(Object.keys(API).map((name) => [name, (args: unknown) => invoke(name as ApiCall, args)]));
+  const on = ((event: ApiEvent, listener: Listener) => {
+    const set = listeners.get(event) ?? new Set<Listener>();
+    listeners.set(event, set);
+    set.add(listener);
+    return () => set.delete(listener);
+  }) as PalsApi['on'];
+
+  const seed = doc ?? emptyDoc();
   const controls: FakeControls = {
     get doc() {
-      return state.doc;
+      return live ? live.store.doc : seed;
     },
     set doc(next) {
-      state.doc = next;
+      fromOutside(async ({ other }) => {
+        await other.replace(next, 'external');
+      });
     },
+    fs,
     get github() {
       return state.github;
     },
@@ -261,12 +276,13 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
     set syncReport(next) {
       state.syncReport = next;
     },
-    get exportResult() {
-      return state.exportResult;
+    get saveFolder() {
+      return state.saveFolder;
     },
-    set exportResult(next) {
-      state.exportResult = next;
+    set saveFolder(next) {
+      state.saveFolder = next;
     },
+    saves,
     emitSyncProgress: emitProgress,
     calls,
     callsOf: (name) => calls.filter((c) => c.name === name).map((c) => c.args),
@@ -290,20 +306,25 @@ export function createFakeApi(doc: StoreDoc = emptyDoc()): FakeApi {
       emit('menu', { command });
     },
     emitExternalChange: () => {
-      sent = state.doc;
-      seq += 1;
-      push({ origin: 'external', seq, calls: [], unattributed: true, kind: 'reload' });
+      fromOutside(async ({ store, other }) => {
+        // The other process writes a new version of the files even when it changes nothing.
+        await other.refresh();
+        await other.replace(other.doc, 'external');
+        await store.refresh();
+        // The change feed sends its event on the next turn of the event loop.
+        await new Promise((resolve) => setImmediate(resolve));
+      });
     },
+    settled: () => outside,
     changes,
     loseNextChange: () => {
       lose = true;
     },
+    close: async () => {
+      const { core, other } = await opening;
+      await outside.catch(() => undefined);
+      await Promise.all([core.close(), other.close()]);
+    },
   };
-  const on = ((event: ApiEvent, listener: Listener) => {
-    const set = listeners.get(event) ?? new Set<Listener>();
-    listeners.set(event, set);
-    set.add(listener);
-    return () => set.delete(listener);
-  }) as PalsApi['on'];
-  return Object.assign(controls, methods as unknown as Omit<PalsApi, 'on'>, { on });
+  return Object.assign(controls, makeClient(invoke, on));
 }

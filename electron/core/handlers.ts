@@ -16,6 +16,9 @@ import type { CoreContext, Handlers } from './context.js';
 import { createGithubHandlers } from './github/handlers.js';
 import { newId } from './ids.js';
 
+/** What a caller is told when the engagement it names was deleted meanwhile (another window, the CLI). */
+const GONE = 'this engagement no longer exists; it was deleted, perhaps in another window';
+
 /** The calls about files (exports), built apart in export-handlers.ts. */
 type ExportCall = 'deckPreview' | 'exportDeck' | 'exportAssessment';
 
@@ -24,7 +27,7 @@ export function createHandlers(ctx: CoreContext): Omit<Handlers, ExportCall> {
   const at = () => (ctx.now?.() ?? new Date()).toISOString();
   const view = (doc: StoreDoc, id: string) => {
     const e = doc.engagements.find((x) => x.id === id);
-    if (!e) throw new Error(`engagement ${id} vanished`);
+    if (!e) throw new PalsError('not-found', GONE);
     return viewEngagement(doc, e, ctx.today());
   };
   return {
@@ -44,7 +47,7 @@ export function createHandlers(ctx: CoreContext): Omit<Handlers, ExportCall> {
     getEngagement: ({ id }) => {
       const doc = ctx.store.doc;
       if (!doc.engagements.some((e) => e.id === id)) {
-        throw new PalsError('not-found', 'this engagement no longer exists; it was deleted, perhaps in another window');
+        throw new PalsError('not-found', GONE);
       }
       return Promise.resolve(view(doc, id));
     },

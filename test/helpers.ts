@@ -1,5 +1,5 @@
 /** Shared test helpers: temp data folders, a seeded document, and CLI runs in-process or as a real process. */
-import { spawn, type ChildProcessWithoutNullStreams, type SpawnOptions } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams, type SpawnOptions } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,22 +62,44 @@ export function runNode(args: string[], options: SpawnOptions = {}): Promise<{ c
 /** The real `pals` binary, for tests that run it as a process. */
 export const PALS_BIN = fileURLToPath(new URL('../electron/bin/pals.js', import.meta.url));
 
-/** Spawns `pals --data DIR serve --no-open --port 0` and resolves with the URL it prints first (token included). */
-export async function spawnServe(dir: string, options: SpawnOptions = {}): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
-  const child = spawn(process.execPath, [PALS_BIN, '--data', dir, 'serve', '--no-open', '--port', '0'], {
+/** Spawns `pals --data DIR serve --no-open --port PORT` (0: any) and resolves with the URL it prints first (token included). */
+export async function spawnServe(
+  dir: string,
+  options: SpawnOptions = {},
+  port = 0,
+): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
+  const child = spawn(process.execPath, [PALS_BIN, '--data', dir, 'serve', '--no-open', '--port', String(port)], {
     ...options,
     stdio: 'pipe',
   });
   let out = '';
   let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const deadline = Date.now() + 15_000;
-  while (!out.includes('\n')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`pals serve did not start: ${err}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return { child, url: out.split('\n')[0]! };
+  // Waits for the event (the first line, or the exit), never a clock: a busy machine only makes it later.
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) resolve(out.split('\n')[0]!);
+    });
+    child.once('exit', (code, signal) => {
+      reject(new Error(`pals serve did not start (${signal ?? `exit ${String(code)}`}): ${err}`));
+    });
+  });
+  return { child, url };
+}
+
+/**
+ * How to run `pals` as a user the permissions apply to: as is, or, where the suite runs as root
+ * (root ignores permissions), as `nobody` — when `nobody` can reach this checkout at all (a
+ * clone inside a private 0700 folder is out of its reach). `skip` says why it cannot.
+ */
+export function unprivileged(): { readonly options: SpawnOptions; readonly skip: string | null } {
+  if (process.getuid?.() !== 0) return { options: {}, skip: null };
+  const options = { uid: 65534, gid: 65534 };
+  const probe = spawnSync(process.execPath, [PALS_BIN, '--version'], { ...options, encoding: 'utf8' });
+  if (probe.status === 0) return { options, skip: null };
+  const why = (probe.stderr || String(probe.error ?? '')).trim().split('\n')[0] ?? '';
+  return { options, skip: `running as root, and the unprivileged user (65534) cannot run ${PALS_BIN} here (${why})` };
 }
 
 /** Text that tries to break markdown, HTML, YAML front matter, terminals and Marp. */

@@ -3,7 +3,7 @@
  * Chromium driven by playwright-core. Where Chromium is missing the suites skip and say so,
  * unless PALS_E2E_REQUIRED=1 (set by .ci/run), where a missing browser fails the run.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { EngagementView } from '../../shared/view.js';
+import { runNode, spawnServe } from '../helpers.js';
 
 export const CHROMIUM = process.env.PALS_CHROMIUM ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -38,34 +39,13 @@ export interface Served {
 const NOW = '2026-11-27';
 
 function runPals(dataDir: string, args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, '--data', dataDir, ...args], { env: { ...process.env, PALS_NOW: NOW } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runNode([bin, '--data', dataDir, ...args], { env: { ...process.env, PALS_NOW: NOW } });
 }
 
 /** Starts `pals serve` (on an existing folder and port to simulate a restart). */
 export async function startServe(dataDir?: string, port = 0): Promise<Served> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'pals-e2e-')));
-  const child = spawn(process.execPath, [bin, '--data', dir, 'serve', '--no-open', '--port', String(port)], {
-    env: { ...process.env, PALS_NOW: NOW },
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const deadline = Date.now() + 15_000;
-  while (!out.includes('\n')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`pals serve did not start: ${err}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const url = out.split('\n')[0]!;
+  const { child, url } = await spawnServe(dir, { env: { ...process.env, PALS_NOW: NOW } }, port);
   const parsed = new URL(url);
   return {
     url,

@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createGithubClient } from '../electron/core/github/client.js';
-import { syncAll } from '../electron/core/github/sync.js';
+import { SYNC_LIMITS, syncAll } from '../electron/core/github/sync.js';
 import { PalsStore } from '../electron/core/store/store.js';
 import { parseIssueRef } from '../shared/issue-ref.js';
 import type { SyncReport } from '../shared/github/report.js';
@@ -167,7 +167,7 @@ async function runIn(ctx: ScenarioContext, dir: string): Promise<ScenarioResult>
   }
   notes.push(`naive: fake answered ${statuses(naive.first.counts)}, then ${statuses(naive.again.counts)}`);
   notes.push(
-    `ours = syncAll in-process as \`pals sync --api-url <fake>\` runs it (4 at a time), wall time includes saving the results to the store (one update per chunk of results; nothing for unchanged issues; ${NOTES_PER} notes per engagement, fsynced writes); each pass opens and closes the store like one \`pals sync\`, and its store writes are counted up to the close`,
+    `ours = syncAll in-process as \`pals sync --api-url <fake>\` runs it (${SYNC_LIMITS.concurrency} at a time, the first request alone), wall time includes saving the results to the store (one update per chunk of results; nothing for unchanged issues; ${NOTES_PER} notes per engagement, fsynced writes); each pass opens and closes the store like one \`pals sync\`, and its store writes are counted up to the close`,
   );
   notes.push(
     'naive = one plain fetch per issue, one at a time, no ETag and nothing saved; one pass each, so wall times are single samples',

@@ -1,21 +1,19 @@
 /**
- * The GitHub client: @octokit/rest with plugin-throttling and plugin-retry, bounded so it can
- * never hang or wait for long. Every request has its own timeout; connection failures are not
- * retried (offline fails fast); 5xx are retried twice; a primary rate limit is never waited for
- * (the sync stops and reports the reset time); a secondary one is waited for only briefly.
+ * The GitHub client: @octokit/rest, bounded so it can never hang or wait for long. Every
+ * request has its own timeout; connection failures are not retried (offline fails fast); GitHub's
+ * rate limits are honoured by rate-limits.ts (a 5xx is retried twice; a short `retry-after` or
+ * a near reset is waited for; a primary limit that lasts, or a long secondary one, is not, and
+ * the sync stops saying when to try again).
  */
 import { Octokit } from '@octokit/rest';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
 import { TransportError } from './errors.js';
+import { installRateLimits, type Clock } from './rate-limits.js';
 import { abortReason, watchdogOf } from './watchdog.js';
+import { DEFAULT_API_URL } from './api-url.js';
 
 /** The public API; `--api-url` and tests point elsewhere. */
-export const DEFAULT_API_URL = 'https://api.github.com';
 
-const GithubOctokit: typeof Octokit = Octokit.plugin(retry, throttling);
-
-/** An Octokit with the desk's plugins (they add behaviour, not methods we use). */
+/** An Octokit with the desk's request hook (it adds behaviour, not methods). */
 export type GithubClient = Octokit;
 
 export interface ClientOptions {
@@ -25,13 +23,15 @@ export interface ClientOptions {
   readonly requestTimeoutMs?: number;
   /** Retries of a 5xx answer; default 2. */
   readonly retries?: number;
-  /** Base of every wait (plugin-retry waits 1, 4… × this; retry-after seconds × this); default 1 s. */
+  /** One of GitHub's seconds: a 5xx waits 1, 4 × this, `retry-after: n` n × this; default 1 s. */
   readonly waitUnitMs?: number;
-  /** Secondary rate limits: how many retries, and the longest retry-after honoured (seconds). */
+  /** Rate limits: how many waits one request may make, and the longest `retry-after` honoured (seconds). */
   readonly secondaryRetries?: number;
   readonly maxRetryAfterS?: number;
   /** The fetch to wrap (tests); default the global one. */
   readonly fetch?: typeof fetch;
+  /** The time and waits of the rate-limit rules (tests: a virtual clock); default the real ones. */
+  readonly clock?: Clock;
 }
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -71,54 +71,96 @@ function hostOf(input: unknown): string {
   }
 }
 
-/** fetch with a per-request timeout, answers reported to the sync's watchdog, failures as TransportError. */
+/** The requests in flight under each caller's signal, aborted together by one listener on it. */
+const inFlight = new WeakMap<AbortSignal, Set<AbortController>>();
+
+/**
+ * Makes `controller` abort when `outer` does, until the returned function is called. One
+ * listener per outer signal (a sync's), not one per request: no listener churn per request, and
+ * no warning about too many listeners however many requests run at once.
+ */
+function follow(outer: AbortSignal, controller: AbortController): () => void {
+  let requests = inFlight.get(outer);
+  if (!requests) {
+    const set = new Set<AbortController>();
+    inFlight.set(outer, set);
+    outer.addEventListener(
+      'abort',
+      () => {
+        for (const c of set) c.abort(outer.reason);
+        set.clear();
+      },
+      { once: true },
+    );
+    requests = set;
+  }
+  requests.add(controller);
+  return () => requests.delete(controller);
+}
+
+/** Statuses whose answer has no body (a Response cannot be built with one). */
+const NO_BODY = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * fetch with a per-request timeout over the answer and its body, answers reported to the
+ * sync's watchdog, failures as TransportError. The body is read here, inside the timeout: a
+ * body that stalls or breaks off is a timeout or a dropped connection like any other (Octokit
+ * would read it later and take a broken one for an empty answer), and the timer is cleared as
+ * soon as the request is done rather than left running for the whole timeout.
+ */
 export function boundedFetch(timeoutMs: number, base: typeof fetch = fetch): typeof fetch {
   return async (input, init = {}) => {
     const outer = init.signal ?? undefined;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException('The request timed out', 'TimeoutError'));
+    }, timeoutMs);
+    if (outer?.aborted) controller.abort(outer.reason);
+    const unfollow = outer && !outer.aborted ? follow(outer, controller) : undefined;
     try {
-      const response = await base(input, { ...init, signal });
+      const response = await base(input, { ...init, signal: controller.signal });
+      if (NO_BODY.has(response.status)) {
+        // Nothing more to read (a 304, the common answer of a re-sync): done as it is.
+        watchdogOf(outer)?.touch();
+        return response;
+      }
+      const body = await response.arrayBuffer();
       watchdogOf(outer)?.touch();
-      return response;
+      const answer = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      // Octokit reports the answer's URL (after redirects); a built Response has none of its own.
+      Object.defineProperty(answer, 'url', { value: response.url });
+      return answer;
     } catch (error) {
       if (outer?.aborted) throw new TransportError('stopped', abortReason(outer));
-      if (timeout.aborted) throw new TransportError('timeout', `GitHub did not answer within ${Math.round(timeoutMs / 100) / 10} s`);
+      if (timedOut) throw new TransportError('timeout', `GitHub did not answer within ${Math.round(timeoutMs / 100) / 10} s`);
       const code = causeCode(error) ?? '';
       if (DROPPED[code]) throw new TransportError('dropped', `the connection to GitHub broke (${DROPPED[code]}); try again`);
       const what = OFFLINE[code] ?? (code || 'no connection');
       throw new TransportError('offline', `cannot reach GitHub at ${hostOf(input)} (${what}); check the network connection and try again`);
+    } finally {
+      clearTimeout(timer);
+      unfollow?.();
     }
   };
 }
 
 /** Builds a client; it prints nothing, ever (Octokit logs to the console unless told not to). */
 export function createGithubClient(options: ClientOptions): GithubClient {
-  const unit = options.waitUnitMs ?? 1000;
-  const secondaryRetries = options.secondaryRetries ?? 2;
-  const maxRetryAfterS = options.maxRetryAfterS ?? 10;
-  return new GithubOctokit({
+  const octokit = new Octokit({
     ...(options.token ? { auth: options.token } : {}),
     baseUrl: (options.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, ''),
     userAgent: 'security-pals-desk',
     log: silent,
     request: { fetch: boundedFetch(options.requestTimeoutMs ?? 10_000, options.fetch), log: silent },
-    retry: { retries: options.retries ?? 2, retryAfterBaseValue: unit, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
-    throttle: {
-      retryAfterBaseValue: unit,
-      fallbackSecondaryRateRetryAfter: 60,
-      // A primary limit lasts until its reset (up to an hour): never wait, stop and say when.
-      onRateLimit: () => false,
-      onSecondaryRateLimit: (
-        retryAfter: number,
-        request: { request?: { signal?: AbortSignal } },
-        _octokit: unknown,
-        retryCount: number,
-      ) => {
-        if (retryCount >= secondaryRetries || retryAfter > maxRetryAfterS) return false;
-        watchdogOf(request.request?.signal)?.extend(retryAfter * unit);
-        return true;
-      },
-    },
   });
+  installRateLimits(octokit, {
+    retries: options.retries ?? 2,
+    limitRetries: options.secondaryRetries ?? 2,
+    maxRetryAfterS: options.maxRetryAfterS ?? 10,
+    unitMs: options.waitUnitMs ?? 1000,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  return octokit;
 }

@@ -6,8 +6,8 @@ import type { RateLimit } from '../../../shared/github/report.js';
 
 /**
  * A request that never got an HTTP answer (offline, timed out, sync stopped). Named
- * `AbortError` on purpose: @octokit/request rethrows such errors untouched and
- * @octokit/plugin-retry only retries errors that carry a request, so these are never retried.
+ * `AbortError` on purpose: @octokit/request rethrows such errors as they are (it only sets
+ * `status` 500 on them), so the reason survives; rate-limits.ts never retries them.
  */
 export class TransportError extends Error {
   override readonly name = 'AbortError';
@@ -16,6 +16,27 @@ export class TransportError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * GitHub asked for a longer pause than a sync waits (a secondary rate limit whose `retry-after`
+ * is long, or names no time: then at least a minute). Every further request would be refused,
+ * and asking on anyway can get the integration banned, so the whole sync stops (rate-limits.ts).
+ */
+export class SlowDownError extends Error {
+  override readonly name = 'SlowDownError';
+  readonly response: { readonly headers: Record<string, string | number | undefined> };
+  constructor(
+    /** Seconds GitHub asked for; null when it did not say. */
+    readonly retryAfterS: number | null,
+    readonly status: number,
+    headers: Record<string, string | number | undefined>,
+  ) {
+    super(
+      `GitHub asked to slow down (secondary rate limit); try again ${retryAfterS === null ? 'in a few minutes' : `in ${retryAfterS} s`}`,
+    );
+    this.response = { headers };
   }
 }
 
@@ -44,16 +65,21 @@ export function errorHeaders(error: unknown): Record<string, string | number | u
   return isHttpError(error) ? error.response?.headers : undefined;
 }
 
+/** The last reset time converted (every answer of a sync states the same one, hour after hour). */
+let lastReset = { epoch: Number.NaN, iso: '' };
+
 /** Reads GitHub's core rate-limit headers (search has its own limit and is left out). */
 export function rateLimitOf(headers: Record<string, string | number | undefined> | undefined): RateLimit | null {
   if (!headers) return null;
   const resource = headers['x-ratelimit-resource'];
   if (resource !== undefined && resource !== 'core') return null;
+  if (headers['x-ratelimit-remaining'] === undefined) return null;
   const remaining = Number(headers['x-ratelimit-remaining']);
   const limit = Number(headers['x-ratelimit-limit']);
   const reset = Number(headers['x-ratelimit-reset']);
-  if (![remaining, limit, reset].every(Number.isFinite) || headers['x-ratelimit-remaining'] === undefined) return null;
-  return { remaining, limit, reset: new Date(reset * 1000).toISOString() };
+  if (!Number.isFinite(remaining) || !Number.isFinite(limit) || !Number.isFinite(reset)) return null;
+  if (reset !== lastReset.epoch) lastReset = { epoch: reset, iso: new Date(reset * 1000).toISOString() };
+  return { remaining, limit, reset: lastReset.iso };
 }
 
 /** "2026-11-27 14:05 UTC", for reset times. */
@@ -76,6 +102,7 @@ export function classify(error: unknown): Problem {
     const fatal = error.reason === 'offline' || error.reason === 'stopped';
     return { kind: fatal ? 'fatal' : 'failed', message: error.message };
   }
+  if (error instanceof SlowDownError) return { kind: 'fatal', message: error.message };
   if (!isHttpError(error)) {
     const text = error instanceof Error ? error.message : String(error);
     return { kind: 'failed', message: `unexpected failure: ${text.slice(0, 200)}` };

@@ -13,7 +13,7 @@ import type { GithubClient } from './client.js';
 import { classify } from './errors.js';
 import { fetchIssue, type SeeRate } from './fetch-issue.js';
 import type { SyncChange } from './sync-saves.js';
-import { worthSaving } from './worth-saving.js';
+import { engagementById, worthSaving } from './worth-saving.js';
 import { sendLabelChange } from './write-back.js';
 
 /** A linked engagement as the sync found it when it started. */
@@ -56,7 +56,7 @@ function snapshotOfLink(link: GithubLink, ref: IssueRef): IssueSnapshot {
 
 /** Syncs one target; throws a request error for the caller to classify. */
 export async function syncOne(ctx: OneContext, target: SyncTarget): Promise<OneOutcome> {
-  const link = ctx.store.doc.engagements.find((e) => e.id === target.id)?.github;
+  const link = engagementById(ctx.store.doc, target.id)?.github;
   if (!link || link.issue !== target.issue) return { changed: false, error: null };
   const parsed = parseIssueRef(link.issue);
   if ('error' in parsed) {

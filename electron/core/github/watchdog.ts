@@ -4,6 +4,7 @@
  * the whole sync passes `maxMs`, or when the sync stops on purpose (token refused, rate limit).
  * A sync that keeps getting answers is never cut short by the stall timer, however many issues.
  */
+import { setMaxListeners } from 'node:events';
 
 const registry = new WeakMap<AbortSignal, Watchdog>();
 
@@ -25,6 +26,9 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 export class Watchdog {
   private readonly controller = new AbortController();
   private stallTimer: NodeJS.Timeout | undefined;
+  /** What the stall timer was last armed for. */
+  private armedMs = 0;
+  private stopped = false;
   private readonly maxTimer: NodeJS.Timeout;
 
   constructor(
@@ -32,6 +36,9 @@ export class Watchdog {
     maxMs: number,
   ) {
     registry.set(this.controller.signal, this);
+    // Every request in flight (and every wait) listens to this one signal: as many as the sync
+    // runs at once is expected, not a leak, and Node's warning would end up on the CLI's stderr.
+    setMaxListeners(0, this.controller.signal);
     this.maxTimer = setTimeout(() => {
       this.abort(`the sync took longer than ${seconds(maxMs)} and was stopped; try again later`);
     }, maxMs);
@@ -62,13 +69,20 @@ export class Watchdog {
 
   /** Clears the timers (the sync ended). */
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.stallTimer);
     clearTimeout(this.maxTimer);
   }
 
   private arm(ms: number): void {
-    if (this.controller.signal.aborted) return;
+    if (this.stopped) return;
+    // Every answer re-arms the timer: the same timer is restarted, not a new one made each time.
+    if (this.stallTimer && ms === this.armedMs) {
+      this.stallTimer.refresh();
+      return;
+    }
     clearTimeout(this.stallTimer);
+    this.armedMs = ms;
     this.stallTimer = setTimeout(() => {
       this.abort(`GitHub did not answer for ${seconds(ms)}; the sync stopped (check the network connection and try again)`);
     }, ms);

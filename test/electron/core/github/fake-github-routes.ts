@@ -10,7 +10,8 @@ export type Behaviour =
   | { readonly kind: 'moved'; readonly to: string }
   | { readonly kind: 'status'; readonly status: 404 | 410 }
   | { readonly kind: 'fail'; readonly status: number; times: number }
-  | { readonly kind: 'secondary'; readonly status: 403 | 429; readonly retryAfter: number; times: number }
+  | { readonly kind: 'secondary'; readonly status: 403 | 429; readonly retryAfter: number | null; times: number }
+  | { readonly kind: 'primary'; readonly resetInS: number; times: number }
   | { readonly kind: 'hang' }
   | { readonly kind: 'drop' };
 
@@ -54,7 +55,15 @@ export function misbehave(
       if (behaviour.times <= 0) return null;
       behaviour.times--;
       const message = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
-      return { status: behaviour.status, body: errorJson(message), headers: { 'retry-after': String(behaviour.retryAfter) } };
+      const headers: Record<string, string> = behaviour.retryAfter === null ? {} : { 'retry-after': String(behaviour.retryAfter) };
+      return { status: behaviour.status, body: errorJson(message), headers };
+    }
+    case 'primary': {
+      if (behaviour.times <= 0) return null;
+      behaviour.times--;
+      const reset = String(Math.floor(Date.now() / 1000) + behaviour.resetInS);
+      const headers = { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset };
+      return { status: 403, body: errorJson('API rate limit exceeded for user ID 1000.'), headers, cost: 0 };
     }
     case 'moved': {
       const to = find(behaviour.to)!;

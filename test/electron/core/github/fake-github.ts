@@ -2,7 +2,8 @@
  * A local fake of the GitHub REST API on 127.0.0.1 (port 0), answering with GitHub's recorded
  * shapes: ETag/304, Link-header pagination, 301 for transferred issues, 404/410, 401, primary
  * (403, x-ratelimit-remaining: 0) and secondary (retry-after) rate limits, 5xx, and requests it
- * never answers. It records every request so tests can count them.
+ * never answers. It records every request so tests can count them, counts how many it holds at
+ * once, and can hold every answer until the test releases them (concurrency without timing).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -31,6 +32,13 @@ export class FakeGithub {
   echoAuth = false;
   /** Milliseconds before each answer (to see concurrency). */
   delayMs = 0;
+  /** Requests the fake has received and not answered yet, and the most there ever were. */
+  inFlight = 0;
+  maxInFlight = 0;
+  /** While set, answers wait for `release()` (to see concurrency without timing). */
+  holding = false;
+  private held: (() => void)[] = [];
+  private waiters: { readonly ready: () => boolean; readonly resolve: () => void }[] = [];
   readonly resetAt = Math.floor(Date.UTC(2030, 0, 1, 14, 5) / 1000);
   private readonly sockets = new Set<Socket>();
   private nextId = 1000;
@@ -81,6 +89,18 @@ export class FakeGithub {
     Object.assign(issue, { updatedAt: new Date(Date.parse(issue.updatedAt) + 60_000).toISOString() }, change);
   }
 
+  /** Answers every held request, and stops holding. */
+  release(): void {
+    this.holding = false;
+    for (const answer of this.held.splice(0)) answer();
+  }
+
+  /** Resolves once `ready()` holds, checked as each request arrives. */
+  until(ready: () => boolean): Promise<void> {
+    if (ready()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ ready, resolve }));
+  }
+
   /** How many requests match a method and a path (with query) pattern. */
   count(method: string, path: RegExp): number {
     return this.requests.filter((r) => r.method === method && path.test(r.path)).length;
@@ -114,15 +134,25 @@ export class FakeGithub {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', this.url);
     this.requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, headers: req.headers });
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    res.on('close', () => this.inFlight--);
+    this.waiters = this.waiters.filter((w) => {
+      if (!w.ready()) return true;
+      w.resolve();
+      return false;
+    });
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () =>
-      setTimeout(() => {
-        const reply = this.route(req.method ?? 'GET', url, body, req);
-        if (reply === 'drop') req.socket.destroy();
-        else if (reply !== 'hang') this.send(res, reply);
-      }, this.delayMs),
-    );
+    req.on('end', () => {
+      const answer = () =>
+        setTimeout(() => {
+          const reply = this.route(req.method ?? 'GET', url, body, req);
+          if (reply === 'drop') req.socket.destroy();
+          else if (reply !== 'hang') this.send(res, reply);
+        }, this.delayMs);
+      if (this.holding) this.held.push(answer);
+      else answer();
+    });
   }
 
   private route(method: string, url: URL, body: string, req: IncomingMessage): Reply | 'hang' | 'drop' {

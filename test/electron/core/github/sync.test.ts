@@ -2,7 +2,7 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createGithubClient } from '../../../../electron/core/github/client.js';
-import { syncAll } from '../../../../electron/core/github/sync.js';
+import { SYNC_LIMITS, syncAll } from '../../../../electron/core/github/sync.js';
 import { addNote } from '../../../../shared/engagements.js';
 import type { SyncProgress } from '../../../../shared/github/report.js';
 import { client, fakeGithub, linked, linkOf, openStore, TOKEN } from './setup.js';
@@ -93,7 +93,8 @@ describe('syncAll', () => {
     expect(report.error).toMatch(/^GitHub refused the token: create a new one/);
     expect(report.checked).toBe(10);
     expect(report.failed).toHaveLength(10);
-    expect(fake.requests.length).toBeLessThanOrEqual(4);
+    // The first request goes alone: one refusal is enough to know.
+    expect(fake.requests).toHaveLength(1);
     expect(JSON.stringify(report)).not.toContain(TOKEN);
     expect(JSON.stringify(store.doc)).not.toContain(TOKEN);
   });
@@ -106,7 +107,7 @@ describe('syncAll', () => {
     const report = await syncAll(store, { client: client(fake), token: TOKEN, now });
     expect(report.error).toBe("GitHub's API rate limit is used up until 2030-01-01 14:05 UTC; try again after that");
     expect(report.rateLimit).toEqual({ remaining: 0, limit: 5000, reset: '2030-01-01T14:05:00.000Z' });
-    expect(fake.requests.length).toBeLessThanOrEqual(4);
+    expect(fake.requests).toHaveLength(1);
   });
 
   it('honours retry-after on a secondary limit at most twice, then fails that issue only', async () => {
@@ -166,7 +167,8 @@ describe('syncAll', () => {
     const store = await openStore();
     fake.add({ owner: 'o', repo: 'r', number: 1, labels: ['pals/review'] });
     const ok = await linked(store, 'Answered', 'o/r#1');
-    for (let n = 2; n <= 9; n++) {
+    const hanging = 2 * SYNC_LIMITS.concurrency;
+    for (let n = 2; n <= hanging + 1; n++) {
       fake.behaviours.set(`o/r#${n}`, { kind: 'hang' });
       await linked(store, `Hangs ${n}`, `o/r#${n}`);
     }
@@ -176,10 +178,11 @@ describe('syncAll', () => {
     expect(took).toBeGreaterThanOrEqual(1_900);
     expect(took).toBeLessThan(4_000);
     expect(report.error).toBe('GitHub did not answer for 2 s; the sync stopped (check the network connection and try again)');
-    expect(report).toMatchObject({ checked: 9, updated: 1 });
-    expect(report.failed).toHaveLength(8);
+    expect(report).toMatchObject({ checked: hanging + 1, updated: 1 });
+    expect(report.failed).toHaveLength(hanging);
     expect(linkOf(store, ok).suggestedPhase).toBe('review');
-    expect(fake.requests.length).toBeLessThanOrEqual(5);
+    // The answered one, then one hanging request per worker: the rest are never asked.
+    expect(fake.requests).toHaveLength(SYNC_LIMITS.concurrency + 1);
   });
 
   it('times out one request that hangs and goes on with the others', async () => {
@@ -213,27 +216,160 @@ describe('syncAll', () => {
     ]);
   });
 
-  it('asks at most 4 at a time', async () => {
+  it(`asks the first alone, then at most ${SYNC_LIMITS.concurrency} at a time (counted at the server)`, async () => {
     const fake = await fakeGithub();
     const store = await openStore();
-    let open = 0;
-    let most = 0;
-    const counting: typeof fetch = async (input, init) => {
-      most = Math.max(most, ++open);
-      try {
-        return await fetch(input, init);
-      } finally {
-        open--;
-      }
-    };
-    fake.delayMs = 30;
-    for (let n = 1; n <= 20; n++) {
+    const total = 3 * SYNC_LIMITS.concurrency;
+    for (let n = 1; n <= total; n++) {
       fake.add({ owner: 'o', repo: 'r', number: n });
       await linked(store, `P${n}`, `o/r#${n}`);
     }
-    const report = await syncAll(store, { client: client(fake, { fetch: counting }), token: TOKEN, now });
-    expect(report.updated).toBe(20);
-    expect(most).toBeLessThanOrEqual(4);
-    expect(most).toBeGreaterThan(1);
+    fake.holding = true;
+    const sync = syncAll(store, { client: client(fake), token: TOKEN, now });
+    await fake.until(() => fake.requests.length === 1);
+    expect(fake.inFlight).toBe(1);
+    // Answer the first, and hold the next batch: every worker sends before any answer comes.
+    fake.release();
+    fake.holding = true;
+    await fake.until(() => fake.requests.length === 1 + SYNC_LIMITS.concurrency);
+    expect(fake.inFlight).toBe(SYNC_LIMITS.concurrency);
+    fake.release();
+    const report = await sync;
+    expect(report).toMatchObject({ updated: total, failed: [], error: null });
+    expect(fake.maxInFlight).toBe(SYNC_LIMITS.concurrency);
+  });
+
+  it('runs a wide sync without Node warnings (every request listens to the one sync signal)', async () => {
+    const fake = await fakeGithub();
+    const store = await openStore();
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      for (let n = 1; n <= 40; n++) {
+        fake.add({ owner: 'o', repo: 'r', number: n });
+        await linked(store, `P${n}`, `o/r#${n}`);
+      }
+      fake.holding = true;
+      const sync = syncAll(store, { client: client(fake), token: TOKEN, now, concurrency: 16 });
+      await fake.until(() => fake.requests.length === 1);
+      fake.release();
+      fake.holding = true;
+      await fake.until(() => fake.inFlight === 16);
+      fake.release();
+      expect((await sync).updated).toBe(40);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((w) => w.name)).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  it('lists failures in the order of the board, not in the order the answers came', async () => {
+    const fake = await fakeGithub();
+    const store = await openStore();
+    fake.add({ owner: 'o', repo: 'r', number: 1 });
+    fake.behaviours.set('o/r#2', { kind: 'status', status: 404 });
+    fake.behaviours.set('o/r#3', { kind: 'status', status: 410 });
+    fake.behaviours.set('o/r#4', { kind: 'status', status: 404 });
+    for (let n = 1; n <= 4; n++) await linked(store, `P${n}`, `o/r#${n}`);
+    // o/r#2 is asked only once o/r#4 was answered, so its failure comes last.
+    let fourAnswered!: () => void;
+    const four = new Promise<void>((resolve) => (fourAnswered = resolve));
+    const reordering: typeof fetch = async (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (url.endsWith('/issues/2')) await four;
+      const response = await fetch(input, init);
+      if (url.endsWith('/issues/4')) fourAnswered();
+      return response;
+    };
+    const report = await syncAll(store, { client: client(fake, { fetch: reordering }), token: TOKEN, now });
+    expect(fake.requests.map((r) => r.path)).toEqual([
+      '/repos/o/r/issues/1',
+      '/repos/o/r/issues/3',
+      '/repos/o/r/issues/4',
+      '/repos/o/r/issues/2',
+    ]);
+    expect(report.failed.map((f) => f.ref)).toEqual(['o/r#2', 'o/r#3', 'o/r#4']);
+  });
+});
+
+describe("syncAll and GitHub's rate limits", () => {
+  /** A virtual clock: a wait is recorded and passes at once. `unit` large, so a recorded wait is clearly GitHub's. */
+  const unit = 60_000;
+  function virtualClock() {
+    let t = Date.now();
+    const waits: number[] = [];
+    const sleep = (ms: number) => {
+      waits.push(ms);
+      t += ms;
+      return Promise.resolve();
+    };
+    return { waits, clock: { now: () => t, sleep } };
+  }
+
+  it("waits out a secondary limit's retry-after, then retries once and goes on", async () => {
+    const fake = await fakeGithub();
+    const store = await openStore();
+    for (let n = 1; n <= 3; n++) {
+      fake.add({ owner: 'o', repo: 'r', number: n });
+      await linked(store, `P${n}`, `o/r#${n}`);
+    }
+    fake.behaviours.set('o/r#1', { kind: 'secondary', status: 429, retryAfter: 3, times: 1 });
+    const { waits, clock } = virtualClock();
+    const report = await syncAll(store, { client: client(fake, { clock, waitUnitMs: unit }), token: TOKEN, now });
+    expect(report).toMatchObject({ checked: 3, updated: 3, failed: [], error: null });
+    expect(fake.count('GET', /^\/repos\/o\/r\/issues\/1$/)).toBe(2);
+    expect(fake.requests).toHaveLength(4);
+    // Three of GitHub's seconds, once; nothing else waited.
+    expect(waits).toEqual([3 * unit]);
+  });
+
+  it('stops the whole sync when GitHub asks for a longer pause than it waits, and asks nothing more', async () => {
+    const fake = await fakeGithub();
+    const store = await openStore();
+    for (let n = 1; n <= 3; n++) {
+      fake.add({ owner: 'o', repo: 'r', number: n });
+      await linked(store, `P${n}`, `o/r#${n}`);
+    }
+    fake.behaviours.set('o/r#1', { kind: 'secondary', status: 403, retryAfter: 600, times: 1 });
+    const { waits, clock } = virtualClock();
+    const report = await syncAll(store, { client: client(fake, { clock }), token: TOKEN, now });
+    const message = 'GitHub asked to slow down (secondary rate limit); try again in 600 s';
+    expect(report.error).toBe(message);
+    expect(report.failed).toEqual(['o/r#1', 'o/r#2', 'o/r#3'].map((ref) => ({ ref, error: message })));
+    expect(fake.requests).toHaveLength(1);
+    expect(waits).toEqual([]);
+    expect(store.doc.settings.lastSync).toMatchObject({ error: message });
+  });
+
+  it.each([403, 429] as const)('stops on a secondary limit (%i) that names no wait: GitHub asks for a minute or more', async (status) => {
+    const fake = await fakeGithub();
+    const store = await openStore();
+    fake.add({ owner: 'o', repo: 'r', number: 1 });
+    fake.add({ owner: 'o', repo: 'r', number: 2 });
+    fake.behaviours.set('o/r#1', { kind: 'secondary', status, retryAfter: null, times: 1 });
+    await linked(store, 'P1', 'o/r#1');
+    await linked(store, 'P2', 'o/r#2');
+    const report = await syncAll(store, { client: client(fake), token: TOKEN, now });
+    expect(report.error).toBe('GitHub asked to slow down (secondary rate limit); try again in a few minutes');
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('waits for a primary limit that resets within seconds, then goes on', async () => {
+    const fake = await fakeGithub();
+    const store = await openStore();
+    fake.add({ owner: 'o', repo: 'r', number: 1 });
+    fake.add({ owner: 'o', repo: 'r', number: 2 });
+    fake.behaviours.set('o/r#1', { kind: 'primary', resetInS: 2, times: 1 });
+    await linked(store, 'P1', 'o/r#1');
+    await linked(store, 'P2', 'o/r#2');
+    const { waits, clock } = virtualClock();
+    const report = await syncAll(store, { client: client(fake, { clock, waitUnitMs: unit }), token: TOKEN, now });
+    expect(report).toMatchObject({ updated: 2, failed: [], error: null });
+    expect(fake.count('GET', /^\/repos\/o\/r\/issues\/1$/)).toBe(2);
+    // Until the reset (about 2 s away; whole seconds, so 1–3 by the clock) and a second more, as GitHub asks.
+    expect(waits).toHaveLength(1);
+    expect([2, 3, 4].map((s) => s * unit)).toContain(waits[0]);
   });
 });

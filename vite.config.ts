@@ -24,7 +24,26 @@ export default defineConfig(({ mode }) => {
         minify: false,
         sourcemap: true,
         ssr: here('electron/cli/pals.ts'),
-        rolldownOptions: { output: { entryFileNames: 'pals.js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+        rolldownOptions: {
+          output: {
+            entryFileNames: 'pals.js',
+            chunkFileNames: 'chunks/[name]-[hash].js',
+            // A few chunks, one per thing loaded on use, instead of one per shared module: each
+            // chunk is a module the loader must resolve at start.
+            codeSplitting: {
+              groups: [
+                {
+                  name: 'octokit',
+                  test: /node_modules[\\/](@octokit|before-after-hook|universal-user-agent|fast-content-type-parse)[\\/]/,
+                },
+                {
+                  name: 'marp',
+                  test: /node_modules[\\/](@marp-team|markdown-it|highlight\.js|postcss|mdurl|entities|linkify-it|uc\.micro|punycode)/,
+                },
+              ],
+            },
+          },
+        },
       },
       ssr: { noExternal: true, target: 'node' },
     };

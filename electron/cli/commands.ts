@@ -11,6 +11,7 @@ import { renderBoard } from './board-text.js';
 import { idOf, must, type Command } from './context.js';
 import { formatEngagement, formatList } from './format.js';
 import { clearable, hours, parse, validate } from './parse.js';
+import { prepareWidths } from './text.js';
 import { UsageError } from './usage.js';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -49,6 +50,7 @@ const add: Command = async (argv, ctx) => {
 const list: Command = async (argv, ctx) => {
   const { values } = parse('list', argv, { json: { type: 'boolean' } }, [0, 0]);
   const views = must(await (await ctx.core()).call('listEngagements', {}));
+  if (!values.json) await prepareWidths(views.map((e) => e.name));
   ctx.io.stdout(values.json ? json(views) : formatList(views));
 };
 
@@ -161,6 +163,7 @@ const note: Command = async (argv, ctx) => {
 const board: Command = async (argv, ctx) => {
   parse('board', argv, {}, [0, 0]);
   const board = must(await (await ctx.core()).call('getBoard', {}));
+  await prepareWidths(board.engagements.map((e) => e.name));
   ctx.io.stdout(`${renderBoard(board.engagements, ctx.today, ctx.io.columns ?? 80)}\n`);
 };
 

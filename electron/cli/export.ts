@@ -1,6 +1,6 @@
 /** `pals export deck|assessment`: the retrospective deck (md, html, pdf) and the self-assessment starter. */
 import { extname } from 'node:path';
-import { DECK_THEMES, type DeckTheme } from '../../shared/deck/build-deck.js';
+import { DECK_THEMES, type DeckTheme } from '../../shared/deck/sections.js';
 import type { FileExport } from '../core/host-api.js';
 import { idOf, must, type CommandContext } from './context.js';
 import { parse } from './parse.js';

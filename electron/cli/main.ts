@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPalsError } from '../../shared/errors.js';
-import type { Core, Host } from '../core/open-core.js';
+import { openCore, type Core, type Host } from '../core/open-core.js';
 import { resolveDataDir } from '../core/paths.js';
 import { today } from '../core/today.js';
 import { COMMANDS } from './commands.js';
@@ -68,7 +68,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       today: day,
       core: async (extra: Pick<Host, 'github' | 'watch'> = {}) => {
         if (core) return core;
-        const { openCore } = await import('../core/open-core.js');
         core = await openCore(dir, { today: () => day, env: io.env, ...extra });
         const r = core.recovery;
         if (r?.migratedFrom !== undefined)

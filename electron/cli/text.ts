@@ -3,7 +3,6 @@
  * carry escape sequences that recolour or rewrite the screen), so everything a user typed is
  * passed through `oneLine` or `block` before it is printed. JSON output is never altered.
  */
-import stringWidth from 'string-width';
 
 // C0 and C1 control characters, and the bidi overrides that can reorder what is shown.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
@@ -27,12 +26,28 @@ export function block(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(CONTROL_KEEP_LINES, escapeChar).replace(BIDI_OVERRIDE, escapeChar);
 }
 
-/** Display width in terminal cells (wide CJK and emoji count 2). */
-export function width(text: string): number {
-  return stringWidth(text);
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** string-width, once some text needed it: its Unicode tables cost ~30 ms to load, ASCII never needs them. */
+let unicodeWidth: ((text: string) => number) | null = null;
+
+/** Loads the Unicode width tables if any of `texts` is more than printable ASCII; call before laying out columns. */
+export async function prepareWidths(texts: Iterable<string>): Promise<void> {
+  if (unicodeWidth) return;
+  for (const text of texts) {
+    if (PRINTABLE_ASCII.test(text)) continue;
+    unicodeWidth = (await import('string-width')).default;
+    return;
+  }
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Display width in terminal cells (wide CJK and emoji count 2). */
+export function width(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  // Without the tables (prepareWidths was not called) count graphemes: never wider than shown.
+  return unicodeWidth ? unicodeWidth(text) : [...segmenter.segment(text)].length;
+}
 
 /** Cuts to at most `cells` columns, ending with "…" when something was cut. */
 export function truncate(text: string, cells: number): string {

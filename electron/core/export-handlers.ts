@@ -2,12 +2,11 @@
  * The export calls: deck preview, deck export (md/html/pdf) and the self-assessment starter,
  * for the UI (delivered through the platform: a native save dialog in the app, a download under
  * `pals serve`) and for the command line (written to a file it names, or answered as text).
- * Every deck goes through `produceDeck`; marp-core and the PDF printer load on first use only.
+ * Every deck goes through `produceDeck`; the deck builder, marp-core and the PDF printer load on
+ * first use only.
  */
 import { lstat, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { assessmentStarter } from '../../shared/assessment.js';
-import { buildDeck } from '../../shared/deck/build-deck.js';
 import type { DeckOptionsInput, ExportResult } from '../../shared/deck/options.js';
 import { findEngagement } from '../../shared/engagements.js';
 import { PalsError } from '../../shared/errors.js';
@@ -40,6 +39,7 @@ async function produceDeck(
   images: 'inline' | 'files',
   printPdf: (html: string) => Promise<Uint8Array>,
 ): Promise<ProducedDeck> {
+  const { buildDeck } = await import('../../shared/deck/build-deck.js');
   const deck = buildDeck(doc, { ...options, images });
   const counts = { slideCount: deck.slideCount, engagementCount: deck.engagementIds.length };
   if (format === 'md') return { data: deck.markdown, images: deck.images, ...counts };
@@ -99,6 +99,7 @@ export function createExportHandlers(ctx: CoreContext): ExportHandlers {
   };
   return {
     deckPreview: async ({ options }) => {
+      const { buildDeck } = await import('../../shared/deck/build-deck.js');
       const deck = buildDeck(ctx.store.doc, { ...options, images: 'inline' });
       const { renderDeck } = await import('./export/render-deck.js');
       const rendered = renderDeck(deck.markdown);
@@ -108,8 +109,9 @@ export function createExportHandlers(ctx: CoreContext): ExportHandlers {
       const deck = await produceDeck(ctx.store.doc, options, format, 'inline', printPdf);
       return deliver(`security-pals-retrospective-${ctx.today()}.${format}`, format, deck.data);
     },
-    exportAssessment: ({ id }) => {
+    exportAssessment: async ({ id }) => {
       const engagement = findEngagement(ctx.store.doc, id);
+      const { assessmentStarter } = await import('../../shared/assessment.js');
       return deliver(`${slugOf(engagement.name)}-self-assessment.md`, 'md', assessmentStarter(engagement, ctx.today()));
     },
     exportDeckTo: async ({ options, format, out }) => {
@@ -124,6 +126,7 @@ export function createExportHandlers(ctx: CoreContext): ExportHandlers {
       return { kind: 'written', path: out, ...counts };
     },
     exportAssessmentTo: async ({ id, out }) => {
+      const { assessmentStarter } = await import('../../shared/assessment.js');
       const text = assessmentStarter(findEngagement(ctx.store.doc, id), ctx.today());
       if (out === null) return { kind: 'text', text };
       await save(out, text);

@@ -8,22 +8,8 @@ import type { Engagement, StoreDoc } from '../schema.js';
 import { plannedVsActualChart, svgDataUri, timeInPhaseChart } from './charts.js';
 import { cell, literal } from './escape.js';
 import { paginate, SLIDE_CAPACITY, slides, tableRow } from './slides.js';
+import type { DeckSection, DeckTheme } from './sections.js';
 import { daysInPhases, phaseTimings } from './time-in-phase.js';
-
-export const DECK_SECTIONS = [
-  'concept',
-  'projects',
-  'reactions',
-  'learnings',
-  'timebox',
-  'buyIn',
-  'benefits',
-  'nextSteps',
-  'retro',
-] as const;
-export type DeckSection = (typeof DECK_SECTIONS)[number];
-export const DECK_THEMES = ['gaia', 'default', 'uncover'] as const;
-export type DeckTheme = (typeof DECK_THEMES)[number];
 
 export interface DeckOptions {
   readonly title?: string;

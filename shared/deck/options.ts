@@ -1,7 +1,7 @@
 /** The deck's options as the UI sends them (validated like every API argument). */
 import { z } from 'zod';
 import { IdSchema } from '../schema.js';
-import { DECK_SECTIONS, DECK_THEMES } from './build-deck.js';
+import { DECK_SECTIONS, DECK_THEMES } from './sections.js';
 
 export const DeckOptionsSchema = z.strictObject({
   title: z.string().max(200).optional(),

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { DeckPreview } from '../../../shared/api.js';
-import { DECK_SECTIONS, DECK_THEMES, type DeckSection, type DeckTheme } from '../../../shared/deck/build-deck.js';
+import { DECK_SECTIONS, DECK_THEMES, type DeckSection, type DeckTheme } from '../../../shared/deck/sections.js';
 import type { DeckOptionsInput } from '../../../shared/deck/options.js';
 import { useExport } from '../export/use-export.js';
 import { ChoiceSelect, Field } from '../forms/fields.js';

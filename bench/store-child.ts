@@ -1,7 +1,17 @@
 /** Child process of the store scenario: measures one subject (ours or naive) on a prepared data folder. */
 import { serveChild } from './child.js';
 import { MemorySampler, type MemoryPeak } from './memory.js';
-import { measureBursts, measureEdits, measureLoadBreakdown, measureLoads, type BurstFigures, type LoadBreakdown } from './store-measure.js';
+import {
+  measureBursts,
+  measureCommands,
+  measureEdits,
+  measureLoadBreakdown,
+  measureLoads,
+  withoutSeal,
+  type BurstFigures,
+  type CommandFigures,
+  type LoadBreakdown,
+} from './store-measure.js';
 import { naiveSubject, oursSubject } from './subjects.js';
 
 /** What the parent asks one child to measure. */
@@ -20,8 +30,13 @@ export interface StoreChildInput {
 /** Raw samples from one child; the parent turns them into table rows. */
 export interface StoreChildOutput {
   readonly firstEditMs: number;
+  /** Cold opens of the file as the session before left it (ours: sealed by the fold on close). */
   readonly loads: number[];
+  /** Cold opens with no seal to trust (ours: the seal moved away; naive: the same as `loads`). */
+  readonly loadsValidated: number[];
   readonly breakdown: LoadBreakdown;
+  /** Ours only: open + one edit + close, as a CLI command, without and with the fold on close. */
+  readonly commands: { readonly noFold: CommandFigures; readonly fold: CommandFigures } | null;
   readonly edits: number[];
   readonly editWrites: number;
   readonly bursts: BurstFigures;
@@ -59,7 +74,18 @@ export async function measureSubject(input: StoreChildInput): Promise<StoreChild
   await warm.close();
 
   const loads = await measureLoads(subject, input.loadRuns, tick);
+  const loadsValidated =
+    input.subject === 'ours' ? await withoutSeal(subject.file, () => measureLoads(subject, input.loadRuns, tick)) : loads;
   const breakdown = await measureLoadBreakdown(subject.file, input.loadRuns, tick);
+  // Commands edit the same engagements as the single edits below (which set their hours again after).
+  const commandIds = input.editIds.slice(0, input.loadRuns);
+  const commands =
+    input.subject === 'ours'
+      ? {
+          noFold: await measureCommands(input.dir, commandIds, 1, false, tick),
+          fold: await measureCommands(input.dir, commandIds, 1, true, tick),
+        }
+      : null;
 
   const store = await subject.open();
   const before = store.writes();
@@ -72,7 +98,9 @@ export async function measureSubject(input: StoreChildInput): Promise<StoreChild
   return {
     firstEditMs: firstEditMs!,
     loads,
+    loadsValidated,
     breakdown,
+    commands,
     edits,
     editWrites,
     bursts,

@@ -1,7 +1,8 @@
 /**
- * Scenario "store": seeded documents of N engagements × 10 notes; cold load + validate, one
- * durable edit, a 100-edit burst, file size and peak memory, against lowdb's naive JSONFile path.
- * Each path is measured in its own child process (store-child.ts), ours first.
+ * Scenario "store": seeded documents of N engagements × 10 notes; cold load + validate (and ours
+ * of a sealed file, which skips validation), one durable edit, a 100-edit burst, a CLI-like
+ * command with and without the fold on close, file size and peak memory, against lowdb's naive
+ * JSONFile path. Each path is measured in its own child process (store-child.ts), ours first.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { StoreDoc } from '../shared/schema.js';
@@ -72,6 +73,7 @@ async function runIn(ctx: ScenarioContext, oursDir: string, naiveDir: string): P
   }
   notes.push('naive = lowdb JSONFile (steno): temp file + rename, no fsync, so its saved edits can be lost on power failure');
   notes.push('ours: the first write of a session also copies pals.json into backups/ (rolling backup), see "first edit"');
+  notes.push('ours: "cold load + validate" opens with pals.seal moved away; "sealed" opens the file the last fold wrote and sealed');
   const idle = (oursOut.idle.rssBytes / 1024 / 1024).toFixed(0);
   notes.push(`memory: peak of each measuring child process (one store, its loads and edits); an idle child is ~${idle} MB rss`);
 

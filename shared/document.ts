@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { PalsError } from './errors.js';
-import { migrate, type Migration, MIGRATIONS } from './migrations.js';
+import { migrate, type Migration, MIGRATIONS, versionOf } from './migrations.js';
 import { describeIssues, SCHEMA_VERSION, StoreDocSchema, type StoreDoc } from './schema.js';
 
 /** Where a parsed document came from, for deciding whether to back it up before migrating. */
@@ -41,4 +42,38 @@ export function parseDocValue(raw: unknown, migrations: readonly Migration[] = M
   const result = StoreDocSchema.safeParse(migrated);
   if (!result.success) throw new PalsError('store-corrupt', describeIssues(result.error));
   return { doc: result.data, fromVersion };
+}
+
+/** `schema`, except that a value in `trusted` (by identity) is taken as it is. */
+function orTrusted<S extends z.ZodType>(schema: S, trusted: ReadonlySet<unknown>) {
+  return z.custom<z.input<S>>().transform((value, ctx): z.output<S> => {
+    if (trusted.has(value)) return value as z.output<S>;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    // The issues keep their paths below this value, as if `schema` had been used directly.
+    ctx.issues.push(...(result.error.issues as typeof ctx.issues));
+    return z.NEVER;
+  });
+}
+
+/**
+ * Like `parseDocValue` for a document made of values this program already validated (a sealed
+ * `pals.json`, the store's own document) with changes on top (journal records): values in
+ * `trusted` — engagements and top-level values, by identity — are taken as they are and keep
+ * their identity; every other value, and the checks across the whole document (unique ids, rounds
+ * that exist), is validated exactly as `parseDocValue` does, with the same messages. A document of
+ * an older format is migrated and validated in full (a migration may rely on the schema's defaults).
+ */
+export function parseDocOnTrusted(raw: unknown, trusted: ReadonlySet<unknown>, migrations: readonly Migration[] = MIGRATIONS): ParsedDoc {
+  if (versionOf(raw) !== SCHEMA_VERSION) return parseDocValue(raw, migrations);
+  const shape = StoreDocSchema.shape;
+  const schema = StoreDocSchema.safeExtend({
+    settings: orTrusted(shape.settings, trusted),
+    rounds: orTrusted(shape.rounds, trusted),
+    engagements: z.array(orTrusted(shape.engagements.element, trusted)),
+    outbox: orTrusted(shape.outbox, trusted),
+  });
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new PalsError('store-corrupt', describeIssues(result.error));
+  return { doc: result.data, fromVersion: SCHEMA_VERSION };
 }

@@ -2,7 +2,9 @@
  * The core's change feed: each burst of store changes (one turn of the event loop) becomes one
  * numbered `boardChanged` event carrying the cards that changed, so every page (this window,
  * another window, a browser under `pals serve`) updates in place instead of refetching the board.
- * A change read from disk (the CLI, another process) cannot be diffed cheaply, so it says "reload".
+ * Another process's change (the CLI) is diffed the same way when the store applied it as a delta
+ * (its journal lines, untouched engagements keeping their identity); only a document replaced
+ * whole (pals.json re-read, a restore) says "reload".
  */
 import type { BoardChange } from '../../shared/api.js';
 import { boardDelta } from '../../shared/view.js';
@@ -21,6 +23,7 @@ export function startChangeFeed(store: PalsStore, today: () => string, send: (ch
   let seq = 0;
   let last = store.doc;
   let external = false;
+  let replaced = false;
   let calls = new Set<string>();
   let unattributed = false;
   let timer: NodeJS.Immediate | null = null;
@@ -31,12 +34,13 @@ export function startChangeFeed(store: PalsStore, today: () => string, send: (ch
     const origin = external ? 'external' : 'local';
     let delta = null;
     try {
-      delta = external ? null : boardDelta(last, next, today());
+      delta = replaced ? null : boardDelta(last, next, today());
     } catch {
       // A page that cannot be told what changed is told to reload: never a silent miss.
     }
     const by = { calls: [...calls], unattributed: unattributed || external };
     external = false;
+    replaced = false;
     calls = new Set();
     unattributed = false;
     last = next;
@@ -45,11 +49,13 @@ export function startChangeFeed(store: PalsStore, today: () => string, send: (ch
     send(delta ? { origin, seq, ...by, kind: 'cards', ...delta } : { origin, seq, ...by, kind: 'reload' });
   };
 
-  const unsubscribe = store.onChange((_doc, origin) => {
+  const unsubscribe = store.onChange((_doc, origin, kind) => {
     const call = origin === 'local' ? attributeChange() : null;
     if (call) calls.add(call);
     else unattributed = true;
     if (origin === 'external') external = true;
+    // A document replaced whole shares nothing with the last one: comparing would list every card.
+    if (kind === 'reload') replaced = true;
     timer ??= setImmediate(flush);
   });
   return {

@@ -1,6 +1,7 @@
 /**
- * Notices when another process (the CLI, another app instance) rewrote the store file, and
- * reloads it so every window shows the change without a restart.
+ * Notices when another process (the CLI, another app instance) changed the store's files, and
+ * catches up (`store.refresh`: only the journal's new lines when that is all that changed) so
+ * every window shows the change without a restart.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { isStoreFileName, type PalsStore } from './store/store.js';

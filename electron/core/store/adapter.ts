@@ -2,20 +2,28 @@
  * lowdb adapter for a data folder's store: `pals.json` plus its change journal.
  *
  * `read` returns `pals.json` with the journal replayed; `write` replaces `pals.json` atomically
- * and durably and retires the journal; `append` adds one change to the journal (a few kB and
- * one flush instead of rewriting the whole file). The adapter remembers what it last read or
- * wrote (`disk`) so the store can tell its own changes from another process's.
+ * and durably, seals it (seal.ts) and retires the journal; `append` adds one change to the
+ * journal (a few kB and one flush instead of rewriting the whole file); `readAppended` follows
+ * another process's appends without reading `pals.json` again. The adapter remembers what it
+ * last read or wrote (`disk`) so the store can tell its own changes from another process's.
  * JSON is written without indentation: V8's fast path, and a smaller file.
  */
+import { createHash } from 'node:crypto';
 import type { Adapter } from 'lowdb';
 import type { ParsedDoc } from '../../../shared/document.js';
 import type { Migration } from '../../../shared/migrations.js';
 import type { StoreDoc } from '../../../shared/schema.js';
-import { NO_FILES, readStore, storeSig, type DiskInfo, type StoreFiles } from './disk-read.js';
+import { NO_FILES, readAppended, readStore, storeSig, type DiskInfo, type StoreFiles } from './disk-read.js';
 import { commitDurable, discardPrepared, prepareDurable, writeFileDurable, type Prepared } from './durable-write.js';
 import { baseIdOf, errnoCode, nodeFs, signatureOf, type Fs } from './fs.js';
 import { appendJournal, compactLine, headerLine, journalSig, readJournal, removeJournal } from './journal-file.js';
+import { hashing, sealOf, writeSeal } from './seal.js';
 import { serializeDocChunks } from './serialize.js';
+
+/** A prepared version of `pals.json` and the SHA-256 of its bytes, for its seal. */
+export interface SealedPrepared extends Prepared {
+  readonly sha256: string;
+}
 
 export class DurableJsonAdapter implements Adapter<StoreDoc> {
   /** What the last read found (null when no file), for migrations and tests. */
@@ -24,6 +32,8 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
   disk: DiskInfo;
   /** Set when the last read left part of a damaged journal out. */
   lastJournalProblem: string | null = null;
+  /** Whether the last read found `pals.json` sealed (its own values were not validated again). */
+  lastReadSealed = false;
 
   constructor(
     readonly files: StoreFiles,
@@ -39,6 +49,7 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
     const read = await readStore(this.files, this.fs, this.migrations);
     this.lastRead = read.parsed;
     this.lastJournalProblem = read.journalProblem;
+    this.lastReadSealed = read.sealed;
     this.disk = read.disk;
     return read.parsed?.doc ?? null;
   }
@@ -49,16 +60,30 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
     await this.commit(prepared, []);
   }
 
-  /** Writes `doc` to a flushed temp file (the slow half of `write`; needs no lock). */
-  async prepare(doc: StoreDoc): Promise<Prepared> {
-    return prepareDurable(this.files.file, serializeDocChunks(doc), { fs: this.fs });
+  /** Writes `doc` to a flushed temp file, hashing it as it goes (the slow half of `write`; needs no lock). */
+  async prepare(doc: StoreDoc): Promise<SealedPrepared> {
+    const hash = createHash('sha256');
+    const prepared = await prepareDurable(this.files.file, hashing(serializeDocChunks(doc), hash), { fs: this.fs });
+    return { ...prepared, sha256: hash.digest('hex') };
+  }
+
+  /**
+   * Applies what another process appended to the journal since the last read or write to `doc`
+   * (the document `disk` describes), reading only the new lines; null when a whole read is needed
+   * (see `readAppended` in disk-read.ts).
+   */
+  async readAppended(doc: StoreDoc): Promise<{ doc: StoreDoc; records: number } | null> {
+    const read = await readAppended(this.files, this.fs, this.disk, doc, this.migrations);
+    if (!read) return null;
+    this.disk = read.disk;
+    return { doc: read.doc, records: read.records };
   }
 
   /**
    * Puts a prepared version in place. `tail`: journal lines appended after the prepared
    * snapshot was taken; they stay in a fresh journal continuing the new file.
    */
-  async commit(prepared: Prepared, tail: readonly string[]): Promise<void> {
+  async commit(prepared: SealedPrepared, tail: readonly string[]): Promise<void> {
     const target = baseIdOf(prepared.stats);
     try {
       // Name the new version in the journal first: a crash right after the rename still pairs them.
@@ -75,6 +100,7 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
       fileBytes: prepared.stats.size,
       journalValid: null,
     };
+    await writeSeal(this.fs, this.files.file, sealOf(prepared.stats.size, prepared.sha256));
     if (tail.length > 0) {
       const text = headerLine(target) + tail.join('');
       await writeFileDurable(this.files.journal, text, { fs: this.fs });

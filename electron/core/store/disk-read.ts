@@ -2,14 +2,19 @@
  * Reading a data folder's state: `pals.json` plus the change journal replayed on top, validated
  * once as a whole. A journal that does not continue this `pals.json`, or has a damaged line, is
  * reported (with the document as far as it can be trusted) for the caller to repair.
+ *
+ * A `pals.json` whose bytes match their seal (seal.ts) is not validated again: it is exactly what
+ * this program wrote. Journal records on top of it are: the values they bring, and the checks
+ * across the whole document, are validated exactly as in a full validation.
  */
-import { parseDocJson, parseDocValue, type ParsedDoc } from '../../../shared/document.js';
+import { parseDocJson, parseDocOnTrusted, parseDocValue, type ParsedDoc } from '../../../shared/document.js';
 import { isPalsError, PalsError } from '../../../shared/errors.js';
 import type { Migration } from '../../../shared/migrations.js';
-import { emptyDoc } from '../../../shared/schema.js';
-import { readSnapshot, type Fs } from './fs.js';
-import { readJournal, type JournalText } from './journal-file.js';
+import { emptyDoc, SCHEMA_VERSION, type StoreDoc } from '../../../shared/schema.js';
+import { errnoCode, readSnapshot, signatureOf, type Fs } from './fs.js';
+import { readJournal, readJournalTail, type JournalText } from './journal-file.js';
 import { applyRecord, JournalRecordError } from './journal-record.js';
+import { readSeal } from './seal.js';
 
 /** The files of a store: its document and its journal. */
 export interface StoreFiles {
@@ -47,6 +52,8 @@ export interface StoreRead {
   readonly journal: JournalText | null;
   /** Why (part of) the journal was left out; the caller should persist `parsed` and move the journal aside. */
   readonly journalProblem: string | null;
+  /** Whether `pals.json` matched its seal, so only the journal's changes were validated. */
+  readonly sealed: boolean;
 }
 
 /** Combined signature of the two files. */
@@ -56,7 +63,8 @@ export function storeSig(fileSig: string, journalSig: string | null): string {
 
 /** Reads and validates the store (see the file comment). Throws `store-corrupt` / `store-newer` for `pals.json` itself. */
 export async function readStore(files: StoreFiles, fs: Fs, migrations?: readonly Migration[]): Promise<StoreRead> {
-  const snapshot = await readSnapshot(fs, files.file);
+  const seal = await readSeal(fs, files.file);
+  const snapshot = await readSnapshot(fs, files.file, seal);
   const journal = await readJournal(fs, files.journal);
   const disk: DiskInfo = {
     fileSig: snapshot?.sig ?? 'missing',
@@ -69,13 +77,18 @@ export async function readStore(files: StoreFiles, fs: Fs, migrations?: readonly
     throw new PalsError('store-newer', `its change journal was written by a newer version of Security Pals Desk (format ${journal.newer})`);
   }
   const hasRecords = journal !== null && journal.records.length > 0;
-  if (!snapshot && !hasRecords) return { parsed: null, disk, journal, journalProblem: null };
+  const sealed = snapshot?.sealed ?? false;
+  if (!snapshot && !hasRecords) return { parsed: null, disk, journal, journalProblem: null, sealed };
 
   const raw = snapshot ? parseDocJson(snapshot.text) : (emptyDoc() as unknown as Record<string, unknown>);
-  if (!hasRecords) return { parsed: parseDocValue(raw, migrations), disk, journal, journalProblem: journal?.damaged ?? null };
+  // Sealed: the file's own values need no validation; whatever the journal brings still does.
+  const alone = (): ParsedDoc => (sealed ? trustSealed(raw, migrations) : parseDocValue(raw, migrations));
+  const withRecords = (value: Record<string, unknown>): ParsedDoc =>
+    sealed ? parseDocOnTrusted(value, trustedValues(raw), migrations) : parseDocValue(value, migrations);
+  if (!hasRecords) return { parsed: alone(), disk, journal, journalProblem: journal?.damaged ?? null, sealed };
   if (!journal.bases.includes(disk.fileBase)) {
     const problem = 'the change journal does not belong to this pals.json (the file was replaced or copied)';
-    return { parsed: parseDocValue(raw, migrations), disk, journal, journalProblem: problem };
+    return { parsed: alone(), disk, journal, journalProblem: problem, sealed };
   }
   let replayed = raw;
   let problem = journal.damaged;
@@ -89,16 +102,72 @@ export async function readStore(files: StoreFiles, fs: Fs, migrations?: readonly
     }
   }
   try {
-    return { parsed: parseDocValue(replayed, migrations), disk, journal, journalProblem: problem };
+    return { parsed: withRecords(replayed), disk, journal, journalProblem: problem, sealed };
   } catch (error) {
     // Blame the journal only if pals.json is fine without it.
     if (!isPalsError(error) || error.code !== 'store-corrupt') throw error;
-    const alone = parseDocValue(raw, migrations);
     return {
-      parsed: alone,
+      parsed: alone(),
       disk,
       journal,
       journalProblem: `the change journal's changes are not valid: ${error.message}`,
+      sealed,
     };
+  }
+}
+
+/** A sealed file's document as it is (it was written at this schema version, from a valid document). */
+function trustSealed(raw: Record<string, unknown>, migrations?: readonly Migration[]): ParsedDoc {
+  if (raw.schemaVersion !== SCHEMA_VERSION) return parseDocValue(raw, migrations);
+  return { doc: raw as unknown as StoreDoc, fromVersion: SCHEMA_VERSION };
+}
+
+/** The values of a validated document that changes on top of it may leave in place: its top-level values and engagements. */
+export function trustedValues(doc: object): Set<unknown> {
+  const values: unknown[] = Object.values(doc).filter((v: unknown) => typeof v === 'object' && v !== null);
+  const engagements: unknown = (doc as { engagements?: unknown }).engagements;
+  if (Array.isArray(engagements)) values.push(...(engagements as unknown[]));
+  return new Set(values);
+}
+
+/**
+ * What another process appended to the journal since `disk`, applied to `doc` (the document
+ * `disk` describes): when `pals.json` is the same file and the journal only gained records, only
+ * those are read and validated, and every untouched value of `doc` stays the same object. Null
+ * when anything else changed (a new `pals.json`, a new or damaged journal, a record that does not
+ * apply or is not valid): the caller then reads everything again.
+ */
+export async function readAppended(
+  files: StoreFiles,
+  fs: Fs,
+  disk: DiskInfo,
+  doc: StoreDoc,
+  migrations?: readonly Migration[],
+): Promise<{ doc: StoreDoc; disk: DiskInfo; records: number } | null> {
+  if (disk.fileSig === 'missing' || disk.fileSig === 'unknown') return null;
+  const sameFile = async () => {
+    try {
+      return signatureOf(await fs.stat(files.file)) === disk.fileSig;
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return false;
+      throw error;
+    }
+  };
+  if (!(await sameFile())) return null;
+  const tail = await readJournalTail(fs, files.journal, { sig: disk.journalSig, validBytes: disk.journalValid ?? 0, base: disk.fileBase });
+  // The journal went away: folded by someone into a new pals.json (or moved aside), read it whole.
+  if (tail === 'missing') return disk.journalSig === null ? { doc, disk, records: 0 } : null;
+  // A compaction in between would have marked the journal first; looking again costs one stat.
+  if (tail === null || !(await sameFile())) return null;
+  const next: DiskInfo = { ...disk, journalSig: tail.sig, journalValid: tail.validBytes };
+  if (tail.records.length === 0) return { doc, disk: next, records: 0 };
+  let replayed = doc as unknown as Record<string, unknown>;
+  try {
+    for (const record of tail.records) replayed = applyRecord(replayed, record);
+    const parsed = parseDocOnTrusted(replayed, trustedValues(doc), migrations);
+    return { doc: parsed.doc, disk: next, records: tail.records.length };
+  } catch (error) {
+    if (error instanceof JournalRecordError || isPalsError(error)) return null;
+    throw error;
   }
 }

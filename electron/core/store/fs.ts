@@ -1,6 +1,7 @@
 /** The file operations the store uses; tests pass a wrapper to inject failures (full disk…). */
 import type { Stats } from 'node:fs';
 import * as fsp from 'node:fs/promises';
+import { sealMatches, type Seal } from './seal.js';
 
 export type Fs = Pick<
   typeof fsp,
@@ -76,10 +77,20 @@ export async function readWithStats(fs: Fs, file: string): Promise<{ data: Buffe
   }
 }
 
-/** `pals.json`'s text, with its signature, journal base id and size (null when missing). */
-export async function readSnapshot(fs: Fs, file: string): Promise<{ text: string; sig: string; base: string; bytes: number } | null> {
+/** `pals.json` as read: its text, signature, journal base id and size, and whether `seal` vouches for these bytes. */
+export interface Snapshot {
+  readonly text: string;
+  readonly sig: string;
+  readonly base: string;
+  readonly bytes: number;
+  readonly sealed: boolean;
+}
+
+/** Reads `pals.json` (null when missing); the seal is checked against the very bytes the text is decoded from. */
+export async function readSnapshot(fs: Fs, file: string, seal: Seal | null = null): Promise<Snapshot | null> {
   const read = await readWithStats(fs, file);
   if (!read) return null;
   const { data, stats } = read;
-  return { text: data.toString('utf8'), sig: signatureOf(stats), base: baseIdOf(stats), bytes: stats.size };
+  const sealed = sealMatches(seal, data);
+  return { text: data.toString('utf8'), sig: signatureOf(stats), base: baseIdOf(stats), bytes: stats.size, sealed };
 }

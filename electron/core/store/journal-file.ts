@@ -85,6 +85,79 @@ export async function readJournal(fs: Fs, path: string): Promise<JournalText | n
   return read && parseJournal(read.data, journalSig(read.stats));
 }
 
+/** New records another process appended to a journal this process had read up to some point. */
+export interface JournalTail {
+  readonly records: readonly unknown[];
+  /** Where the complete lines read end (from the start of the file). */
+  readonly validBytes: number;
+  /** ino:size of the file read. */
+  readonly sig: string;
+}
+
+/** Where a journal was read up to, to read only what was appended since. */
+export interface JournalPoint {
+  /** `journalSig` of the file as last read (null: there was no journal; read a new one whole). */
+  readonly sig: string | null;
+  /** Bytes of complete lines already read (ignored when `sig` is null). */
+  readonly validBytes: number;
+  /** The `pals.json` version a new journal must continue (its header's base). */
+  readonly base: string;
+}
+
+/**
+ * Reads only the complete lines a journal gained since `from`, one handle for bytes and
+ * signature. 'missing' when there is no journal; null when what is there is not simply more
+ * records (another file, a shorter one, a header that names another base, a compaction mark,
+ * a damaged line): the caller then reads both files whole.
+ */
+export async function readJournalTail(fs: Fs, path: string, from: JournalPoint): Promise<JournalTail | 'missing' | null> {
+  let handle;
+  try {
+    handle = await fs.open(path, 'r');
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return 'missing';
+    throw error;
+  }
+  try {
+    const stats = await handle.stat();
+    const offset = from.sig === null ? 0 : from.validBytes;
+    if (from.sig !== null && (inoOf(from.sig) !== stats.ino || stats.size < offset)) return null;
+    const buf = Buffer.alloc(stats.size - offset);
+    let got = 0;
+    while (got < buf.length) {
+      const { bytesRead } = await handle.read(buf, got, buf.length - got, offset + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    const sig = journalSig(stats);
+    const data = buf.subarray(0, got);
+    if (from.sig === null) {
+      const whole = parseJournal(data, sig);
+      const plain = whole.damaged === null && whole.bases.length === 1 && whole.bases[0] === from.base;
+      return plain ? { records: whole.records, validBytes: whole.validBytes, sig } : null;
+    }
+    const end = data.lastIndexOf(0x0a) + 1;
+    const records: unknown[] = [];
+    for (const line of end === 0 ? [] : data.toString('utf8', 0, end - 1).split('\n')) {
+      let entry: unknown;
+      try {
+        entry = JSON.parse(line);
+      } catch {
+        return null;
+      }
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry) || !('r' in entry)) return null;
+      records.push(entry.r);
+    }
+    return { records, validBytes: offset + end, sig };
+  } finally {
+    await handle.close();
+  }
+}
+
+function inoOf(sig: string): number {
+  return Number(sig.slice(0, sig.indexOf(':')));
+}
+
 /** ino:size of the journal file ('none' when absent). */
 export function journalSig(stats: { ino: number; size: number } | null): string {
   return stats ? `${stats.ino}:${stats.size}` : 'none';

@@ -10,9 +10,10 @@ import { emptyDoc, SCHEMA_VERSION, type StoreDoc } from '../../../shared/schema.
 import type { storePaths } from '../paths.js';
 import { copyToBackups, listRollingBackups, moveAside, moveJournalAside } from './backups.js';
 import { NO_FILES, readStore, type DiskInfo, type StoreRead } from './disk-read.js';
-import { removeOrphanTemps, writeFileDurable } from './durable-write.js';
+import { removeOrphanTemps } from './durable-write.js';
 import { describeFsError, type Fs } from './fs.js';
 import { removeJournal } from './journal-file.js';
+import { sealPathOf, writeSealedFile } from './seal.js';
 
 /** What the caller must tell the user after a damaged or missing file was replaced. */
 export interface Recovery {
@@ -36,7 +37,7 @@ interface OpenContext {
 type Paths = ReturnType<typeof storePaths>;
 type Loaded =
   | { kind: 'missing' }
-  | { kind: 'ok'; doc: StoreDoc; fromVersion: number; disk: DiskInfo; journalProblem: string | null; hasJournal: boolean }
+  | { kind: 'ok'; doc: StoreDoc; fromVersion: number; disk: DiskInfo; journalProblem: string | null; hasJournal: boolean; sealed: boolean }
   | { kind: 'bad'; reason: string; hasJournal: boolean };
 
 async function load(paths: Paths, ctx: OpenContext): Promise<Loaded> {
@@ -65,6 +66,7 @@ async function load(paths: Paths, ctx: OpenContext): Promise<Loaded> {
     disk: read.disk,
     journalProblem: read.journalProblem,
     hasJournal: read.journal !== null,
+    sealed: read.sealed,
   };
 }
 
@@ -85,6 +87,8 @@ export interface Opened {
   readonly doc: StoreDoc;
   readonly recovery: Recovery | null;
   readonly disk: DiskInfo | null;
+  /** Whether the last read of pals.json matched its seal (its own values were not validated again). */
+  readonly sealed?: boolean;
 }
 
 /** Loads the document in `paths.dir`, creating the folder; see the file comment. */
@@ -96,9 +100,10 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Open
   }
   await removeOrphanTemps(paths.file, ctx.fs);
   await removeOrphanTemps(paths.journal, ctx.fs);
+  await removeOrphanTemps(sealPathOf(paths.file), ctx.fs);
   const first = await load(paths, ctx);
   if (first.kind === 'ok' && first.fromVersion === SCHEMA_VERSION && first.journalProblem === null) {
-    return { doc: first.doc, recovery: null, disk: first.disk };
+    return { doc: first.doc, recovery: null, disk: first.disk, sealed: first.sealed };
   }
   if (first.kind === 'missing' && (await listRollingBackups(paths, ctx.fs)).length === 0) {
     return {
@@ -120,14 +125,15 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Open
     const now = await load(paths, ctx);
     if (now.kind === 'ok' && now.journalProblem !== null) {
       // Keep what can be trusted in pals.json, and the journal itself in backups for a person to read.
-      await writeFileDurable(paths.file, JSON.stringify(now.doc), { fs: ctx.fs });
+      await writeSealedFile(ctx.fs, paths.file, JSON.stringify(now.doc));
       const aside = await moveJournalAside(paths, ctx.now, ctx.fs);
-      return { doc: now.doc, recovery: { reason: now.journalProblem, movedAside: aside, restoredFrom: null }, disk: null };
+      const recovery = { reason: now.journalProblem, movedAside: aside, restoredFrom: null };
+      return { doc: now.doc, recovery, disk: null, sealed: now.sealed };
     }
     if (now.kind === 'ok') {
-      if (now.fromVersion === SCHEMA_VERSION) return { doc: now.doc, recovery: null, disk: now.disk };
+      if (now.fromVersion === SCHEMA_VERSION) return { doc: now.doc, recovery: null, disk: now.disk, sealed: now.sealed };
       await copyToBackups(paths, `pre-migration-v${now.fromVersion}`, ctx.now, ctx.fs);
-      await writeFileDurable(paths.file, JSON.stringify(now.doc), { fs: ctx.fs });
+      await writeSealedFile(ctx.fs, paths.file, JSON.stringify(now.doc));
       await removeJournal(ctx.fs, paths.journal);
       return {
         doc: now.doc,
@@ -138,6 +144,7 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Open
           migratedFrom: now.fromVersion,
         },
         disk: null,
+        sealed: false,
       };
     }
     const movedAside = now.kind === 'bad' ? await moveAside(paths, ctx.now, ctx.fs) : null;
@@ -145,9 +152,10 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Open
     if (now.kind === 'bad' && now.hasJournal) await moveJournalAside(paths, ctx.now, ctx.fs);
     const reason = now.kind === 'bad' ? `pals.json was damaged: ${now.reason}` : 'pals.json was missing';
     const backup = await newestGoodBackup(paths, ctx);
-    if (backup) await writeFileDurable(paths.file, JSON.stringify(backup.doc), { fs: ctx.fs });
+    if (backup) await writeSealedFile(ctx.fs, paths.file, JSON.stringify(backup.doc));
     if (!backup && !movedAside) return { doc: emptyDoc(), recovery: null, disk: null };
-    return { doc: backup?.doc ?? emptyDoc(), recovery: { reason, movedAside, restoredFrom: backup?.file ?? null }, disk: null };
+    const recovery = { reason, movedAside, restoredFrom: backup?.file ?? null };
+    return { doc: backup?.doc ?? emptyDoc(), recovery, disk: null, sealed: now.kind === 'bad' ? false : undefined };
   } catch (error) {
     if (isPalsError(error)) throw error;
     throw new PalsError('store-write', `cannot repair the store in ${paths.dir}: ${describeFsError(error)}`);

@@ -6,11 +6,15 @@
  * - A small store is rewritten whole on each write. A large one (past `journalFromBytes`)
  *   appends what changed to `pals.journal` instead, and folds the journal back into
  *   `pals.json` in the background once edits pause (`compactAfterMs`), when the journal grows
- *   past `compactAtBytes`, and on close, so `pals.json` alone is complete whenever no app is
- *   in the middle of a session.
- * - Every write happens under the folder's lock; if another process changed the file since we
- *   last saw it, we load its version and replay our pending operations on top, so neither
- *   side's update is lost.
+ *   past `compactAtBytes`, and on close. A short-lived process (the CLI) opens with
+ *   `foldOnClose: false`: its lines stay in the journal for the app's next fold (or the next
+ *   process that folds on close), so one command never rewrites the whole file.
+ * - Every write of `pals.json` is sealed (seal.ts): loading those exact bytes again skips their
+ *   validation. Journal lines on top are always validated.
+ * - Every write happens under the folder's lock; if another process changed the files since we
+ *   last saw them, we load its version and replay our pending operations on top, so neither
+ *   side's update is lost. When it only appended to the journal, only its new lines are read
+ *   and applied (`refresh` too), so the untouched engagements stay the same objects.
  * - A failed write rejects the operations it carried and drops them from memory: what the
  *   store shows is always what is on disk plus what is still being written.
  */
@@ -20,8 +24,8 @@ import { isPalsError, PalsError } from '../../../shared/errors.js';
 import type { Migration } from '../../../shared/migrations.js';
 import { emptyDoc, type StoreDoc } from '../../../shared/schema.js';
 import { storePaths } from '../paths.js';
-import { DurableJsonAdapter } from './adapter.js';
-import { discardPrepared, type Prepared } from './durable-write.js';
+import { DurableJsonAdapter, type SealedPrepared } from './adapter.js';
+import { discardPrepared } from './durable-write.js';
 import { recordLine } from './journal-file.js';
 import { diffDocs } from './journal-record.js';
 import { copyToBackups, DEFAULT_BACKUP_POLICY, rollBackup, type BackupPolicy } from './backups.js';
@@ -44,6 +48,13 @@ export interface StoreOptions {
   readonly compactAfterMs?: number;
   /** …or as soon as the journal is this large (default 8 MiB). */
   readonly compactAtBytes?: number;
+  /**
+   * Fold the journal into pals.json on close (default true). A short-lived process (the CLI)
+   * passes false: close then only flushes its appended lines, leaving the fold to the next fold
+   * point (the app's background fold, a later process that folds on close). A journal already
+   * past `compactAtBytes` is folded on close all the same, so it stays bounded.
+   */
+  readonly foldOnClose?: boolean;
 }
 
 const DEFAULTS = { journalFromBytes: 1024 * 1024, compactAfterMs: 3_000, compactAtBytes: 8 * 1024 * 1024 };
@@ -65,12 +76,30 @@ export function isStoreFileName(name: string): boolean {
 
 /** Who changed the document: this process, or another one (seen on the next write or refresh). */
 export type ChangeOrigin = 'local' | 'external';
-export type ChangeListener = (doc: StoreDoc, origin: ChangeOrigin) => void;
+/**
+ * How the document changed: 'delta' when operations or another process's journal lines were
+ * applied to it (every untouched engagement and top-level value is the same object as before,
+ * so the change can be found by comparing identities); 'reload' when it was replaced whole
+ * (pals.json re-read, or a restore).
+ */
+export type ChangeKind = 'delta' | 'reload';
+export type ChangeListener = (doc: StoreDoc, origin: ChangeOrigin, kind: ChangeKind) => void;
 
 export class PalsStore {
   readonly paths: ReturnType<typeof storePaths>;
   /** Figures for the benchmark and tests. */
-  readonly stats = { writes: 0, rebases: 0, appends: 0, compactions: 0 };
+  readonly stats = {
+    writes: 0,
+    rebases: 0,
+    appends: 0,
+    compactions: 0,
+    /** Loads of pals.json that matched its seal (its own values not validated again). */
+    sealedLoads: 0,
+    /** Loads of pals.json validated in full (no seal, or not matching). */
+    validatedLoads: 0,
+    /** Times another process's journal lines were applied without reading pals.json again. */
+    deltaReads: 0,
+  };
   private base: StoreDoc;
   private current: StoreDoc;
   private pending: Pending[] = [];
@@ -79,6 +108,8 @@ export class PalsStore {
   private compaction: Promise<void> | null = null;
   /** Journal lines appended while a background compaction was writing its snapshot. */
   private compactionTail: string[] | null = null;
+  /** Counts reads of another process's changes, so a compaction can tell its snapshot is missing some. */
+  private externalReads = 0;
   private compactTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly settings: typeof DEFAULTS;
@@ -118,6 +149,7 @@ export class PalsStore {
     // Paths that wrote the file while opening (migration, recovery) hold no reader's signature:
     // the first write then re-reads the files under the lock, which is always safe.
     const store = new PalsStore(dir, opened.doc, opened.disk, fs, options);
+    if (opened.sealed !== undefined) store.countLoad(opened.sealed);
     return { store, recovery: opened.recovery };
   }
 
@@ -154,16 +186,27 @@ export class PalsStore {
     await this.chain;
   }
 
-  /** Reloads if another process changed the files; true when something changed. */
+  /**
+   * Catches up with another process's changes; true when the document changed. When that
+   * process only appended to the journal, just the new lines are read and applied (listeners
+   * hear kind 'delta'); otherwise both files are read again ('reload').
+   */
   async refresh(): Promise<boolean> {
     await this.flush();
-    if ((await this.adapter.currentSig()) === diskSig(this.adapter.disk)) return false;
-    const doc = await this.readDisk();
-    if (!doc) return false;
-    this.base = doc;
-    this.current = doc;
-    this.emit('external');
-    return true;
+    let changed = false;
+    // In the write queue, so the files and `base` cannot move under the read.
+    const step = this.chain.then(async () => {
+      if ((await this.adapter.currentSig()) === diskSig(this.adapter.disk)) return;
+      const read = await this.readChanges();
+      if (!read || read.doc === this.base) return;
+      this.base = read.doc;
+      this.current = this.replayPending(read.doc);
+      changed = true;
+      this.emit('external', read.kind);
+    });
+    this.chain = step.catch(() => undefined);
+    await step;
+    return changed;
   }
 
   /** Replaces the whole document (restore), after copying the current file into backups. */
@@ -181,16 +224,25 @@ export class PalsStore {
       await this.writeDoc(doc);
       this.base = doc;
       this.current = doc;
-      this.emit('local');
+      this.emit('local', 'reload');
       return copied;
     });
   }
 
-  /** Flushes pending writes and folds the journal into pals.json; call before the process exits. */
+  /**
+   * Flushes pending writes and (unless `foldOnClose` is false and the journal is still small)
+   * folds the journal into pals.json; call before the process exits.
+   */
   async close(): Promise<void> {
     this.closed = true;
     await this.flush();
-    await this.compactNow();
+    const journal = this.adapter.disk.journalValid;
+    if ((this.options.foldOnClose ?? true) || (journal !== null && journal >= this.settings.compactAtBytes)) {
+      await this.compactNow();
+      return;
+    }
+    this.clearCompactTimer();
+    await this.compaction;
   }
 
   /** Waits for a running background compaction, then folds any journal into pals.json now. */
@@ -224,11 +276,12 @@ export class PalsStore {
       const outcome = await this.underLock(async () => {
         const sig = await this.adapter.currentSig();
         let values: unknown[] | null = null;
-        let external = false;
+        let external: ChangeKind | null = null;
         if (sig !== diskSig(this.adapter.disk)) {
-          const fresh = (await this.readDisk()) ?? emptyDoc();
+          const read = await this.readChanges();
+          const fresh = read?.doc ?? emptyDoc();
           this.stats.rebases++;
-          external = true;
+          if (fresh !== this.base) external = read?.kind ?? 'reload';
           const replay = replayOps(fresh, batch);
           snapshot = replay.doc;
           values = replay.values;
@@ -244,7 +297,7 @@ export class PalsStore {
         if (value instanceof Error) p.reject(value);
         else p.resolve(value);
       });
-      if (outcome.external) this.emit('external');
+      if (outcome.external) this.emit('external', outcome.external);
     } catch (error) {
       const failure = isPalsError(error) ? error : new PalsError('store-write', `not saved: ${describeFsError(error)}`);
       this.current = this.replayPending(this.base);
@@ -295,7 +348,26 @@ export class PalsStore {
   /** Reads the files and remembers which versions they were. */
   private async readDisk(): Promise<StoreDoc | null> {
     await this.low.read();
-    return this.adapter.lastRead ? this.low.data : null;
+    if (!this.adapter.lastRead) return null;
+    this.countLoad(this.adapter.lastReadSealed);
+    return this.low.data;
+  }
+
+  /** Another process's changes: only the journal's new lines when that is all it changed, else both files again. */
+  private async readChanges(): Promise<{ doc: StoreDoc; kind: ChangeKind } | null> {
+    this.externalReads++;
+    const appended = await this.adapter.readAppended(this.base);
+    if (appended) {
+      if (appended.records > 0) this.stats.deltaReads++;
+      return { doc: appended.doc, kind: 'delta' };
+    }
+    const doc = await this.readDisk();
+    return doc && { doc, kind: 'reload' };
+  }
+
+  private countLoad(sealed: boolean): void {
+    if (sealed) this.stats.sealedLoads++;
+    else this.stats.validatedLoads++;
   }
 
   private scheduleCompaction(): void {
@@ -329,24 +401,28 @@ export class PalsStore {
     // Take the snapshot between writes, so it and the journal lines after it fit together exactly.
     let snapshot: StoreDoc | null = null;
     let startFileSig = '';
+    let startReads = 0;
     this.chain = this.chain.then(() => {
       if (this.adapter.disk.journalValid === null) return;
       snapshot = this.base;
       startFileSig = this.adapter.disk.fileSig;
+      startReads = this.externalReads;
       this.compactionTail = [];
     });
     await this.chain;
     if (snapshot === null) return;
-    let prepared: Prepared | null = null;
+    let prepared: SealedPrepared | null = null;
     try {
       prepared = await this.adapter.prepare(snapshot);
       const ready = prepared;
       let done = false;
       const step = this.chain.then(() =>
         this.underLock(async () => {
-          // Give up if anyone else wrote, or pals.json was replaced since the snapshot (a whole-file write).
+          // Give up if anyone else wrote, or pals.json was replaced since the snapshot (a whole-file write),
+          // or we read another process's journal lines meanwhile: neither the snapshot nor the tail holds them.
           const now = await this.adapter.currentSig();
-          if (now !== diskSig(this.adapter.disk) || this.adapter.disk.fileSig !== startFileSig) return;
+          const moved = this.adapter.disk.fileSig !== startFileSig || this.externalReads !== startReads;
+          if (now !== diskSig(this.adapter.disk) || moved) return;
           await rollBackup(this.paths, this.now(), this.options.backupPolicy ?? DEFAULT_BACKUP_POLICY, this.fs).catch(() => null);
           await this.adapter.commit(ready, this.compactionTail ?? []);
           done = true;
@@ -376,8 +452,8 @@ export class PalsStore {
     }
   }
 
-  private emit(origin: ChangeOrigin): void {
-    for (const listener of this.listeners) listener(this.current, origin);
+  private emit(origin: ChangeOrigin, kind: ChangeKind = 'delta'): void {
+    for (const listener of this.listeners) listener(this.current, origin, kind);
   }
 }
 

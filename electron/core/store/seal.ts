@@ -1,0 +1,103 @@
+/**
+ * The seal beside `pals.json` (`pals.seal`): the size and SHA-256 of the exact bytes this program
+ * last wrote there, and the schema version they were written at. Whenever the store writes
+ * `pals.json` (a whole-file write, a fold of the journal, a restore, a migration, a recovery) it
+ * writes the seal afterwards; a load whose bytes hash to the seal skips the schema validation of
+ * the document, since those are bytes this program serialized from a validated document.
+ *
+ * The seal vouches for a hash, never for a file: whatever order the two files reach the disk in,
+ * and whatever a crash, another process, a hand-edit or a copied-in backup leaves, a seal matches
+ * only the very bytes it was made for, and anything else is validated in full. So the seal needs
+ * no flush of its own (losing it costs one full validation) and a failure to write it is ignored.
+ * A seal for another schema version, or in a format this program does not know, is ignored.
+ * Bump SEAL_FORMAT if the schema ever tightens without a new schema version.
+ */
+import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { SCHEMA_VERSION } from '../../../shared/schema.js';
+import { writeFileDurable } from './durable-write.js';
+import type { Fs } from './fs.js';
+
+export const SEAL_FORMAT = 1;
+
+/** What a seal says: `pals.json` was exactly these bytes when this program wrote it. */
+export interface Seal {
+  readonly size: number;
+  readonly sha256: string;
+  readonly schemaVersion: number;
+}
+
+/** The seal file of a store file (`pals.json` → `pals.seal`, beside it). */
+export function sealPathOf(file: string): string {
+  return join(dirname(file), `${basename(file, '.json')}.seal`);
+}
+
+/** SHA-256 of the bytes, hex. */
+export function digestOf(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Passes `chunks` through unchanged while hashing them as UTF-8 (what writing them as strings stores). */
+export function* hashing(chunks: Iterable<string>, hash: Hash): Generator<string> {
+  for (const chunk of chunks) {
+    hash.update(chunk, 'utf8');
+    yield chunk;
+  }
+}
+
+/** The seal of bytes written now, at this program's schema version. */
+export function sealOf(size: number, sha256: string): Seal {
+  return { size, sha256, schemaVersion: SCHEMA_VERSION };
+}
+
+/** True when `seal` was made for exactly `data` at this program's schema version (hash over `data` itself). */
+export function sealMatches(seal: Seal | null, data: Uint8Array): boolean {
+  return seal !== null && seal.schemaVersion === SCHEMA_VERSION && seal.size === data.length && seal.sha256 === digestOf(data);
+}
+
+/** The seal of the store file `file`; null when there is none or it cannot be read or understood. */
+export async function readSeal(fs: Fs, file: string): Promise<Seal | null> {
+  let text: string;
+  try {
+    text = await fs.readFile(sealPathOf(file), 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const value = JSON.parse(text) as Record<string, unknown>;
+    if (
+      value.seal === SEAL_FORMAT &&
+      typeof value.size === 'number' &&
+      typeof value.sha256 === 'string' &&
+      /^[0-9a-f]{64}$/.test(value.sha256) &&
+      typeof value.schemaVersion === 'number'
+    ) {
+      return { size: value.size, sha256: value.sha256, schemaVersion: value.schemaVersion };
+    }
+  } catch {
+    // A damaged seal is no seal.
+  }
+  return null;
+}
+
+/**
+ * Records `seal` for the store file `file` (call after the file is in place, under the lock).
+ * Replaced by rename so a reader never sees half a seal; never throws (see the file comment).
+ */
+export async function writeSeal(fs: Fs, file: string, seal: Seal): Promise<void> {
+  const target = sealPathOf(file);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await fs.writeFile(temp, JSON.stringify({ seal: SEAL_FORMAT, ...seal }), { mode: 0o600, flag: 'wx' });
+    await fs.rename(temp, target);
+  } catch {
+    await fs.unlink(temp).catch(() => undefined);
+  }
+}
+
+/** Replaces the store file `file` with `text` durably, then seals it (opening: migration, recovery). */
+export async function writeSealedFile(fs: Fs, file: string, text: string): Promise<void> {
+  const data = Buffer.from(text, 'utf8');
+  await writeFileDurable(file, data, { fs });
+  await writeSeal(fs, file, sealOf(data.length, digestOf(data)));
+}

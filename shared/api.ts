@@ -53,7 +53,6 @@ export interface DeckPreview {
 
 /** Declares a call: the zod schema of its one argument object, and (as a type) its result. */
 // R is a phantom type: it exists only to carry the result type to both transports.
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 export function call<A extends z.ZodType, R>(args: A): CallDeclaration<A, R> {
   return { args };
 }

@@ -17,7 +17,7 @@ export interface CommandContext {
   readonly io: CliIo;
   readonly today: string;
   /** Opens the core lazily, so `--help` and usage errors never touch the disk; `host` adds to the CLI's host. */
-  readonly core: (host?: Pick<Host, 'github' | 'watch'>) => Promise<Core>;
+  readonly core: (host?: Pick<Host, 'github' | 'watch' | 'store'>) => Promise<Core>;
 }
 
 /** The value of a call's answer; a refused call becomes the `error:` line (exit 1). */

@@ -66,9 +66,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await command(args, {
       io,
       today: day,
-      core: async (extra: Pick<Host, 'github' | 'watch'> = {}) => {
+      core: async (extra: Pick<Host, 'github' | 'watch' | 'store'> = {}) => {
         if (core) return core;
-        core = await openCore(dir, { today: () => day, env: io.env, ...extra });
+        // A command appends its change to the journal and leaves folding it into pals.json to the
+        // app (or the next fold point): the app then applies the change as a delta.
+        core = await openCore(dir, { today: () => day, env: io.env, store: { foldOnClose: false }, ...extra });
         const r = core.recovery;
         if (r?.migratedFrom !== undefined)
           io.stderr(`note: upgraded the data file from format ${r.migratedFrom} (a copy is in backups/)\n`);

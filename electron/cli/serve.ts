@@ -32,6 +32,8 @@ export async function serve(argv: string[], ctx: CommandContext): Promise<void> 
     throw new PalsError('io', 'the UI is not built; run `npm run build` (or `npm install`) in the project folder first');
   }
   const core = await ctx.core({
+    // Long-running like the app: it folds the journal as the app does, on pauses and on close.
+    store: { foldOnClose: true },
     github: { tokenSource: envTokenSource(ctx.io.env), ...(apiUrl ? { apiUrl } : {}) },
     watch: {
       onError: (error) => {

@@ -1,4 +1,4 @@
-import { readFile, truncate, writeFile } from 'node:fs/promises';
+import { readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyDoc, type StoreDoc } from '../../../shared/schema.js';
@@ -217,6 +217,24 @@ describe('pals move / edit / note', () => {
     expect(e!.notes.map((n) => [n.text, n.actions.map((a) => a.text)])).toEqual([['- item one', ['--- check']]]);
     // A value can still be left out by mistake: the option then says what it misses.
     expect(await pals(dir, ['note', id, '--text'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: note: .*--text/) });
+  });
+
+  it('appends a change to a large store’s journal and leaves pals.json for the app to fold', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'note.md');
+    await writeFile(file, 'x'.repeat(600_000));
+    for (const name of ['Big one', 'Big two']) {
+      await pals(dir, ['add', '--name', name]);
+      expect((await pals(dir, ['note', name, '--file', file])).code).toBe(0);
+    }
+    await pals(dir, ['add', '--name', 'Small']);
+    const before = await stat(join(dir, 'pals.json'));
+    expect(before.size).toBeGreaterThan(1024 * 1024);
+    expect((await pals(dir, ['move', 'small', 'meet-greet'])).code).toBe(0);
+    const after = await stat(join(dir, 'pals.json'));
+    expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
+    expect((await stat(join(dir, 'pals.journal'))).size).toBeGreaterThan(0);
+    expect((await listed(dir)).find((e) => e.name === 'Small')).toMatchObject({ phase: 'meet-greet' });
   });
 
   it('moves through the same call as the app: with write-back on, the move queues the label change', async () => {

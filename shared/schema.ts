@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from './dates.js';
-import { formatIssueRef, isHttpUrl, issueUrl, parseIssueRef } from './issue-ref.js';
+import { formatIssueRef, isHttpUrl, issueUrl, parseIssueRef, type IssueRef } from './issue-ref.js';
 import { DEFAULT_WINDOWS, PHASES } from './phases.js';
 
 /** The schema version this build writes; older files are migrated, newer ones refused. */
@@ -79,20 +79,17 @@ export const GithubConflictSchema = z.strictObject({
  * answer): an issue is `owner/repo#n` exactly as `formatIssueRef` writes it, its URL is the
  * github.com page of that issue, a repo is an http(s) URL (no javascript:, data: or file:).
  */
-const StoredIssueSchema = z
-  .string()
-  .max(300)
-  .refine((text) => {
-    const ref = parseIssueRef(text);
-    return !('error' in ref) && formatIssueRef(ref) === text;
-  }, 'must be an issue reference written owner/repo#123');
-const StoredIssueUrlSchema = z
-  .string()
-  .max(2_000)
-  .refine((text) => {
-    const ref = parseIssueRef(text);
-    return !('error' in ref) && issueUrl(ref) === text;
-  }, 'must be a github.com issue or pull request URL');
+/** A link that reads back as itself: parsed as an issue reference, then written the canonical way. */
+const canonicalIssue = (write: (ref: IssueRef) => string, max: number, message: string) =>
+  z
+    .string()
+    .max(max)
+    .refine((text) => {
+      const ref = parseIssueRef(text);
+      return !('error' in ref) && write(ref) === text;
+    }, message);
+const StoredIssueSchema = canonicalIssue(formatIssueRef, 300, 'must be an issue reference written owner/repo#123');
+const StoredIssueUrlSchema = canonicalIssue(issueUrl, 2_000, 'must be a github.com issue or pull request URL');
 export const StoredRepoUrlSchema = z.string().max(2_000).refine(isHttpUrl, 'must be an http(s) URL such as https://github.com/org/project');
 
 /** The tracking issue (or PR) and what the last sync saw of it. */

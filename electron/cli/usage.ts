@@ -29,7 +29,7 @@ Commands:
   board                       a text board, one column per phase
   backup --out FILE           write the whole store as JSON
   restore FILE                validate FILE and make it the store (the old one is kept in backups/)
-  serve [--port N] [--no-open]
+  serve [--port N] [--no-open] [--api-url URL]
                               the app's UI in a browser, on 127.0.0.1 only; the first
                               line printed is the URL to open (it carries an access token)
   export deck [--format md|html|pdf] [--out FILE] [--only REF,REF..] [--title T]
@@ -42,6 +42,9 @@ Commands:
                               update linked engagements from their GitHub issues (token
                               from $GITHUB_TOKEN; default API https://api.github.com);
                               --json prints {checked, updated, unchanged, failed, rateLimit}
+
+An option's value may begin with "-": pals note kyverno --text "- asked about SBOMs".
+--api-url must be https (plain http only to 127.0.0.1): the token never travels in clear.
 
 Options:
   --data DIR    data folder (default: $PALS_DATA_DIR, else the app's user-data folder)

@@ -31,7 +31,7 @@ import { loadWindowState, trackWindowState, windowStateFile } from './shell/wind
 // per data folder), the privileged scheme, and the process-wide sandbox.
 app.setName(PRODUCT_NAME);
 const dataDir = resolveDataDir(undefined);
-mkdirSync(dataDir, { recursive: true });
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 app.setPath('userData', dataDir);
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();

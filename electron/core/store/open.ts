@@ -94,7 +94,8 @@ export interface Opened {
 /** Loads the document in `paths.dir`, creating the folder; see the file comment. */
 export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Opened> {
   try {
-    await ctx.fs.mkdir(paths.dir, { recursive: true });
+    // A folder we create holds notes and reactions: the user's only (an existing one keeps its mode).
+    await ctx.fs.mkdir(paths.dir, { recursive: true, mode: 0o700 });
   } catch (error) {
     throw new PalsError('io', `cannot create the data folder ${paths.dir}: ${describeFsError(error)}`);
   }

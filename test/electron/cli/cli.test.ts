@@ -75,6 +75,12 @@ describe('pals add / list / show', () => {
     expect(text.stdout).toMatch(/phase {6}Intake/);
   });
 
+  it('creates a new data folder for the user only (0700)', async () => {
+    const dir = join(await tempDir(), 'new', 'data');
+    expect((await pals(dir, ['add', '--name', 'Kyverno'])).code).toBe(0);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+  });
+
   it('computes due state from PALS_NOW', async () => {
     const dir = await tempDir();
     await pals(dir, ['add', '--name', 'Argo', '--kickoff', '2026-11-02']);

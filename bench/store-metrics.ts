@@ -94,30 +94,7 @@ export function storeMetrics(
       ours: ours.closeMs,
       naive: naive.closeMs,
     },
-    {
-      id: 'command.nofold.ms',
-      label: 'command (open, edit, close) foldOnClose false, median',
-      unit: 'ms',
-      ours: commands ? median(commands.noFold.total) : Number.NaN,
-    },
-    {
-      id: 'command.nofold.close',
-      label: '  of which close: flush only (median)',
-      unit: 'ms',
-      ours: commands ? median(commands.noFold.close) : Number.NaN,
-    },
-    {
-      id: 'command.fold.ms',
-      label: 'command (open, edit, close) folding on close, median',
-      unit: 'ms',
-      ours: commands ? median(commands.fold.total) : Number.NaN,
-    },
-    {
-      id: 'command.fold.close',
-      label: '  of which close: fold into pals.json (median)',
-      unit: 'ms',
-      ours: commands ? median(commands.fold.close) : Number.NaN,
-    },
+    ...commandRows(commands),
     { id: 'file.bytes', label: 'pals.json size', unit: 'bytes', ours: fileBytes.ours, naive: fileBytes.naive },
     { id: 'mem.rss', label: 'peak rss (measuring process)', unit: 'bytes', ours: ours.peak.rssBytes, naive: naive.peak.rssBytes },
     {
@@ -135,4 +112,26 @@ export function storeMetrics(
       naive: naive.retainedHeapBytes ?? Number.NaN,
     },
   ];
+}
+
+/** The CLI-like command rows (open, edit, close) with and without folding on close. */
+function commandRows(commands: StoreChildOutput['commands']): Metric[] {
+  const modes = [
+    ['nofold', 'foldOnClose false', 'flush only', commands?.noFold],
+    ['fold', 'folding on close', 'fold into pals.json', commands?.fold],
+  ] as const;
+  return modes.flatMap(([id, how, close, figures]) => [
+    {
+      id: `command.${id}.ms`,
+      label: `command (open, edit, close) ${how}, median`,
+      unit: 'ms' as const,
+      ours: figures ? median(figures.total) : Number.NaN,
+    },
+    {
+      id: `command.${id}.close`,
+      label: `  of which close: ${close} (median)`,
+      unit: 'ms' as const,
+      ours: figures ? median(figures.close) : Number.NaN,
+    },
+  ]);
 }

@@ -10,7 +10,9 @@
  * only the very bytes it was made for, and anything else is validated in full. So the seal needs
  * no flush of its own (losing it costs one full validation) and a failure to write it is ignored.
  * A seal for another schema version, or in a format this program does not know, is ignored.
- * Bump SEAL_FORMAT if the schema ever tightens without a new schema version.
+ * Bump SEAL_FORMAT whenever the schema tightens or gains defaulted fields without a new schema
+ * version (2: rounds, action items and settings gained defaulted fields), so older sealed files
+ * are validated, and given their defaults, once.
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
@@ -18,7 +20,7 @@ import { SCHEMA_VERSION } from '../../../shared/schema.js';
 import { writeFileDurable } from './durable-write.js';
 import type { Fs } from './fs.js';
 
-export const SEAL_FORMAT = 1;
+export const SEAL_FORMAT = 2;
 
 /** What a seal says: `pals.json` was exactly these bytes when this program wrote it. */
 export interface Seal {

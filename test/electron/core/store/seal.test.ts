@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nodeFs, type Fs } from '../../../../electron/core/store/fs.js';
 import { recordLine } from '../../../../electron/core/store/journal-file.js';
+import { SEAL_FORMAT } from '../../../../electron/core/store/seal.js';
 import { PalsStore, type StoreOptions } from '../../../../electron/core/store/store.js';
 import { addEngagement, editEngagement } from '../../../../shared/engagements.js';
 import { StoreDocSchema, type StoreDoc } from '../../../../shared/schema.js';
@@ -53,7 +54,7 @@ describe('the seal of pals.json', () => {
     const dir = await sealedFolder();
     const seal = JSON.parse(await readFile(join(dir, 'pals.seal'), 'utf8')) as Record<string, unknown>;
     const bytes = await readFile(join(dir, 'pals.json'));
-    expect(seal).toMatchObject({ seal: 1, schemaVersion: 1, size: bytes.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(seal).toMatchObject({ seal: SEAL_FORMAT, schemaVersion: 1, size: bytes.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const { store, recovery, validations } = await openCounting(dir);
     expect(recovery).toBeNull();
     expect(validations).toBe(0);

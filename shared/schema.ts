@@ -195,6 +195,8 @@ export const SyncRecordSchema = z.strictObject({
 export const SettingsSchema = z.strictObject({
   currentRound: IdSchema.default('default'),
   dueSoonDays: z.number().int().min(0).max(60).default(7),
+  /** A pal's soft limit of active engagements (swimlanes and `pals load` mark who is over it). */
+  palLimit: z.number().int().min(1).max(50).default(2),
   /** Label → phase rules for every round without its own; null uses the built-in defaults. */
   labelRules: LabelRulesSchema.nullable().default(null),
   lastSync: SyncRecordSchema.nullable().default(null),
@@ -260,7 +262,7 @@ export type StoreDoc = z.infer<typeof StoreDocSchema>;
 export function emptyDoc(): StoreDoc {
   return {
     schemaVersion: SCHEMA_VERSION,
-    settings: { currentRound: 'default', dueSoonDays: 7, labelRules: null, lastSync: null },
+    settings: { currentRound: 'default', dueSoonDays: 7, palLimit: 2, labelRules: null, lastSync: null },
     rounds: [{ id: 'default', name: 'Round 1', windows: { ...DEFAULT_WINDOWS }, labelRules: null, writeBack: false }],
     engagements: [],
     outbox: [],

@@ -12,12 +12,24 @@ import { renderMachine, renderResult, writeSummary } from './report.js';
 import { profileFor, type Scenario, type ScenarioResult } from './scenario.js';
 import { boardScenario } from './board-scenario.js';
 import { cliScenario } from './cli-scenario.js';
+import { discoverScenario } from './discover-scenario.js';
 import { exportScenario } from './export-scenario.js';
+import { insightScenario } from './insight-scenario.js';
 import { storeScenario } from './store-scenario.js';
 import { syncScenario } from './sync-scenario.js';
+import { weekScenario } from './week-scenario.js';
 
 /** Every scenario `--scenario` can name, in the order a full run executes them. */
-export const SCENARIOS: readonly Scenario[] = [storeScenario, cliScenario, boardScenario, syncScenario, exportScenario];
+export const SCENARIOS: readonly Scenario[] = [
+  storeScenario,
+  cliScenario,
+  boardScenario,
+  syncScenario,
+  discoverScenario,
+  exportScenario,
+  insightScenario,
+  weekScenario,
+];
 
 /** bench/results.json in the source tree (this file runs from dist/bench/). */
 const DEFAULT_OUT = fileURLToPath(new URL('../../bench/results.json', import.meta.url));

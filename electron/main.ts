@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell, type BrowserWindow } from 'electron';
 import { channelOf } from '../shared/api-names.js';
 import { openCore } from './core/open-core.js';
 import { today } from './core/today.js';
@@ -18,6 +18,7 @@ import { registerApiHandlers } from './shell/ipc.js';
 import { MENU_CHANNEL, menuTemplate } from './shell/menu.js';
 import { desktopExportPlatform } from './shell/export-platform.js';
 import { startPeriodicSync } from './shell/periodic-sync.js';
+import { startDailyDigest, type DigestNotice } from './shell/daily-digest.js';
 import { createTokenVault, tokenFile } from './shell/token-vault.js';
 import { describeError, recoveryNotice } from './shell/notices.js';
 import { flushBeforeQuit } from './shell/quit-flush.js';
@@ -77,6 +78,17 @@ function showMainWindow(): void {
   win.focus();
 }
 
+/** The digest as a system notification (where the system has them). */
+function showDigest(notice: DigestNotice): void {
+  if (!Notification.isSupported()) return;
+  const shown = new Notification({ title: notice.title, body: notice.body });
+  shown.on('click', () => {
+    showMainWindow();
+    main?.win.webContents.send(channelOf('openCard'), { id: notice.firstId });
+  });
+  shown.show();
+}
+
 async function start(): Promise<void> {
   today(process.env); // a malformed PALS_NOW stops here, with the CLI's message
   await app.whenReady();
@@ -110,8 +122,12 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: PRODUCT_NAME, developer: !app.isPackaged, send })),
   );
 
+  // "Needs attention" as a notification at start and once a day; a click brings the window and opens the card.
+  const digest = startDailyDigest({ call: core.call, show: showDigest });
+
   flushBeforeQuit(app, async () => {
     clearInterval(periodicSync);
+    digest.stop();
     await main?.state.flush();
     await core.close();
   });
@@ -123,6 +139,7 @@ async function start(): Promise<void> {
   // Only now: macOS emits `activate` at first launch too, which must not open a second window.
   app.on('second-instance', showMainWindow);
   app.on('activate', showMainWindow);
+  win.once('ready-to-show', () => void digest.check());
   const notice = recoveryNotice(core.recovery);
   if (notice) win.once('ready-to-show', () => void dialog.showMessageBox(win, { type: 'warning', ...notice }));
 }

@@ -8,12 +8,43 @@ import { z } from 'zod';
 import type { API_EVENT_NAMES, ApiCallName, MenuCommand } from './api-names.js';
 import type { IsoDate } from './dates.js';
 import { DeckOptionsSchema, type ExportResult } from './deck/options.js';
-import { EngagementPatchSchema, IssueInputSchema, NewEngagementInputSchema, NewNoteInputSchema, NotePatchSchema } from './inputs.js';
-import { IdSchema, LabelNameSchema, LabelRulesSchema, NameSchema, PhaseSchema, type Note, type Round, type Settings } from './schema.js';
+import type { BackupChoice, RestoreDone, RestoreWay } from './backup.js';
+import { DeckFormatSchema, type AssessmentPr } from './deck/formats.js';
+import { NewDeckImageSchema, RoundDeckPatchSchema } from './deck/round-deck-schema.js';
+import {
+  EngagementPatchSchema,
+  IssueInputSchema,
+  NewActionInputSchema,
+  NewEngagementInputSchema,
+  NewNoteInputSchema,
+  NotePatchSchema,
+  RoundRefSchema,
+} from './inputs.js';
+import type { Insight } from './insight.js';
+import { WindowsPatchSchema } from './windows.js';
+import {
+  CriteriaWeightsSchema,
+  IdSchema,
+  LabelNameSchema,
+  LabelRulesSchema,
+  LongTextSchema,
+  NameSchema,
+  PhaseSchema,
+  type Note,
+  type Round,
+  type Settings,
+} from './schema.js';
 import type { AddedDiscovered } from './github/discovery.js';
+import type { RulesSource } from './github/label-rules.js';
+import { SettingsPatchSchema, type SettingsView } from './settings-update.js';
+import type { LabelRule } from './schema.js';
 import type { DiscoveredIssue } from './github/issue.js';
 import type { GithubStatus, SyncProgress, SyncReport } from './github/report.js';
 import type { BoardDelta, CardView, EngagementView, OpenActionView, SearchHitView } from './view.js';
+import type { Attention } from './attention.js';
+import type { AddedAction } from './actions.js';
+import type { PalLoad } from './load.js';
+import { ViewStateSchema, type SavedView, type ViewState } from './schema.js';
 
 /**
  * Everything the board needs in one answer, so a refresh is one round trip: cards, not records
@@ -49,6 +80,8 @@ export interface DeckPreview {
   readonly css: string;
   readonly slideCount: number;
   readonly engagementCount: number;
+  /** Sections and slides that are on but had nothing to show (no text written yet), so were left out. */
+  readonly omitted: readonly string[];
 }
 
 /** Declares a call: the zod schema of its one argument object, and (as a type) its result. */
@@ -65,11 +98,26 @@ export interface CallDeclaration<A extends z.ZodType = z.ZodType, R = unknown> {
 
 const Empty = z.strictObject({});
 const ById = z.strictObject({ id: IdSchema });
+const ChoiceArgs = z.strictObject({ choice: IdSchema });
 const ActionRef = z.strictObject({ id: IdSchema, noteId: IdSchema, actionId: IdSchema, done: z.boolean() });
-const OwnerFilter = z.strictObject({ owner: z.string().max(200).nullable().optional() });
+const OwnerFilter = z.strictObject({ owner: z.string().max(200).nullable().optional(), includeDone: z.boolean().optional() });
+const AddActionArgs = NewActionInputSchema.extend({ id: IdSchema });
+const ActionDoneArgs = z.strictObject({ actionId: IdSchema, done: z.boolean() });
+const CalendarArgs = z.strictObject({ pal: NameSchema.nullable().optional() });
 const Query = z.strictObject({ query: z.string().max(500), limit: z.number().int().min(1).max(500).optional() });
 const ResolveArgs = z.strictObject({ id: IdSchema, keep: z.enum(['local', 'github']) });
-const DiscoverArgs = z.strictObject({ repo: z.string().min(1).max(300), label: LabelNameSchema.optional() });
+/** Issues carrying any of `labels` (or `label`), and the "- Security Pals" PRs; without a label, the PRs only. */
+const DiscoverArgs = z.strictObject({
+  repo: z.string().min(1).max(300),
+  label: LabelNameSchema.optional(),
+  labels: z.array(LabelNameSchema).max(10).optional(),
+});
+const RoundRulesArgs = z.strictObject({ roundId: IdSchema.optional() });
+const PhaseLabelsArgs = z.strictObject({
+  roundId: IdSchema.optional(),
+  phase: PhaseSchema,
+  labels: z.array(LabelNameSchema).min(1, 'give at least one label').max(20),
+});
 const DiscoveredChoiceSchema = z.strictObject({
   issue: IssueInputSchema,
   name: NameSchema,
@@ -87,6 +135,42 @@ const TokenArgs = z.strictObject({
     .regex(/^[\x21-\x7e]+$/, 'a GitHub token has no spaces or special characters'),
   allowInsecure: z.boolean().optional(),
 });
+/** A day as typed (checked by the core: real, not after today, in order), so the message says which. */
+const DayInput = z.string().max(40);
+const MoveArgs = z.strictObject({ id: IdSchema, phase: PhaseSchema, on: DayInput.optional() });
+const RetroList = z.array(LongTextSchema).max(200);
+const AddRoundArgs = z.strictObject({
+  name: NameSchema,
+  like: RoundRefSchema.optional(),
+  windows: WindowsPatchSchema.optional(),
+  use: z.boolean().optional(),
+  carryOver: z.boolean().optional(),
+});
+const EditRoundArgs = z.strictObject({
+  id: RoundRefSchema,
+  name: NameSchema.optional(),
+  windows: WindowsPatchSchema.optional(),
+  criteriaWeights: CriteriaWeightsSchema.partial().optional(),
+  benefits: RetroList.optional(),
+  nextSteps: RetroList.optional(),
+  takeaways: RetroList.optional(),
+});
+const RoundRefArgs = z.strictObject({ id: RoundRefSchema });
+const RemoveRoundArgs = z.strictObject({ id: RoundRefSchema, moveTo: RoundRefSchema.optional() });
+const EditHistoryArgs = z.strictObject({
+  id: IdSchema,
+  history: z
+    .array(z.strictObject({ to: PhaseSchema, on: DayInput }))
+    .min(1)
+    .max(500),
+});
+const InsightArgs = z.strictObject({ round: RoundRefSchema.optional() });
+const AttentionArgs = z.strictObject({ within: z.number().int().min(0).max(365).optional() });
+const ViewArgs = z.strictObject({ view: ViewStateSchema });
+const NamedViewArgs = z.strictObject({ name: NameSchema, view: ViewStateSchema });
+const ViewName = z.strictObject({ name: NameSchema });
+const EditRoundDeckArgs = z.strictObject({ id: RoundRefSchema, patch: RoundDeckPatchSchema });
+const AddDeckImageArgs = z.strictObject({ id: RoundRefSchema, image: NewDeckImageSchema });
 const GithubSettingsArgs = z.strictObject({
   roundId: IdSchema.optional(),
   writeBack: z.boolean().optional(),
@@ -101,9 +185,19 @@ export const API = {
   editEngagement: call<z.ZodObject<{ id: typeof IdSchema; patch: typeof EngagementPatchSchema }>, EngagementView>(
     z.strictObject({ id: IdSchema, patch: EngagementPatchSchema }),
   ),
-  moveEngagement: call<z.ZodObject<{ id: typeof IdSchema; phase: typeof PhaseSchema }>, EngagementView>(
-    z.strictObject({ id: IdSchema, phase: PhaseSchema }),
-  ),
+  /** `on`: the day it happened (a backdated move); refused after today or before the previous move. */
+  moveEngagement: call<typeof MoveArgs, EngagementView>(MoveArgs),
+  /** Replaces the phase history (validated: real days, none after today, in order); the phase becomes the last step's. */
+  editHistory: call<typeof EditHistoryArgs, EngagementView>(EditHistoryArgs),
+  /** Starts a round (like an earlier one; optionally current, carrying the current round's unfinished engagements over). */
+  addRound: call<typeof AddRoundArgs, Round>(AddRoundArgs),
+  editRound: call<typeof EditRoundArgs, Round>(EditRoundArgs),
+  /** Makes a round current: new engagements join it. */
+  useRound: call<typeof RoundRefArgs, { readonly settings: Settings }>(RoundRefArgs),
+  /** Refused while the round holds engagements unless `moveTo` names where they go, and for the last round. */
+  removeRound: call<typeof RemoveRoundArgs, { readonly id: string }>(RemoveRoundArgs),
+  /** Per round and per pal figures (`pals insight --json`); `round` narrows it to one round. */
+  getInsight: call<typeof InsightArgs, Insight>(InsightArgs),
   removeEngagement: call<typeof ById, { readonly id: string }>(ById),
   /** `actions`: action items the note starts with (saved in the same write as the note). */
   addNote: call<
@@ -118,13 +212,34 @@ export const API = {
   ),
   setActionDone: call<typeof ActionRef, Note>(ActionRef),
   openActions: call<typeof OwnerFilter, readonly OpenActionView[]>(OwnerFilter),
+  /** An action item on its own (`pals action`): it goes to the engagement's "Action items" note. */
+  addAction: call<typeof AddActionArgs, AddedAction>(AddActionArgs),
+  /** Ticks an item off (or back on) by its id alone: ids are unique across the store. */
+  setActionDoneById: call<typeof ActionDoneArgs, OpenActionView>(ActionDoneArgs),
+  /** Per pal: active engagements against the soft limit (`pals load`, the swimlanes). */
+  palLoad: call<typeof Empty, readonly PalLoad[]>(Empty),
+  /** The .ics calendar (every pal's, or one pal's), delivered like the deck: save dialog or download. */
+  exportCalendar: call<typeof CalendarArgs, ExportResult>(CalendarArgs),
   search: call<typeof Query, readonly SearchHitView[]>(Query),
   deckPreview: call<z.ZodObject<{ options: typeof DeckOptionsSchema }>, DeckPreview>(z.strictObject({ options: DeckOptionsSchema })),
-  exportDeck: call<
-    z.ZodObject<{ options: typeof DeckOptionsSchema; format: z.ZodEnum<{ md: 'md'; html: 'html'; pdf: 'pdf' }> }>,
-    ExportResult
-  >(z.strictObject({ options: DeckOptionsSchema, format: z.enum(['md', 'html', 'pdf']) })),
+  exportDeck: call<z.ZodObject<{ options: typeof DeckOptionsSchema; format: typeof DeckFormatSchema }>, ExportResult>(
+    z.strictObject({ options: DeckOptionsSchema, format: DeckFormatSchema }),
+  ),
   exportAssessment: call<typeof ById, ExportResult>(ById),
+  /** The self-assessment starter as a ready pull request (title, body, suggested path) for the engagement's repository. */
+  assessmentPullRequest: call<typeof ById, AssessmentPr>(ById),
+  /** Changes a round's deck (its words, slides, running order); the answer leaves pictures' bytes out. */
+  editRoundDeck: call<typeof EditRoundDeckArgs, Round>(EditRoundDeckArgs),
+  /** Adds an image slide from a local picture (checked by its bytes: PNG, JPEG, GIF or WebP, at most 10 MB). */
+  addDeckImage: call<typeof AddDeckImageArgs, { readonly round: Round; readonly slideId: string }>(AddDeckImageArgs),
+  /** The whole store as a backup file (the bytes of `pals backup`): the app's save dialog, or a download under `pals serve`. */
+  backupStore: call<typeof Empty, ExportResult>(Empty),
+  /** Whether this host restores through its own dialogs, or (under `pals serve`) from the command line, and how. */
+  restoreWay: call<typeof Empty, RestoreWay>(Empty),
+  /** The app's open dialog: a backup chosen and checked as `pals restore` checks it, for the page to confirm. */
+  chooseBackup: call<typeof Empty, BackupChoice>(Empty),
+  /** Replaces the store with the chosen backup (the previous store is kept in backups/). */
+  restoreBackup: call<typeof ChoiceArgs, RestoreDone>(ChoiceArgs),
   loadExampleRound: call<typeof Empty, { readonly added: number; readonly cards: readonly CardView[] }>(Empty),
   removeExampleRound: call<typeof Empty, { readonly removed: number; readonly ids: readonly string[] }>(Empty),
   syncNow: call<typeof Empty, SyncReport>(Empty),
@@ -134,10 +249,37 @@ export const API = {
   githubStatus: call<typeof Empty, GithubStatus>(Empty),
   setGithubToken: call<typeof TokenArgs, GithubStatus>(TokenArgs),
   clearGithubToken: call<typeof Empty, GithubStatus>(Empty),
+  /** Asks GitHub who the stored token belongs to now and what it may do (login and scopes), changing nothing. */
+  testGithubToken: call<typeof Empty, GithubStatus>(Empty),
   setGithubSettings: call<typeof GithubSettingsArgs, { readonly settings: Settings; readonly rounds: readonly Round[] }>(
     GithubSettingsArgs,
   ),
+  /** The settings as `pals settings` and Settings → GitHub show them (the API address resolved, the round's write-back). */
+  getSettings: call<typeof Empty, SettingsView>(Empty),
+  /** Changes any of due-soon days, a pal's limit, the API address, the current round's write-back, pal → login. */
+  updateSettings: call<typeof SettingsPatchSchema, SettingsView>(SettingsPatchSchema),
+  /** A round's label → phase rules (default: the current round's) and where they come from. */
+  labelRules: call<typeof RoundRulesArgs, RoundRulesView>(RoundRulesArgs),
+  /** Makes `labels` the labels of `phase` in the round's own rules; a label that means another phase is refused. */
+  setPhaseLabels: call<typeof PhaseLabelsArgs, RoundRulesView>(PhaseLabelsArgs),
+  /** Phase windows and open action items due within `within` days (default: the due-soon setting) or overdue. */
+  needsAttention: call<typeof AttentionArgs, Attention>(AttentionArgs),
+  /** Remembers the board's filters, lanes and round (the board opens the same way next time). */
+  saveViewState: call<typeof ViewArgs, ViewState>(ViewArgs),
+  /** Saves the view under a name (replacing one of that name); `pals list --view NAME` reads it too. */
+  saveNamedView: call<typeof NamedViewArgs, SavedView>(NamedViewArgs),
+  deleteNamedView: call<typeof ViewName, SavedView>(ViewName),
+  /** The desktop app's daily "Needs attention" notification, on or off. */
+  setNotifications: call<z.ZodObject<{ on: z.ZodBoolean }>, { readonly notifications: boolean }>(z.strictObject({ on: z.boolean() })),
 } as const;
+
+/** A round's label → phase rules, as `pals labels` and the settings table show them. */
+export interface RoundRulesView {
+  readonly round: { readonly id: string; readonly name: string };
+  readonly rules: readonly LabelRule[];
+  /** The round's own rules, the settings' (every round's), or the built-in ones. */
+  readonly source: RulesSource;
+}
 
 /** What `addDiscovered` answers: the new cards (as the board shows them) and what was skipped. */
 export type AddedDiscoveredView = Omit<AddedDiscovered, 'added'> & { readonly added: readonly EngagementView[] };
@@ -164,6 +306,8 @@ export interface ApiEvents {
   readonly menu: { readonly command: MenuCommand };
   /** A GitHub sync advanced: `done` of `total` linked issues. */
   readonly syncProgress: SyncProgress;
+  /** Open this engagement's card (desktop app: the "Needs attention" notification was clicked). */
+  readonly openCard: { readonly id: string };
 }
 export type ApiEvent = keyof ApiEvents;
 /** Fails to compile when API_EVENT_NAMES and ApiEvents differ. */

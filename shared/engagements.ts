@@ -4,10 +4,12 @@
  * copy of the file written by another process and get the same result.
  */
 import { PalsError } from './errors.js';
-import type { EngagementPatch, NewEngagementInput, NewNoteInput } from './inputs.js';
+import type { CriteriaInput, EngagementPatch, NewEngagementInput, NewNoteInput } from './inputs.js';
 import { formatIssueRef, issueUrl, parseIssueRef } from './issue-ref.js';
+import { pullLinkFor } from './github/pull-link.js';
 import type { Phase } from './phases.js';
-import type { Engagement, GithubLink, Note, StoreDoc } from './schema.js';
+import { findRound } from './round-ref.js';
+import { emptyCriteria, type Criteria, type Engagement, type GithubLink, type Note, type StoreDoc } from './schema.js';
 
 /** The result of an operation: the next document and what the caller asked for. */
 export interface Applied<T> {
@@ -81,9 +83,15 @@ function replace(doc: StoreDoc, next: Engagement): StoreDoc {
   return { ...doc, engagements: doc.engagements.map((e) => (e.id === next.id ? next : e)) };
 }
 
-/** Adds an engagement to the current round; input must already have passed its schema. */
+/** Criteria with the given ones changed (a left-out criterion stays). */
+function withCriteria(current: Criteria, input: CriteriaInput | undefined): Criteria {
+  return input ? { ...current, ...given(input) } : current;
+}
+
+/** Adds an engagement to `input.round`, else the current round; input must already have passed its schema. */
 export function addEngagement(doc: StoreDoc, input: NewEngagementInput, stamp: Stamp): Applied<Engagement> {
   assertUniqueName(doc, input.name);
+  const round = input.round !== undefined ? findRound(doc, input.round).id : doc.settings.currentRound;
   if (doc.engagements.some((e) => e.id === stamp.id)) {
     throw new PalsError('duplicate', `id ${stamp.id} is already taken`);
   }
@@ -97,10 +105,11 @@ export function addEngagement(doc: StoreDoc, input: NewEngagementInput, stamp: S
     phase,
     onHold: input.onHold ?? false,
     example: false,
-    round: doc.settings.currentRound,
+    round,
     pals: input.pals ?? [],
     contacts: input.contacts ?? [],
     github: input.issue ? linkFor(input.issue) : null,
+    pr: null,
     notes: [],
     selection: input.selection ?? '',
     reaction: '',
@@ -108,6 +117,8 @@ export function addEngagement(doc: StoreDoc, input: NewEngagementInput, stamp: S
     hours: null,
     retro: { worked: '', didnt: '', improve: '', more: '', less: '' },
     history: [{ from: null, to: phase, at: stamp.at, source: 'local' }],
+    criteria: withCriteria(emptyCriteria(), input.criteria),
+    roundMoves: [],
     createdAt: stamp.at,
     updatedAt: stamp.at,
   };
@@ -133,11 +144,13 @@ export function moveEngagement(
   return { doc: replace(doc, next), value: next };
 }
 
-/** Applies a validated patch; fields left out stay as they are. */
+/** Applies a validated patch; fields left out stay as they are. A new round is recorded in `roundMoves`. */
 export function editEngagement(doc: StoreDoc, ref: string, patch: EngagementPatch, at: string): Applied<Engagement> {
   const current = findEngagement(doc, ref);
   if (patch.name !== undefined) assertUniqueName(doc, patch.name, current.id);
-  const { issue, addLearnings, learnings, retro, ...plain } = patch;
+  const { issue, pr, addLearnings, learnings, retro, round: roundRef, criteria, ...plain } = patch;
+  const round = roundRef !== undefined ? findRound(doc, roundRef).id : current.round;
+  const roundMoves = round === current.round ? current.roundMoves : [...current.roundMoves, { from: current.round, to: round, at }];
   let github = current.github;
   if (issue === null) github = null;
   else if (issue !== undefined) {
@@ -148,8 +161,12 @@ export function editEngagement(doc: StoreDoc, ref: string, patch: EngagementPatc
     ...current,
     ...given(plain),
     github,
+    pr: pr === undefined ? current.pr : pullLinkFor(pr, current.pr),
     learnings: [...(learnings ?? current.learnings), ...(addLearnings ?? [])],
     retro: { ...current.retro, ...given(retro ?? {}) },
+    round,
+    roundMoves,
+    criteria: withCriteria(current.criteria, criteria),
     updatedAt: at,
   };
   return { doc: replace(doc, next), value: next };

@@ -1,12 +1,15 @@
 /**
  * The example round the empty board offers: the five projects of the Security Pals pilot,
- * spread over the timebox relative to today so every badge shows. Clearly marked as an example
- * and removable in one action.
+ * spread over the timebox relative to today so every badge shows, with a phase history, their
+ * learnings and the pilot round's own words (shared/example-deck.ts), so the deck view shows the
+ * pilot deck. Clearly marked as an example and removable in one action (with the words, unless
+ * the coordinator changed them).
  */
 import { addDays, type IsoDate } from './dates.js';
 import type { Applied } from './engagements.js';
-import type { Phase } from './phases.js';
-import type { Engagement, Maturity, StoreDoc } from './schema.js';
+import { hasNoRoundText, PILOT_LEARNINGS, withoutPilotText, withPilotText } from './example-deck.js';
+import { phaseIndex, type Phase } from './phases.js';
+import { emptyCriteria, type Engagement, type Maturity, type StoreDoc } from './schema.js';
 
 interface ExampleSpec {
   readonly name: string;
@@ -33,7 +36,7 @@ const SPECS: readonly ExampleSpec[] = [
     repo: 'https://github.com/kyverno/kyverno',
     phase: 'draft',
     kickoffOffset: -50,
-    reaction: '"Where do we start?"',
+    reaction: '"What do you want?"',
   },
   {
     name: 'Crossplane',
@@ -49,7 +52,7 @@ const SPECS: readonly ExampleSpec[] = [
     repo: 'https://github.com/artifacthub/hub',
     phase: 'meet-greet',
     kickoffOffset: -3,
-    reaction: '"What do you want?"',
+    reaction: '"Where do we start?"',
   },
   {
     name: 'Argo',
@@ -63,6 +66,27 @@ const SPECS: readonly ExampleSpec[] = [
 
 /** How many example engagements `addExampleRound` adds. */
 export const EXAMPLE_COUNT = SPECS.length;
+
+/** Days after kickoff an example engagement moved into each working phase (the i-th project a little later). */
+const MOVE_DAYS: Readonly<Partial<Record<Phase, (i: number) => number>>> = {
+  'meet-greet': () => 0,
+  'follow-up': (i) => 6 + i,
+  draft: (i) => 26 + 2 * i,
+  review: (i) => 52 + 3 * i,
+};
+
+/** A history that reaches the spec's phase through the timebox (backdated, as a coordinator enters it late). */
+function exampleHistory(spec: ExampleSpec, kickoff: IsoDate, i: number, at: string): Engagement['history'] {
+  if (spec.phase === 'intake') return [{ from: null, to: 'intake', at, source: 'import' }];
+  const noon = (day: IsoDate) => `${day}T12:00:00.000Z`;
+  const history: Engagement['history'] = [{ from: null, to: 'intake', at: noon(addDays(kickoff, -14)), source: 'import' }];
+  for (const phase of ['meet-greet', 'follow-up', 'draft', 'review'] as const) {
+    if (phaseIndex(phase) > phaseIndex(spec.phase)) break;
+    const move = noon(addDays(kickoff, MOVE_DAYS[phase]!(i)));
+    history.push({ from: history[history.length - 1]!.to, to: phase, at: move < at ? move : at, source: 'import' });
+  }
+  return history;
+}
 
 /** Adds the example projects that are not there yet (by name); `ids` supplies one id each. */
 export function addExampleRound(doc: StoreDoc, today: IsoDate, at: string, ids: readonly string[]): Applied<number> {
@@ -80,21 +104,29 @@ export function addExampleRound(doc: StoreDoc, today: IsoDate, at: string, ids: 
     pals: [`Example pal ${String.fromCharCode(65 + i)}`],
     contacts: [],
     github: null,
+    pr: null,
     notes: [],
     selection: 'Example engagement (from the Security Pals pilot round)',
     reaction: spec.reaction,
-    learnings: [],
+    learnings: [...(PILOT_LEARNINGS[spec.name] ?? [])],
     hours: null,
     retro: { worked: '', didnt: '', improve: '', more: '', less: '' },
-    history: [{ from: null, to: spec.phase, at, source: 'import' }],
+    history: exampleHistory(spec, addDays(today, spec.kickoffOffset), i, at),
+    criteria: emptyCriteria(),
+    roundMoves: [],
     createdAt: at,
     updatedAt: at,
   }));
-  return { doc: { ...doc, engagements: [...doc.engagements, ...added] }, value: added.length };
+  // The pilot's own words come along, but never over a round's own.
+  const rounds = doc.rounds.map((r) =>
+    r.id === doc.settings.currentRound && added.length > 0 && hasNoRoundText(r) ? withPilotText(r) : r,
+  );
+  return { doc: { ...doc, rounds, engagements: [...doc.engagements, ...added] }, value: added.length };
 }
 
 /** Removes every example engagement, leaving the coordinator's own untouched. */
 export function removeExampleRound(doc: StoreDoc): Applied<number> {
   const kept = doc.engagements.filter((e) => !e.example);
-  return { doc: { ...doc, engagements: kept }, value: doc.engagements.length - kept.length };
+  const rounds = kept.length < doc.engagements.length ? doc.rounds.map(withoutPilotText) : doc.rounds;
+  return { doc: { ...doc, rounds, engagements: kept }, value: doc.engagements.length - kept.length };
 }

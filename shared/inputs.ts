@@ -13,6 +13,7 @@ import {
   NoteKindSchema,
   PersonSchema,
   PhaseSchema,
+  SecurityStatusSchema,
 } from './schema.js';
 
 export const RepoUrlSchema = z
@@ -26,6 +27,26 @@ export const IssueInputSchema = z.string().superRefine((text, ctx) => {
   if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
 });
 
+/** A round named by id or by name (case-insensitive), as the CLI's ROUND and the round select send it. */
+export const RoundRefSchema = z.string().trim().min(1, 'name a round').max(200);
+
+/** Intake criteria as a form or the CLI sends them; only the criteria given change. */
+export const CriteriaInputSchema = z.strictObject({
+  security: SecurityStatusSchema.optional(),
+  sponsor: z.string().max(200).optional(),
+  sponsorLink: RepoUrlSchema.nullable().optional(),
+  priority: z.number().int().min(0).max(5).nullable().optional(),
+});
+export type CriteriaInput = z.infer<typeof CriteriaInputSchema>;
+
+/** A self-assessment pull request as typed: `owner/repo#n` or its github.com pull URL (not an issue's). */
+export const PullInputSchema = z.string().superRefine((text, ctx) => {
+  const parsed = parseIssueRef(text);
+  if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error.replace('the issue URL', 'the pull request URL') });
+  else if (/\/issues\//.test(text))
+    ctx.addIssue({ code: 'custom', message: `"${text.trim()}" is an issue; link the self-assessment pull request (…/pull/123)` });
+});
+
 export const NewEngagementInputSchema = z.strictObject({
   name: NameSchema,
   maturity: MaturitySchema.optional(),
@@ -37,6 +58,9 @@ export const NewEngagementInputSchema = z.strictObject({
   onHold: z.boolean().optional(),
   selection: LongTextSchema.optional(),
   contacts: z.array(PersonSchema).max(50).optional(),
+  /** The round it joins (default: the current round). */
+  round: RoundRefSchema.optional(),
+  criteria: CriteriaInputSchema.optional(),
 });
 
 export const EngagementPatchSchema = z.strictObject({
@@ -65,6 +89,11 @@ export const EngagementPatchSchema = z.strictObject({
       less: LongTextSchema.optional(),
     })
     .optional(),
+  /** Moves it to another round (recorded in its `roundMoves`). */
+  round: RoundRefSchema.optional(),
+  criteria: CriteriaInputSchema.optional(),
+  /** The self-assessment pull request; null unlinks it. */
+  pr: PullInputSchema.nullable().optional(),
 });
 
 export const NewNoteInputSchema = z.strictObject({
@@ -87,6 +116,8 @@ export const ActionItemInputSchema = z.strictObject({
   text: LongTextSchema,
   owner: z.string().max(200).nullable().optional(),
   done: z.boolean().optional(),
+  /** YYYY-MM-DD, a real day (2026-02-30 is refused); null clears it. */
+  due: IsoDateSchema.nullable().optional(),
 });
 
 /** A change to a note: autosave sends the text; the header fields change rarely. */
@@ -100,3 +131,13 @@ export const NotePatchSchema = z.strictObject({
 
 export type ActionItemInput = z.infer<typeof ActionItemInputSchema>;
 export type NotePatch = z.infer<typeof NotePatchSchema>;
+
+/** An action item added on its own (`pals action`, the Action items view), not from a note's editor. */
+export const NewActionInputSchema = z.strictObject({
+  text: LongTextSchema.refine((s) => s.trim().length > 0, { error: 'must say what needs doing' }),
+  /** Anyone: a pal, or a contact on the project's side (the view marks owners who are not pals). */
+  owner: z.string().max(200).nullable().optional(),
+  due: IsoDateSchema.nullable().optional(),
+});
+
+export type NewActionInput = z.infer<typeof NewActionInputSchema>;

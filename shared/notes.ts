@@ -34,12 +34,14 @@ export function updateNote(
 ): Applied<Note> {
   const { engagement, note } = findNote(doc, ref, noteId);
   let fresh = 0;
-  const actions: ActionItem[] | undefined = patch.actions?.map((a) => ({
-    id: a.id ?? newIds[fresh++] ?? `${noteId}-a${fresh}`,
-    text: a.text,
-    owner: a.owner ?? null,
-    done: a.done ?? false,
-  }));
+  const before = new Map(note.actions.map((a) => [a.id, a]));
+  const actions: ActionItem[] | undefined = patch.actions?.map((a) => {
+    const id = a.id ?? newIds[fresh++] ?? `${noteId}-a${fresh}`;
+    // An editor that does not send `due` (an older window) keeps the stored one instead of clearing it.
+    const due = a.due !== undefined ? a.due : (before.get(id)?.due ?? null);
+    return { id, text: a.text, owner: a.owner ?? null, done: a.done ?? false, due };
+  });
+  if (actions) assertUniqueActionIds(doc, note, actions);
   const next: Note = {
     ...note,
     ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
@@ -51,6 +53,27 @@ export function updateNote(
   if (JSON.stringify(next) === JSON.stringify(note)) return { doc, value: note };
   const stamped: Note = { ...next, updatedAt: at };
   return { doc: replaceNote(doc, engagement, stamped, at), value: stamped };
+}
+
+/**
+ * Action ids are unique across the store (`pals action done ID` names one item): an item new to
+ * this note may not reuse an id that any other note holds, nor may one list hold an id twice.
+ */
+function assertUniqueActionIds(doc: StoreDoc, note: Note, actions: readonly ActionItem[]): void {
+  const mine = new Set<string>();
+  for (const a of actions) {
+    if (mine.has(a.id)) throw new PalsError('duplicate', `action item id ${a.id} is given twice`, 'actions');
+    mine.add(a.id);
+  }
+  const arriving = new Set(actions.map((a) => a.id).filter((id) => !note.actions.some((a) => a.id === id)));
+  if (arriving.size === 0) return; // the common autosave: the same items, edited
+  for (const e of doc.engagements) {
+    for (const n of e.notes) {
+      if (n === note) continue;
+      const clash = n.actions.find((a) => arriving.has(a.id));
+      if (clash) throw new PalsError('duplicate', `action item id ${clash.id} is already used in "${e.name}"`, 'actions');
+    }
+  }
 }
 
 /** Ticks an action item off (or back on) wherever it is. */
@@ -68,7 +91,7 @@ export function removeNote(doc: StoreDoc, ref: string, noteId: string, at: strin
   return { doc: { ...doc, engagements: doc.engagements.map((e) => (e.id === next.id ? next : e)) }, value: note };
 }
 
-/** An open action item with where it lives, for the cross-engagement view. */
+/** An action item with where it lives, for the cross-engagement view. */
 export interface OpenAction {
   readonly engagementId: string;
   readonly engagementName: string;
@@ -77,18 +100,42 @@ export interface OpenAction {
   readonly action: ActionItem;
 }
 
-/** Every action item not yet done, optionally only one owner's (case-insensitive), oldest note first. */
-export function openActions(doc: StoreDoc, owner?: string | null): OpenAction[] {
+/** Which items `openActions` lists. */
+export interface ActionFilter {
+  /** Only this owner's (case-insensitive, spaces trimmed). */
+  readonly owner?: string | null;
+  /** Done items too, after every open one (so they can be ticked back on). */
+  readonly includeDone?: boolean;
+}
+
+/**
+ * Open action items across engagements (done ones too when asked, after them), the soonest due
+ * first: a coordinator reads from the top what must happen next. Items without a due date follow
+ * the dated ones; ties go by the note's date, oldest meeting first.
+ */
+export function openActions(doc: StoreDoc, { owner, includeDone = false }: ActionFilter = {}): OpenAction[] {
   const wanted = owner?.trim().toLowerCase();
   const out: OpenAction[] = [];
   for (const e of doc.engagements) {
     for (const n of e.notes) {
       for (const a of n.actions) {
-        if (a.done) continue;
+        if (a.done && !includeDone) continue;
         if (wanted && (a.owner ?? '').trim().toLowerCase() !== wanted) continue;
         out.push({ engagementId: e.id, engagementName: e.name, noteId: n.id, noteDate: n.date ?? n.createdAt.slice(0, 10), action: a });
       }
     }
   }
-  return out.sort((x, y) => x.noteDate.localeCompare(y.noteDate));
+  return out.sort(byOpenThenDue);
+}
+
+/** Open before done, then by due date (undated last), then by the meeting's date. */
+function byOpenThenDue(x: OpenAction, y: OpenAction): number {
+  if (x.action.done !== y.action.done) return x.action.done ? 1 : -1;
+  const [dx, dy] = [x.action.due, y.action.due];
+  if (dx !== dy) {
+    if (dx === null) return 1;
+    if (dy === null) return -1;
+    return dx.localeCompare(dy);
+  }
+  return x.noteDate.localeCompare(y.noteDate);
 }

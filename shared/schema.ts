@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from './dates.js';
-import { formatIssueRef, isHttpUrl, issueUrl, parseIssueRef, type IssueRef } from './issue-ref.js';
+import { apiUrlProblem, formatIssueRef, isHttpUrl, issueUrl, parseIssueRef, type IssueRef } from './issue-ref.js';
 import { DEFAULT_WINDOWS, PHASES } from './phases.js';
+import { emptyRoundDeck, RoundDeckSchema } from './deck/round-deck-schema.js';
 
 /** The schema version this build writes; older files are migrated, newer ones refused. */
 export const SCHEMA_VERSION = 1;
@@ -47,6 +48,8 @@ export const ActionItemSchema = z.strictObject({
   text: LongTextSchema,
   owner: z.string().max(MAX_NAME_CHARS).nullable().default(null),
   done: z.boolean().default(false),
+  /** The day the owner promised it by (the Action items view, `pals due` and the calendar read it). */
+  due: IsoDateSchema.nullable().default(null),
 });
 
 export const NoteSchema = z.strictObject({
@@ -111,12 +114,56 @@ export const GithubLinkSchema = z.strictObject({
   error: z.string().nullable().default(null),
 });
 
+/** One top-level section of TAG Security's self-assessment template, and whether the PR fills it. */
+export const AssessmentSectionSchema = z.strictObject({
+  title: z.string().min(1).max(100),
+  filled: z.boolean(),
+});
+
+/**
+ * The self-assessment pull request (`edit --pr`) and what the last sync read of it: the
+ * self-assessment file it changes and which of the template's sections that file fills.
+ */
+export const PullLinkSchema = z.strictObject({
+  /** `owner/repo#n`. */
+  pr: StoredIssueSchema,
+  url: StoredIssueUrlSchema,
+  path: z.string().max(1_000).nullable().default(null),
+  sections: z.array(AssessmentSectionSchema).max(20).default([]),
+  syncedAt: TimestampSchema.nullable().default(null),
+  /** Why the last sync could not read the progress (no self-assessment file, PR gone). */
+  error: z.string().max(500).nullable().default(null),
+  /** The files list's ETag: an unchanged PR costs a 304 and no rate-limit point. */
+  etag: z.string().max(200).nullable().default(null),
+});
+
 export const RetroAnswersSchema = z.strictObject({
   worked: LongTextSchema.default(''),
   didnt: LongTextSchema.default(''),
   improve: LongTextSchema.default(''),
   more: LongTextSchema.default(''),
   less: LongTextSchema.default(''),
+});
+
+/** How much a project already has on security (intake criteria); `unknown` until someone asks. */
+export const SECURITY_STATUSES = ['none', 'some-docs', 'self-assessment', 'audited', 'unknown'] as const;
+export const SecurityStatusSchema = z.enum(SECURITY_STATUSES);
+
+/** Structured intake criteria for choosing projects (issue 13); the score is shared/selection.ts. */
+export const CriteriaSchema = z.strictObject({
+  security: SecurityStatusSchema.default('unknown'),
+  /** The TOC member or TAG that sponsors the project (text), and a link to their input. */
+  sponsor: z.string().max(MAX_NAME_CHARS).default(''),
+  sponsorLink: StoredRepoUrlSchema.nullable().default(null),
+  /** A coordinator's own priority, 0 (lowest) to 5; null when not given. */
+  priority: z.number().int().min(0).max(5).nullable().default(null),
+});
+
+/** A move of an engagement from one round to another (carry-over, or `edit --round`). */
+export const RoundMoveSchema = z.strictObject({
+  from: IdSchema,
+  to: IdSchema,
+  at: TimestampSchema,
 });
 
 export const EngagementSchema = z.strictObject({
@@ -133,6 +180,7 @@ export const EngagementSchema = z.strictObject({
   pals: z.array(NameSchema).default([]),
   contacts: z.array(PersonSchema).default([]),
   github: GithubLinkSchema.nullable().default(null),
+  pr: PullLinkSchema.nullable().default(null),
   notes: z.array(NoteSchema).default([]),
   selection: LongTextSchema.default(''),
   reaction: LongTextSchema.default(''),
@@ -140,6 +188,8 @@ export const EngagementSchema = z.strictObject({
   hours: z.number().nonnegative().max(100_000).nullable().default(null),
   retro: RetroAnswersSchema.default(() => RetroAnswersSchema.parse({})),
   history: z.array(PhaseChangeSchema).default([]),
+  criteria: CriteriaSchema.default(() => CriteriaSchema.parse({})),
+  roundMoves: z.array(RoundMoveSchema).default([]),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });
@@ -171,6 +221,21 @@ export const LabelRuleSchema = z.strictObject({
 });
 export const LabelRulesSchema = z.array(LabelRuleSchema).max(100);
 
+const WeightSchema = z.number().int().min(0).max(10);
+/** Weights of the selection score's criteria, each 0–10. */
+export const CriteriaWeightsSchema = z.strictObject({
+  security: WeightSchema,
+  sponsor: WeightSchema,
+  maturity: WeightSchema,
+  priority: WeightSchema,
+});
+export const DEFAULT_CRITERIA_WEIGHTS: Readonly<z.infer<typeof CriteriaWeightsSchema>> = {
+  security: 3,
+  sponsor: 2,
+  maturity: 2,
+  priority: 3,
+};
+
 /** A round of the program: its own timebox, so a coordinator can change week numbers. */
 export const RoundSchema = z.strictObject({
   id: IdSchema,
@@ -180,6 +245,14 @@ export const RoundSchema = z.strictObject({
   labelRules: LabelRulesSchema.nullable().default(null),
   /** Opt-in: moving a card sets its phase label on the linked issue. */
   writeBack: z.boolean().default(false),
+  /** How much each intake criterion counts in the selection score (0 leaves it out). */
+  criteriaWeights: CriteriaWeightsSchema.default(() => ({ ...DEFAULT_CRITERIA_WEIGHTS })),
+  /** The round's retrospective: benefits seen, next steps, key takeaways (the deck shows them). */
+  benefits: z.array(LongTextSchema).max(200).default([]),
+  nextSteps: z.array(LongTextSchema).max(200).default([]),
+  takeaways: z.array(LongTextSchema).max(200).default([]),
+  /** The deck's own words, added slides and section order (shared/deck/round-deck-schema.ts). */
+  deck: RoundDeckSchema.default(emptyRoundDeck),
 });
 
 /** What the last GitHub sync did, for the status chip. */
@@ -190,6 +263,39 @@ export const SyncRecordSchema = z.strictObject({
   unchanged: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
   error: z.string().max(500).nullable().default(null),
+  /** GitHub's core rate limit as the sync's last answer stated it (the settings show what is left). */
+  rateLimit: z
+    .strictObject({ remaining: z.number().int().nonnegative(), limit: z.number().int().nonnegative(), reset: TimestampSchema })
+    .nullable()
+    .default(null),
+});
+
+/** How the board is split into lanes: not at all, or one lane per pal. */
+export const SWIMLANES = ['none', 'pal'] as const;
+/** The board's round choice meaning "every round" (no round id can be written this way). */
+export const ALL_ROUNDS = '*';
+
+/**
+ * What the board shows (filters, lanes, round), kept with the data so it survives a reload or a
+ * restart and `pals list --view NAME` reads the same saved views. '' means "any".
+ */
+export const ViewStateSchema = z.strictObject({
+  pal: z.string().max(MAX_NAME_CHARS).default(''),
+  maturity: z.union([MaturitySchema, z.literal('')]).default(''),
+  due: z.enum(['', 'none', 'on-track', 'due-soon', 'overdue']).default(''),
+  swimlanes: z.enum(SWIMLANES).default('none'),
+  /** null: whichever round is current; ALL_ROUNDS: every round. */
+  round: z
+    .union([IdSchema, z.literal(ALL_ROUNDS)])
+    .nullable()
+    .default(null),
+});
+/** A view saved under a name ("My engagements", "Overdue"). */
+export const SavedViewSchema = z.strictObject({ name: NameSchema, ...ViewStateSchema.shape });
+export const ViewsSchema = z.strictObject({
+  /** The board as it was last left. */
+  current: ViewStateSchema.default(() => ViewStateSchema.parse({})),
+  saved: z.array(SavedViewSchema).max(50).default([]),
 });
 
 export const SettingsSchema = z.strictObject({
@@ -200,6 +306,21 @@ export const SettingsSchema = z.strictObject({
   /** Label → phase rules for every round without its own; null uses the built-in defaults. */
   labelRules: LabelRulesSchema.nullable().default(null),
   lastSync: SyncRecordSchema.nullable().default(null),
+  /** The GitHub API (GitHub Enterprise, a loopback stand-in); null is https://api.github.com. */
+  apiUrl: z
+    .string()
+    .max(2_000)
+    .refine((url) => apiUrlProblem(url) === null, 'must be an https URL such as https://github.example.com/api/v3 (http only to 127.0.0.1)')
+    .nullable()
+    .default(null),
+  /** Each pal's GitHub login, so a card can tell whether the issue's assignees are its pals. */
+  palLogins: z
+    .record(z.string().min(1).max(MAX_NAME_CHARS), z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'must be a GitHub login'))
+    .default({}),
+  /** The desktop app's daily "Needs attention" notification (off: nothing is pushed). */
+  notifications: z.boolean().default(true),
+  /** The board's filters, lanes and round, and the views saved by name. */
+  views: ViewsSchema.default(() => ViewsSchema.parse({})),
 });
 
 /** A label change waiting to be sent to GitHub (write-back); removed only once it succeeded. */
@@ -248,22 +369,61 @@ export type ActionItem = z.infer<typeof ActionItemSchema>;
 export type Note = z.infer<typeof NoteSchema>;
 export type PhaseChange = z.infer<typeof PhaseChangeSchema>;
 export type GithubLink = z.infer<typeof GithubLinkSchema>;
+export type PullLink = z.infer<typeof PullLinkSchema>;
+export type AssessmentSection = z.infer<typeof AssessmentSectionSchema>;
 export type RetroAnswers = z.infer<typeof RetroAnswersSchema>;
 export type Engagement = z.infer<typeof EngagementSchema>;
 export type Round = z.infer<typeof RoundSchema>;
+export type Criteria = z.infer<typeof CriteriaSchema>;
+export type CriteriaWeights = z.infer<typeof CriteriaWeightsSchema>;
+export type SecurityStatus = z.infer<typeof SecurityStatusSchema>;
+export type RoundMove = z.infer<typeof RoundMoveSchema>;
 export type Windows = z.infer<typeof WindowsSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
+export type ViewState = z.infer<typeof ViewStateSchema>;
+export type SavedView = z.infer<typeof SavedViewSchema>;
 export type LabelRule = z.infer<typeof LabelRuleSchema>;
 export type SyncRecord = z.infer<typeof SyncRecordSchema>;
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 export type StoreDoc = z.infer<typeof StoreDocSchema>;
 
+/** A round with every default (the built-in timebox and weights, no retrospective yet). */
+export function newRound(id: string, name: string): Round {
+  return {
+    id,
+    name,
+    windows: { ...DEFAULT_WINDOWS },
+    labelRules: null,
+    writeBack: false,
+    criteriaWeights: { ...DEFAULT_CRITERIA_WEIGHTS },
+    benefits: [],
+    nextSteps: [],
+    takeaways: [],
+    deck: emptyRoundDeck(),
+  };
+}
+
+/** The intake criteria of an engagement nobody has assessed yet. */
+export function emptyCriteria(): Criteria {
+  return { security: 'unknown', sponsor: '', sponsorLink: null, priority: null };
+}
+
 /** An empty store for a new data folder. */
 export function emptyDoc(): StoreDoc {
   return {
     schemaVersion: SCHEMA_VERSION,
-    settings: { currentRound: 'default', dueSoonDays: 7, palLimit: 2, labelRules: null, lastSync: null },
-    rounds: [{ id: 'default', name: 'Round 1', windows: { ...DEFAULT_WINDOWS }, labelRules: null, writeBack: false }],
+    settings: {
+      currentRound: 'default',
+      dueSoonDays: 7,
+      palLimit: 2,
+      labelRules: null,
+      lastSync: null,
+      apiUrl: null,
+      palLogins: {},
+      notifications: true,
+      views: ViewsSchema.parse({}),
+    },
+    rounds: [newRound('default', 'Round 1')],
     engagements: [],
     outbox: [],
   };

@@ -1,24 +1,58 @@
-import { dueState, type DueState } from './due.js';
+import { actionDueState, ownerIsPal, palKeys } from './actions.js';
+import { dueState, type DueState, type DueStateName } from './due.js';
 import type { IsoDate } from './dates.js';
 import type { OpenAction } from './notes.js';
 import { DEFAULT_WINDOWS } from './phases.js';
-import type { Engagement, GithubLink, Note, Settings, StoreDoc, Windows } from './schema.js';
+import {
+  DEFAULT_CRITERIA_WEIGHTS,
+  type Engagement,
+  type GithubLink,
+  type Note,
+  type PullLink,
+  type Settings,
+  type StoreDoc,
+  type Windows,
+} from './schema.js';
+import { selectionScore } from './selection.js';
 import type { SearchHit } from './search.js';
 
-/** An engagement as `list --json`, `show --json` and the card dialog see it: stored fields plus due. */
-export type EngagementView = Engagement & { readonly due: DueState };
+/** An engagement as `list --json`, `show --json` and the card dialog see it: stored fields plus due and selection score. */
+export type EngagementView = Omit<Engagement, 'pr'> & {
+  readonly due: DueState;
+  readonly score: number;
+  /** The self-assessment PR with its progress counted (`show --json`: {pr, path, sections, filled, total}). */
+  readonly pr: (PullLink & PullCounts) | null;
+};
+
+/** How many of the template's sections the self-assessment PR fills. */
+export interface PullCounts {
+  readonly filled: number;
+  readonly total: number;
+}
+
+/** The counts of a PR link's sections. */
+export function pullCounts(pr: PullLink): PullCounts {
+  return { filled: pr.sections.filter((s) => s.filled).length, total: pr.sections.length };
+}
 
 /** What a card's GitHub chip shows (the issue, its state, a conflict or a broken link) and when GitHub last changed it. */
-export type CardGithub = Pick<GithubLink, 'issue' | 'state' | 'conflict' | 'error' | 'updatedAt'>;
+export type CardGithub = Pick<GithubLink, 'issue' | 'state' | 'conflict' | 'error' | 'updatedAt' | 'labels' | 'assignees' | 'syncedAt'>;
 
 /**
  * One engagement as the board holds it: what a card shows, what the filters and the name search
  * read, and what a page needs to recompute a move (round, kickoff). No note text: a board of
  * thousands stays small, and the dialog fetches the whole record (`getEngagement`) when opened.
  */
-export type CardView = Pick<Engagement, 'id' | 'name' | 'maturity' | 'phase' | 'kickoff' | 'round' | 'onHold' | 'example' | 'pals'> & {
+export type CardView = Pick<
+  Engagement,
+  'id' | 'name' | 'maturity' | 'phase' | 'kickoff' | 'round' | 'onHold' | 'example' | 'pals' | 'criteria'
+> & {
   readonly github: CardGithub | null;
+  /** The self-assessment PR's progress (the card's bar), null when no PR is linked. */
+  readonly pr: (PullCounts & Pick<PullLink, 'pr' | 'error' | 'syncedAt'>) | null;
   readonly due: DueState;
+  /** The selection score, 0–100, under its round's weights (the Intake column sorts by it). */
+  readonly score: number;
   readonly noteCount: number;
   /** The engagement's last change (notes and the retrospective included), to tell a stale record. */
   readonly updatedAt: string;
@@ -29,6 +63,12 @@ export function windowsFor(doc: StoreDoc, engagement: Engagement): Windows {
   return doc.rounds.find((r) => r.id === engagement.round)?.windows ?? DEFAULT_WINDOWS;
 }
 
+/** An engagement's selection score under its round's weights (shared/selection.ts). */
+export function scoreOf(doc: StoreDoc, engagement: Engagement): number {
+  const weights = doc.rounds.find((r) => r.id === engagement.round)?.criteriaWeights ?? DEFAULT_CRITERIA_WEIGHTS;
+  return selectionScore(engagement, weights);
+}
+
 /** An engagement's due state as of `today`, under its round's timebox and the due-soon setting. */
 function dueOf(doc: StoreDoc, engagement: Engagement, today: IsoDate): DueState {
   return dueState(engagement, windowsFor(doc, engagement), today, doc.settings.dueSoonDays);
@@ -36,11 +76,12 @@ function dueOf(doc: StoreDoc, engagement: Engagement, today: IsoDate): DueState 
 
 /** Adds the due state as of `today`. */
 export function viewEngagement(doc: StoreDoc, engagement: Engagement, today: IsoDate): EngagementView {
-  return { ...engagement, due: dueOf(doc, engagement, today) };
+  const pr = engagement.pr && { ...engagement.pr, ...pullCounts(engagement.pr) };
+  return { ...engagement, pr, due: dueOf(doc, engagement, today), score: scoreOf(doc, engagement) };
 }
 
 /** The card of an engagement whose due state is known: the one projection both the core and the page use. */
-export function toCard(e: Engagement, due: DueState): CardView {
+export function toCard(e: Engagement, due: DueState, score: number): CardView {
   const g = e.github;
   return {
     id: e.id,
@@ -52,8 +93,20 @@ export function toCard(e: Engagement, due: DueState): CardView {
     onHold: e.onHold,
     example: e.example,
     pals: e.pals,
-    github: g && { issue: g.issue, state: g.state, conflict: g.conflict, error: g.error, updatedAt: g.updatedAt },
+    github: g && {
+      issue: g.issue,
+      state: g.state,
+      conflict: g.conflict,
+      error: g.error,
+      updatedAt: g.updatedAt,
+      labels: g.labels,
+      assignees: g.assignees,
+      syncedAt: g.syncedAt,
+    },
+    pr: e.pr && { pr: e.pr.pr, error: e.pr.error, syncedAt: e.pr.syncedAt, ...pullCounts(e.pr) },
+    criteria: e.criteria,
     due,
+    score,
     noteCount: e.notes.length,
     updatedAt: e.updatedAt,
   };
@@ -61,12 +114,12 @@ export function toCard(e: Engagement, due: DueState): CardView {
 
 /** The card of a stored engagement as of `today`. */
 export function cardView(doc: StoreDoc, engagement: Engagement, today: IsoDate): CardView {
-  return toCard(engagement, dueOf(doc, engagement, today));
+  return toCard(engagement, dueOf(doc, engagement, today), scoreOf(doc, engagement));
 }
 
 /** The card of a full record (an answer carrying the whole engagement updates the board with it). */
 export function cardOf(view: EngagementView): CardView {
-  return toCard(view, view.due);
+  return toCard(view, view.due, view.score);
 }
 
 /** Most cards one change lists; past this a page is better off reloading the board. */
@@ -126,8 +179,17 @@ export type NoteMeta = Pick<Note, 'kind' | 'date' | 'createdAt'>;
 /** A search hit as the "Matches in notes" list shows it: its note's kind and date come along (null for a name hit). */
 export type SearchHitView = SearchHit & { readonly note: NoteMeta | null };
 
-/** An open action item with the kind of meeting it came from (the board no longer holds notes to look it up). */
-export type OpenActionView = OpenAction & { readonly noteKind: Note['kind'] };
+/**
+ * An action item as the Action items view, `pals due` and the digest read it: the kind of meeting
+ * it came from (the board no longer holds notes to look it up), its due date and due state as of
+ * today, and whether its owner is one of the pals (false marks a contact or a typo; null: no owner).
+ */
+export type OpenActionView = OpenAction & {
+  readonly noteKind: Note['kind'];
+  readonly due: IsoDate | null;
+  readonly dueState: DueStateName;
+  readonly ownerIsPal: boolean | null;
+};
 
 /** Looks notes up by engagement and note id, for decorating many results in one pass. */
 function noteFinder(doc: StoreDoc): (engagementId: string, noteId: string) => Note | undefined {
@@ -144,8 +206,15 @@ export function searchHitViews(doc: StoreDoc, hits: readonly SearchHit[]): Searc
   });
 }
 
-/** Open action items with their notes' kind. */
-export function openActionViews(doc: StoreDoc, items: readonly OpenAction[]): OpenActionView[] {
+/** Action items with their notes' kind, due state as of `today` and whether their owners are pals. */
+export function openActionViews(doc: StoreDoc, items: readonly OpenAction[], today: IsoDate): OpenActionView[] {
   const find = noteFinder(doc);
-  return items.map((item) => ({ ...item, noteKind: find(item.engagementId, item.noteId)?.kind ?? 'general' }));
+  const pals = palKeys(doc);
+  return items.map((item) => ({
+    ...item,
+    noteKind: find(item.engagementId, item.noteId)?.kind ?? 'general',
+    due: item.action.due,
+    dueState: actionDueState(item.action, today, doc.settings.dueSoonDays),
+    ownerIsPal: ownerIsPal(item.action.owner, pals),
+  }));
 }

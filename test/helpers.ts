@@ -62,7 +62,7 @@ export function runNode(args: string[], options: SpawnOptions = {}): Promise<{ c
 /** The real `pals` binary, for tests that run it as a process. */
 export const PALS_BIN = fileURLToPath(new URL('../electron/bin/pals.js', import.meta.url));
 
-/** Spawns `pals --data DIR serve --no-open --port PORT` (0: any) and resolves with the URL it prints first (token included). */
+/** Spawns `pals --data DIR serve --no-open --port PORT` (0: any) and resolves with the URL it prints first (a one-time first-load address). */
 export async function spawnServe(
   dir: string,
   options: SpawnOptions = {},
@@ -86,6 +86,32 @@ export async function spawnServe(
     });
   });
   return { child, url };
+}
+
+/**
+ * Opens a session with `pals serve` the way its page does: trades the one-time token of a
+ * first-load address (`http://127.0.0.1:PORT/open#token=…`) for the run's session token, which API
+ * requests carry in `x-pals-token`. The address is spent afterwards.
+ */
+export async function claimSession(url: string): Promise<string> {
+  const { origin, hash } = new URL(url);
+  const response = await fetch(`${origin}/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: hash.replace(/^#token=/, '') }),
+  });
+  const answer = (await response.json()) as { ok: boolean; value?: { token: string }; error?: { message: string } };
+  if (!answer.ok || !answer.value)
+    throw new Error(`pals serve refused the first-load address: ${answer.error?.message ?? response.status}`);
+  return answer.value.token;
+}
+
+/** A new one-time address from `pals serve`, asked for with the session token (what a signed-in page's "Link for another browser" does). */
+export async function newServeLink(origin: string, token: string): Promise<string> {
+  const response = await fetch(`${origin}/session/link`, { method: 'POST', headers: { 'x-pals-token': token } });
+  const answer = (await response.json()) as { ok: boolean; value?: { url: string } };
+  if (!answer.ok || !answer.value) throw new Error(`pals serve gave no link (${response.status})`);
+  return answer.value.url;
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { DueStateName } from '../../shared/due.js';
 import { PHASES, type Phase } from '../../shared/phases.js';
 import type { CardView } from '../../shared/view.js';
+import { conflictLines } from './github-text.js';
 import { fit, oneLine, wrap } from './text.js';
 
 /** Short headers so six columns fit in 80 cells; the legend spells them out. */
@@ -30,7 +31,7 @@ export function renderBoard(engagements: readonly CardView[], today: string, col
     PHASES.map((p) => [
       p,
       byPhase.get(p)!.flatMap((e) => {
-        const mark = e.onHold ? '‖' : MARK[e.due.state];
+        const mark = e.onHold ? '‖' : e.github?.conflict ? '≠' : MARK[e.due.state];
         return wrap(oneLine(e.name), cellWidth - 1, 2).map((line, i) => `${i === 0 ? mark : ' '}${line}`);
       }),
     ]),
@@ -41,6 +42,7 @@ export function renderBoard(engagements: readonly CardView[], today: string, col
     lines.push(PHASES.map((p) => fit(cells.get(p)![i] ?? '', cellWidth)).join(' │ '));
   }
   if (rows === 0) lines.push('No engagements yet. Add one: pals add --name NAME --kickoff YYYY-MM-DD');
+  lines.push(...conflictLines(engagements));
   lines.push('', `! overdue  ~ due soon  ‖ on hold  · today ${today} · SA = self-assessment`);
   return lines.map((l) => l.trimEnd()).join('\n');
 }

@@ -8,6 +8,7 @@ import { EngagementPatchSchema, NewEngagementInputSchema, NewNoteInputSchema, No
 import { PhaseSchema } from '../../shared/schema.js';
 import { describeFsError } from '../core/store/fs.js';
 import { renderBoard } from './board-text.js';
+import { criteriaOf, CRITERIA_OPTIONS } from './criteria.js';
 import { idOf, must, type Command } from './context.js';
 import { formatEngagement, formatList } from './format.js';
 import { clearable, hours, parse, validate } from './parse.js';
@@ -27,6 +28,7 @@ const add: Command = async (argv, ctx) => {
       kickoff: { type: 'string' },
       pal: { type: 'string', multiple: true },
       issue: { type: 'string' },
+      ...CRITERIA_OPTIONS,
     },
     [0, 0],
   );
@@ -40,16 +42,19 @@ const add: Command = async (argv, ctx) => {
       kickoff: clearable(values.kickoff),
       pals: values.pal,
       issue: clearable(values.issue),
+      round: values.round,
+      criteria: criteriaOf(values),
     },
-    { pals: '--pal' },
+    { pals: '--pal', criteria: '--sponsor-link' },
   );
   const created = must(await (await ctx.core()).call('addEngagement', input));
   ctx.io.stdout(`${created.id}\n`);
 };
 
 const list: Command = async (argv, ctx) => {
-  const { values } = parse('list', argv, { json: { type: 'boolean' } }, [0, 0]);
-  const views = must(await (await ctx.core()).call('listEngagements', {}));
+  const { values } = parse('list', argv, { json: { type: 'boolean' }, view: { type: 'string' } }, [0, 0]);
+  // --view NAME: only what a view saved on the board shows (its round, pal, maturity and due filters).
+  const views = must(await (await ctx.core()).call('listEngagements', values.view === undefined ? {} : { view: values.view }));
   if (!values.json) await prepareWidths(views.map((e) => e.name));
   ctx.io.stdout(values.json ? json(views) : formatList(views));
 };
@@ -58,11 +63,12 @@ const show: Command = async (argv, ctx) => {
   const { values, positionals } = parse('show', argv, { json: { type: 'boolean' } }, [1, 1]);
   const core = await ctx.core();
   const view = must(await core.call('getEngagement', { id: await idOf(core, positionals[0]!) }));
-  ctx.io.stdout(values.json ? json(view) : formatEngagement(view));
+  const logins = !values.json && view.github ? must(await core.call('getSettings', {})).palLogins : {};
+  ctx.io.stdout(values.json ? json(view) : formatEngagement(view, logins));
 };
 
 const move: Command = async (argv, ctx) => {
-  const { positionals } = parse('move', argv, {}, [2, 2]);
+  const { positionals, values } = parse('move', argv, { on: { type: 'string' } }, [2, 2]);
   const [ref, phaseText] = positionals as [string, string];
   const phase = PhaseSchema.safeParse(phaseText);
   if (!phase.success) {
@@ -70,7 +76,9 @@ const move: Command = async (argv, ctx) => {
   }
   const core = await ctx.core();
   // The same call as a drag on the board: with write-back on, it also queues the issue's label change.
-  const moved = must(await core.call('moveEngagement', { id: await idOf(core, ref), phase: phase.data }));
+  // --on DATE: the day it happened (refused after today or before the previous move).
+  const on = values.on === undefined ? {} : { on: values.on };
+  const moved = must(await core.call('moveEngagement', { id: await idOf(core, ref), phase: phase.data, ...on }));
   ctx.io.stdout(`${moved.id} ${moved.phase}\n`);
 };
 const edit: Command = async (argv, ctx) => {
@@ -93,6 +101,8 @@ const edit: Command = async (argv, ctx) => {
       'retro-improve': { type: 'string' },
       'retro-more': { type: 'string' },
       'retro-less': { type: 'string' },
+      pr: { type: 'string' },
+      ...CRITERIA_OPTIONS,
     },
     [1, 1],
   );
@@ -113,8 +123,11 @@ const edit: Command = async (argv, ctx) => {
       hours: hours(values.hours),
       onHold: values.hold === undefined ? undefined : values.hold === 'yes',
       retro: retroPatch(values),
+      round: values.round,
+      criteria: criteriaOf(values),
+      pr: clearable(values.pr),
     },
-    { pals: '--pal', addLearnings: '--learning', onHold: '--hold', retro: '--retro-*' },
+    { pals: '--pal', addLearnings: '--learning', onHold: '--hold', retro: '--retro-*', criteria: '--sponsor-link', pr: '--pr' },
   );
   if (Object.values(patch).every((v) => v === undefined)) {
     throw new UsageError('edit: nothing to change; give at least one option (see pals --help)');
@@ -210,7 +223,15 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   board,
   backup,
   restore,
+  due: later(async () => (await import('./due.js')).due),
+  action: later(async () => (await import('./action.js')).action),
+  load: later(async () => (await import('./load.js')).load),
   sync: later(async () => (await import('./sync.js')).sync),
+  labels: later(async () => (await import('./labels.js')).labels),
+  settings: later(async () => (await import('./settings.js')).settings),
+  discover: later(async () => (await import('./discover.js')).discover),
   export: later(async () => (await import('./export.js')).exportCommand),
+  round: later(async () => (await import('./round.js')).round),
+  insight: later(async () => (await import('./insight.js')).insightCommand),
   serve: later(async () => (await import('./serve.js')).serve),
 };

@@ -1,6 +1,8 @@
 /** Human-readable `list` and `show` output (the `--json` forms print the data as is). */
+import { describeLearning } from '../../shared/learnings.js';
 import { PHASE_TITLES } from '../../shared/phases.js';
 import type { EngagementView } from '../../shared/view.js';
+import { githubLines } from './github-text.js';
 import { block, fit, oneLine } from './text.js';
 
 const DUE_WORDS = { none: '', 'on-track': 'on track', 'due-soon': 'due soon', overdue: 'OVERDUE' } as const;
@@ -29,20 +31,23 @@ export function formatList(views: readonly EngagementView[]): string {
 }
 
 /** Everything about one engagement, notes included. */
-export function formatEngagement(e: EngagementView): string {
+/** `palLogins`: the settings' pal → GitHub login map (to compare the issue's assignees with the pals). */
+export function formatEngagement(e: EngagementView, palLogins: Readonly<Record<string, string>> = {}): string {
   const lines = [
     `${oneLine(e.name)}  (${e.id})`,
     `  phase      ${PHASE_TITLES[e.phase]}${e.onHold ? ' — on hold' : ''}`,
     `  maturity   ${e.maturity}`,
     `  kickoff    ${e.kickoff ?? 'not set'}`,
+    `  round      ${e.round}${e.roundMoves.length ? ` (moved from ${e.roundMoves.map((m) => m.from).join(', ')})` : ''}`,
+    `  intake     score ${e.score}; security ${e.criteria.security}, priority ${e.criteria.priority ?? 'not set'}, sponsor ${oneLine(e.criteria.sponsor) || 'none'}${e.criteria.sponsorLink ? ` (${oneLine(e.criteria.sponsorLink)})` : ''}`,
     `  due        ${dueText(e) || 'no deadline'}`,
     `  pals       ${e.pals.map(oneLine).join(', ') || 'none yet'}`,
     `  repo       ${e.repo ? oneLine(e.repo) : 'not set'}`,
-    `  issue      ${e.github ? `${e.github.issue}${e.github.error ? ` (${oneLine(e.github.error)})` : ''}` : 'not linked'}`,
+    ...githubLines(e, palLogins),
   ];
   if (e.hours !== null) lines.push(`  hours      ${e.hours}`);
   if (e.reaction) lines.push(`  reaction   ${oneLine(e.reaction)}`);
-  for (const l of e.learnings) lines.push(`  learning   ${oneLine(l)}`);
+  for (const l of e.learnings) lines.push(`  learning   ${oneLine(describeLearning(l))}`);
   lines.push(`  history    ${e.history.map((h) => `${h.to} ${h.at.slice(0, 10)}`).join(' → ')}`);
   lines.push('', e.notes.length ? `Notes (${e.notes.length})` : 'No notes yet.');
   for (const n of e.notes) {

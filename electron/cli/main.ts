@@ -75,8 +75,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         if (r?.migratedFrom !== undefined)
           io.stderr(`note: upgraded the data file from format ${r.migratedFrom} (a copy is in backups/)\n`);
         else if (r) {
+          const journal = r.journalChanges ? ` with the ${r.journalChanges} changes of the journal replayed` : '';
+          const cost = r.complete ? ': nothing saved was lost' : '; changes saved after that backup may be missing';
           const from = r.restoredFrom
-            ? `loaded the newest good backup, ${r.restoredFrom}`
+            ? `loaded the newest good backup, ${r.restoredFrom}${journal}${cost}`
             : 'no good backup was found, so the store starts empty';
           io.stderr(`warning: ${r.reason}; it was moved to ${r.movedAside ?? '(nowhere: it was missing)'}; ${from}\n`);
         }

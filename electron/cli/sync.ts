@@ -8,7 +8,6 @@ import { PalsError } from '../../shared/errors.js';
 import { summaryOf, type SyncReport } from '../../shared/github/report.js';
 import { apiUrlProblem } from '../../shared/issue-ref.js';
 import type { CardView } from '../../shared/view.js';
-import { DEFAULT_API_URL } from '../core/github/api-url.js';
 import { clockTime, redact } from '../core/github/errors.js';
 import { envTokenSource } from '../core/github/token-source.js';
 import { must, type CommandContext } from './context.js';
@@ -40,13 +39,14 @@ export function formatSyncReport(report: SyncReport, cards: readonly CardView[])
 /** Runs the command. */
 export async function sync(argv: string[], ctx: CommandContext): Promise<void> {
   const { values } = parse('sync', argv, { 'api-url': { type: 'string' }, json: { type: 'boolean' } }, [0, 0]);
-  const apiUrl = values['api-url'] ?? DEFAULT_API_URL;
-  const problem = apiUrlProblem(apiUrl);
+  // Without --api-url the core asks the API the settings name (pals settings --api-url), else api.github.com.
+  const apiUrl = values['api-url'];
+  const problem = apiUrl === undefined ? null : apiUrlProblem(apiUrl);
   if (problem) throw new UsageError(`--api-url: ${problem}`);
   const tokenSource = envTokenSource(ctx.io.env, NO_TOKEN);
   const token = await tokenSource.token();
   if (token === null) throw new PalsError('github', NO_TOKEN);
-  const core = await ctx.core({ github: { tokenSource, apiUrl } });
+  const core = await ctx.core({ github: { tokenSource, ...(apiUrl ? { apiUrl } : {}) } });
   const report = must(await core.call('syncNow', {}));
   const out = values.json
     ? `${JSON.stringify(summaryOf(report), null, 2)}\n`

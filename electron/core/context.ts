@@ -9,10 +9,20 @@ import type { PalsStore } from './store/store.js';
 /** One async function per UI call, taking validated arguments. */
 export type Handlers = { readonly [K in ApiCall]: (args: ApiParsedArgs<K>) => Promise<ApiResult<K>> };
 
-/** What the desktop shell adds: a native save dialog and printing with a hidden window. */
+/** A file type an open dialog offers. */
+export interface FileFilter {
+  readonly name: string;
+  readonly extensions: readonly string[];
+}
+
+/** What the desktop shell adds: native save and open dialogs, and printing with a hidden window. */
 export interface ExportPlatform {
   saveFile(suggestedName: string, data: string | Uint8Array): Promise<string | null>;
   printToPdf(html: string): Promise<Uint8Array>;
+  /** The native open dialog: the chosen file's path, or null when cancelled (restore). */
+  openFile?(title: string, filters: readonly FileFilter[]): Promise<string | null>;
+  /** Pictures of slide pages (whole HTML documents, 1280×720 each) as PNG, for the PPTX export. */
+  pictureSlides?(pages: readonly string[]): Promise<Uint8Array[]>;
 }
 
 /** How a host reaches GitHub: where the token comes from, and (tests) other limits. */

@@ -12,9 +12,16 @@ import { PalsError } from '../../shared/errors.js';
 import { cardView, openActionViews, searchHitViews, viewEngagement } from '../../shared/view.js';
 import type { StoreDoc } from '../../shared/schema.js';
 import { moveWithWriteBack } from '../../shared/github/outbox.js';
+import { withoutImageBytes } from '../../shared/deck/round-deck.js';
 import type { CoreContext, Handlers } from './context.js';
+import { createActionHandlers } from './action-handlers.js';
+import { createBackupHandlers } from './backup-handlers.js';
+import { createAttentionHandlers } from './attention-handlers.js';
+import { createDeckHandlers } from './deck-handlers.js';
 import { createGithubHandlers } from './github/handlers.js';
+import { createSettingsHandlers } from './settings-handlers.js';
 import { newId } from './ids.js';
+import { createRoundHandlers } from './round-handlers.js';
 
 /** What a caller is told when the engagement it names was deleted meanwhile (another window, the CLI). */
 const GONE = 'this engagement no longer exists; it was deleted, perhaps in another window';
@@ -32,13 +39,19 @@ export function createHandlers(ctx: CoreContext): Omit<Handlers, ExportCall> {
   };
   return {
     ...createGithubHandlers(ctx),
+    ...createBackupHandlers(ctx),
+    ...createDeckHandlers(ctx),
+    ...createSettingsHandlers(ctx),
+    ...createActionHandlers(ctx),
+    ...createAttentionHandlers(ctx),
+    ...createRoundHandlers(ctx),
     getBoard: () => {
       const doc = ctx.store.doc;
       const today = ctx.today();
       const snapshot: BoardSnapshot = {
         today,
         engagements: doc.engagements.map((e) => cardView(doc, e, today)),
-        rounds: doc.rounds,
+        rounds: doc.rounds.map(withoutImageBytes),
         settings: doc.settings,
         seq: ctx.boardSeq?.() ?? 0,
       };
@@ -59,10 +72,11 @@ export function createHandlers(ctx: CoreContext): Omit<Handlers, ExportCall> {
       await ctx.store.update((doc) => editEngagement(doc, id, patch, at()));
       return view(ctx.store.doc, id);
     },
-    moveEngagement: async ({ id, phase }) => {
+    moveEngagement: async ({ id, phase, on }) => {
       const [when, entryId] = [at(), newId()];
+      const backdate = on === undefined ? undefined : { on, today: ctx.today() };
       // A move in a round with write-back also queues the label change (shared/github/outbox.ts).
-      await ctx.store.update((doc) => moveWithWriteBack(doc, id, phase, when, entryId));
+      await ctx.store.update((doc) => moveWithWriteBack(doc, id, phase, when, entryId, backdate));
       return view(ctx.store.doc, id);
     },
     removeEngagement: async ({ id }) => {
@@ -87,9 +101,9 @@ export function createHandlers(ctx: CoreContext): Omit<Handlers, ExportCall> {
       return { id: noteId };
     },
     setActionDone: ({ id, noteId, actionId, done }) => ctx.store.update((doc) => setActionDone(doc, id, noteId, actionId, done, at())),
-    openActions: ({ owner }) => {
+    openActions: ({ owner, includeDone }) => {
       const doc = ctx.store.doc;
-      return Promise.resolve(openActionViews(doc, openActions(doc, owner)));
+      return Promise.resolve(openActionViews(doc, openActions(doc, { owner, includeDone }), ctx.today()));
     },
     search: ({ query, limit }) => {
       const doc = ctx.store.doc;

@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import { call, type Api, type ApiResponse, type CallDeclaration } from '../../shared/api.js';
+import { DeckFormatSchema } from '../../shared/deck/formats.js';
 import { DeckOptionsSchema } from '../../shared/deck/options.js';
-import { IdSchema } from '../../shared/schema.js';
+import { IdSchema, NameSchema } from '../../shared/schema.js';
 import type { EngagementView } from '../../shared/view.js';
 
 /** A file path from the command line (the host resolves it against its working directory). */
@@ -15,22 +16,40 @@ const PathSchema = z.string().min(1, 'give a file name').max(4_096);
 const Ref = z.strictObject({ ref: z.string().min(1, 'give an id or a name').max(500) });
 const DeckFile = z.strictObject({
   options: DeckOptionsSchema,
-  format: z.enum(['md', 'html', 'pdf']),
+  format: DeckFormatSchema,
   /** null: answer the text instead of writing a file (md and html only). */
   out: PathSchema.nullable(),
 });
-const AssessmentFile = z.strictObject({ id: IdSchema, out: PathSchema.nullable() });
+const ListArgs = z.strictObject({ view: NameSchema.optional() });
+/** `pr`: the pull request's description instead of the document (`export assessment --pr`). */
+const AssessmentFile = z.strictObject({ id: IdSchema, out: PathSchema.nullable(), pr: z.boolean().optional() });
+const IcsFile = z.strictObject({
+  pal: z.string().trim().min(1, "give a pal's name").max(200).nullable().optional(),
+  out: PathSchema.nullable(),
+});
 
 /** What a file export did: the text itself (no `out`), or where it was written. */
 export type FileExport =
-  | { readonly kind: 'text'; readonly text: string; readonly slideCount?: number; readonly engagementCount?: number }
-  | { readonly kind: 'written'; readonly path: string; readonly slideCount?: number; readonly engagementCount?: number };
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      readonly slideCount?: number;
+      readonly engagementCount?: number;
+      readonly eventCount?: number;
+    }
+  | {
+      readonly kind: 'written';
+      readonly path: string;
+      readonly slideCount?: number;
+      readonly engagementCount?: number;
+      readonly eventCount?: number;
+    };
 
 export const HOST_API = {
   /** An id, or a name in any case, to the engagement's id (`pals show Kyverno`). */
   resolveRef: call<typeof Ref, { readonly id: string; readonly name: string }>(Ref),
-  /** Every engagement's whole record (`pals list --json`). */
-  listEngagements: call<z.ZodObject, readonly EngagementView[]>(z.strictObject({})),
+  /** Every engagement's whole record (`pals list --json`); with `view`, only those the saved view shows. */
+  listEngagements: call<typeof ListArgs, readonly EngagementView[]>(ListArgs),
   /** The whole store as plain JSON (the shape of pals.json), written durably to `out`. */
   backupTo: call<z.ZodObject<{ out: typeof PathSchema }>, { readonly engagements: number; readonly path: string }>(
     z.strictObject({ out: PathSchema }),
@@ -41,6 +60,8 @@ export const HOST_API = {
   ),
   exportDeckTo: call<typeof DeckFile, FileExport>(DeckFile),
   exportAssessmentTo: call<typeof AssessmentFile, FileExport>(AssessmentFile),
+  /** The .ics calendar (`pals export ics`), one pal's with `pal`; `eventCount` says how many events. */
+  exportIcsTo: call<typeof IcsFile, FileExport>(IcsFile),
 } as const satisfies Record<string, CallDeclaration>;
 
 export type HostApi = typeof HOST_API;

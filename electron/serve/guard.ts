@@ -1,35 +1,21 @@
 /**
- * Who may talk to `pals serve`: requests with this run's token (cookie or header), addressed to
- * the loopback host we serve (DNS rebinding), from our own origin (no other page, not even
- * another port on this machine, may drive the API from the same browser).
+ * Who may talk to `pals serve`: requests addressed to the loopback host we serve (DNS
+ * rebinding), and for the API, carrying this run's session token in the `x-pals-token` header
+ * and coming from our own origin. No cookie is ever read: a browser sends a 127.0.0.1 cookie to
+ * every port of the machine, so any other local server the user visits would receive it. A
+ * header is sent only by script on our own origin, which holds the token in its own storage
+ * (per origin, port included).
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { sameSecret } from './first-load.js';
 
 export interface GuardConfig {
   readonly token: string;
   readonly port: number;
 }
 
-/** The cookie carrying the token; per port so two servers in one browser do not clash. */
-export function cookieName(port: number): string {
-  return `pals_token_${port}`;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function cookies(header: string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) out.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
-  }
-  return out;
-}
+/** The header carrying the session token. */
+export const TOKEN_HEADER = 'x-pals-token';
 
 /** The hosts a browser may name for us; anything else is a rebinding attempt or a mistake. */
 export function allowedHosts(port: number): readonly string[] {
@@ -41,13 +27,10 @@ export function checkHost(req: IncomingMessage, config: GuardConfig): string | n
   return allowedHosts(config.port).includes((req.headers.host ?? '').toLowerCase()) ? null : 'unexpected Host header';
 }
 
-/** Null when the request carries this run's token, in the cookie or the `x-pals-token` header. */
+/** Null when the request carries this run's session token in the `x-pals-token` header. */
 export function checkToken(req: IncomingMessage, config: GuardConfig): string | null {
-  const header = req.headers['x-pals-token'];
-  const fromHeader = typeof header === 'string' ? header : undefined;
-  const fromCookie = cookies(req.headers.cookie).get(cookieName(config.port));
-  const given = fromHeader ?? fromCookie;
-  return given !== undefined && sameSecret(given, config.token) ? null : 'missing or wrong access token';
+  const given = req.headers[TOKEN_HEADER];
+  return typeof given === 'string' && sameSecret(given, config.token) ? null : 'missing or wrong access token';
 }
 
 /** Null for a same-origin request (or one from a non-browser client without Origin/Fetch metadata). */
@@ -63,9 +46,4 @@ export function checkOrigin(req: IncomingMessage, config: GuardConfig): string |
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'cross-site request';
   return null;
-}
-
-/** Whether a query-string token matches (only on the first page load). */
-export function tokenMatches(candidate: string | null, config: GuardConfig): boolean {
-  return candidate !== null && sameSecret(candidate, config.token);
 }

@@ -1,15 +1,18 @@
 /**
  * `pals serve`: the same UI and API as the desktop app, over HTTP on 127.0.0.1 only.
  * `POST /api/<call>` with a JSON body runs a call through the core's `dispatch` (the UI contract's calls only);
- * `GET /api/events` streams pushed events (Server-Sent Events); everything else is the built
- * renderer. See guard.ts for who may connect.
+ * `GET /api/events` streams pushed events (Server-Sent Events); `POST /session` trades a
+ * one-time first-load token for this run's session token, and `POST /session/link` gives a
+ * signed-in page a new first-load address (for another browser); everything else is the built
+ * renderer, which holds no data. See guard.ts for who may connect, first-load.ts for the tokens.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiEvent, ApiEvents, ApiResponse } from '../../shared/api.js';
 import type { Core } from '../core/open-core.js';
-import { checkHost, checkOrigin, checkToken, cookieName, tokenMatches, type GuardConfig } from './guard.js';
+import { FIRST_LOAD_PATH, FirstLoadTokens, firstLoadUrl } from './first-load.js';
+import { checkHost, checkOrigin, checkToken, type GuardConfig } from './guard.js';
 import { loadStatic, resolveStatic } from './static-files.js';
 
 export interface ServeOptions {
@@ -23,14 +26,19 @@ export interface ServeOptions {
 }
 
 export interface RunningServer {
-  /** The URL to open, token included (only this first load carries it in the URL). */
+  /** The address to print: it opens the page once, with a one-time first-load token. */
   readonly url: string;
   readonly port: number;
+  /** This run's session token (what a signed-in page sends in `x-pals-token`). */
   readonly token: string;
+  /** Another one-time address (the browser opener's; `ttlMs`: it also expires). */
+  link(ttlMs?: number): string;
   close(): Promise<void>;
 }
 
 const MAX_BODY = 8 * 1024 * 1024;
+/** A link a page asks for is for another browser, now: it expires if unused. */
+export const PAGE_LINK_TTL_MS = 10 * 60_000;
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
   "base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
@@ -65,35 +73,40 @@ function sendJson(res: ServerResponse, response: ApiResponse<unknown>): void {
 
 const failure = (code: string, message: string): ApiResponse<never> => ({ ok: false, error: { code, message } });
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+async function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY) return null;
+    if (size > max) return null;
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const NO_TOKEN_PAGE =
-  '<!doctype html><meta charset="utf-8"><title>Security Pals Desk</title>' +
-  '<p>Open the address that <code>pals serve</code> printed: it carries this run’s access token.</p>';
+/** The media type exactly (parameters such as charset allowed): `application/jsonp` is not JSON. */
+function isJson(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
+const USED_LINK =
+  'this address was already used or has expired (each address `pals serve` prints opens once): ' +
+  'open a new tab of a browser where the board is open, or restart `pals serve` for a new address';
 
 /** Starts the server on 127.0.0.1. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const clients = new Set<ServerResponse>();
+  const firstLoads = new FirstLoadTokens();
   let config: GuardConfig = { token, port: 0 };
+  const origin = () => `http://127.0.0.1:${config.port}`;
 
   const api = async (req: IncomingMessage, res: ServerResponse, name: string) => {
     if (req.method !== 'POST') {
       send(res, 405, 'use POST');
       return;
     }
-    // The media type exactly (parameters such as charset allowed): `application/jsonp` is not JSON.
-    const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (mediaType !== 'application/json') {
+    if (!isJson(req)) {
       sendJson(res, failure('invalid-input', 'send the arguments as JSON (Content-Type: application/json)'));
       return;
     }
@@ -112,6 +125,44 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     sendJson(res, await options.core.dispatch(name, args));
   };
 
+  /** `POST /session` {token}: a first-load token for the session token; `POST /session/link`: a new first-load address. */
+  const session = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    if (req.method !== 'POST') {
+      send(res, 405, 'use POST');
+      return;
+    }
+    const foreign = checkOrigin(req, config);
+    if (foreign) {
+      send(res, 403, `refused: ${foreign}`);
+      return;
+    }
+    if (path === '/session/link') {
+      const noToken = checkToken(req, config);
+      if (noToken) {
+        send(res, 401, `refused: ${noToken}`);
+        return;
+      }
+      sendJson(res, { ok: true, value: { url: firstLoadUrl(origin(), firstLoads.issue(PAGE_LINK_TTL_MS)) } });
+      return;
+    }
+    const body = isJson(req) ? await readBody(req, 1024) : null;
+    let given: unknown;
+    try {
+      given = body === null ? null : (JSON.parse(body) as { token?: unknown }).token;
+    } catch {
+      given = null;
+    }
+    if (typeof given !== 'string') {
+      sendJson(res, failure('invalid-input', 'send {"token": "…"} as JSON'));
+      return;
+    }
+    if (!firstLoads.redeem(given)) {
+      send(res, 401, JSON.stringify(failure('unauthorized', USED_LINK)), 'application/json; charset=utf-8');
+      return;
+    }
+    sendJson(res, { ok: true, value: { token } });
+  };
+
   const events = (res: ServerResponse) => {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write('retry: 2000\n\n');
@@ -127,26 +178,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return;
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? ''}`);
-    const queryToken = url.searchParams.get('token');
-    if (req.method === 'GET' && queryToken !== null) {
-      if (!tokenMatches(queryToken, config)) {
-        send(res, 401, NO_TOKEN_PAGE, 'text/html; charset=utf-8');
-        return;
-      }
-      res.setHeader('Set-Cookie', `${cookieName(config.port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      // Always a path on this host: `/.//evil.com/` must not become the protocol-relative `//evil.com/`.
-      res.writeHead(303, { Location: `/${url.pathname.replace(/^[/\\]+/, '')}`, 'Cache-Control': 'no-store' });
-      res.end();
-      return;
-    }
-    const noToken = checkToken(req, config);
-    if (noToken) {
-      const wantsPage = req.method === 'GET' && !url.pathname.startsWith('/api/');
-      if (wantsPage) send(res, 401, NO_TOKEN_PAGE, 'text/html; charset=utf-8');
-      else send(res, 401, `refused: ${noToken}`);
+    if (url.pathname === '/session' || url.pathname === '/session/link') {
+      session(req, res, url.pathname).catch(() => {
+        send(res, 500, 'internal error');
+      });
       return;
     }
     if (url.pathname.startsWith('/api/')) {
+      const noToken = checkToken(req, config);
+      if (noToken) {
+        send(res, 401, `refused: ${noToken}`);
+        return;
+      }
       const foreign = checkOrigin(req, config);
       if (foreign) {
         send(res, 403, `refused: ${foreign}`);
@@ -161,11 +204,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       });
       return;
     }
+    // The rest is the built UI: the same files for everyone, no data (the page asks the API for that).
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'method not allowed');
       return;
     }
-    const file = resolveStatic(options.staticDir, url.pathname);
+    const file = resolveStatic(options.staticDir, url.pathname === FIRST_LOAD_PATH ? '/' : url.pathname);
     if (!file) {
       send(res, 404, 'not found');
       return;
@@ -215,9 +259,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const port = (server.address() as AddressInfo).port;
   config = { token, port };
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: firstLoadUrl(origin(), firstLoads.issue()),
     port,
     token,
+    link: (ttlMs) => firstLoadUrl(origin(), firstLoads.issue(ttlMs)),
     close: async () => {
       stopEvents();
       clearInterval(keepAlive);

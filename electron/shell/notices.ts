@@ -13,8 +13,10 @@ export function recoveryNotice(recovery: Recovery | null): { readonly message: s
       detail: `It was in format ${recovery.migratedFrom}; a copy of the old file is in the backups folder.`,
     };
   }
+  const journal = recovery.journalChanges ? `, with the ${recovery.journalChanges} changes of the journal replayed` : '';
+  const cost = recovery.complete ? ' Nothing saved was lost.' : ' Changes saved after that backup may be missing.';
   const from = recovery.restoredFrom
-    ? `The newest good backup was loaded: ${recovery.restoredFrom}.`
+    ? `The newest good backup was loaded: ${recovery.restoredFrom}${journal}.${cost}`
     : 'No good backup was found, so the board starts empty.';
   return {
     message: 'Your data file could not be read',

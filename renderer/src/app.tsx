@@ -1,7 +1,10 @@
 /** The app: header (views, GitHub sync), the board (toolbar, banners, note matches), the action items or the deck. */
 import { lazy, Suspense, useEffect } from 'react';
 import { ActionItemsView } from './actions/action-items-view.js';
+import { useBrowserDigest } from './attention/browser-digest.js';
+import { NeedsAttention } from './attention/needs-attention.js';
 import { Board } from './board/board.js';
+import { BackupButton } from './dialogs/backup-dialog.js';
 import { DialogHost } from './dialogs/dialog-host.js';
 import { Announcer } from './feedback/announcer.js';
 import { Toasts } from './feedback/toasts.js';
@@ -10,22 +13,30 @@ import { LoadError } from './load-error.js';
 import { EmptyState } from './onboarding/empty-state.js';
 import { SyncControl } from './github/sync-control.js';
 import { ExampleBanner } from './onboarding/example-banner.js';
+import { CommandPalette } from './palette/command-palette.js';
+import { useAppCommands } from './palette/use-app-commands.js';
+import { AnotherWindow } from './serve/another-window.js';
 import { NoteMatches } from './search/note-matches.js';
 import { selectHasExamples, selectIsEmpty, selectLoaded } from './store/selectors.js';
 import { useAppStore, useStoreApi } from './store/store-context.js';
 import { tabPanelProps } from './tabs/tab-list.js';
 import { Toolbar } from './toolbar/toolbar.js';
-import { useViewShortcuts, VIEW_PREFIX, ViewSwitch } from './views/view-switch.js';
+import { VIEW_PREFIX, ViewSwitch } from './views/view-switch.js';
 
 // The deck view (with its own DOMPurify) is loaded the first time it is shown.
 const DeckView = lazy(() => import('./deck/deck-view.js').then((m) => ({ default: m.DeckView })));
+// The Insight view (charts, tables) likewise.
+const InsightView = lazy(() => import('./insight/insight-view.js').then((m) => ({ default: m.InsightView })));
 
 /** The whole UI; loads the board and follows the core's change events while mounted. */
 export function App() {
   const store = useStoreApi();
   useEffect(() => store.getState().connect(), [store]);
-  useViewShortcuts();
-  const dialogOpen = useAppStore((s) => s.dialog !== null);
+  useEffect(() => store.getState().followViews(), [store]);
+  useEffect(() => store.getState().connectAttention(), [store]);
+  useAppCommands();
+  useBrowserDigest();
+  const dialogOpen = useAppStore((s) => s.dialog !== null || s.palette !== null);
   const view = useAppStore((s) => s.view);
   const loaded = useAppStore(selectLoaded);
   const empty = useAppStore(selectIsEmpty);
@@ -40,6 +51,10 @@ export function App() {
           <h1 className="app-title">Security Pals Desk</h1>
           <ViewSwitch />
           <SyncControl />
+          <div className="app-data">
+            <BackupButton />
+            <AnotherWindow />
+          </div>
           {today && (
             <p className="app-today">
               Today <time dateTime={today}>{formatDay(today)}</time>
@@ -49,6 +64,7 @@ export function App() {
         <main className="app-main">
           <LoadError />
           <div {...tabPanelProps(VIEW_PREFIX, 'board', view === 'board')} className="view">
+            {loaded && <NeedsAttention />}
             <Toolbar />
             <NoteMatches />
             {!loaded && !failed && (
@@ -70,9 +86,17 @@ export function App() {
               </Suspense>
             )}
           </div>
+          <div {...tabPanelProps(VIEW_PREFIX, 'insight', view === 'insight')} className="view">
+            {view === 'insight' && (
+              <Suspense fallback={<p className="loading">Loading the insight…</p>}>
+                <InsightView />
+              </Suspense>
+            )}
+          </div>
         </main>
       </div>
       <DialogHost />
+      <CommandPalette />
       <Toasts />
       <Announcer />
     </>

@@ -5,6 +5,8 @@
 import { makeClient } from '../../shared/api-client.js';
 import { API_EVENT_NAMES, channelOf } from '../../shared/api-names.js';
 import type { ApiEvent, ApiEvents, ApiResponse, PalsApi } from '../../shared/api.js';
+import { followEvents } from './serve/event-stream.js';
+import { NOT_SIGNED_IN, RESTARTED, startServeSession, TOKEN_HEADER, type ServeSession } from './serve/serve-session.js';
 
 declare global {
   interface Window {
@@ -12,38 +14,39 @@ declare global {
   }
 }
 
-/** The contract over `POST /api/<call>` and Server-Sent Events; the token travels in a cookie. */
-export function httpClient(base = ''): PalsApi {
+const EVENTS: ReadonlySet<string> = new Set(API_EVENT_NAMES);
+
+/** The contract over `POST /api/<call>` and Server-Sent Events; the session token travels in a header. */
+export function httpClient(session: ServeSession, base = ''): PalsApi {
   const listeners = new Map<ApiEvent, Set<(payload: never) => void>>();
-  let source: EventSource | null = null;
-  const ensureSource = () => {
-    if (source) return;
-    source = new EventSource(`${base}/api/events`);
-    for (const name of API_EVENT_NAMES) {
-      source.addEventListener(name, (event) => {
-        const payload = JSON.parse((event as MessageEvent<string>).data) as never;
-        for (const listener of listeners.get(name) ?? []) listener(payload);
-      });
-    }
+  let following = false;
+  const auth = (): Record<string, string> => ({ [TOKEN_HEADER]: session.token() ?? '' });
+  const ensureEvents = () => {
+    if (following) return;
+    following = true;
+    void session.ready.then(() =>
+      followEvents(`${base}/api/events`, auth, ({ event, data }) => {
+        if (!EVENTS.has(event)) return;
+        const payload = JSON.parse(data) as never;
+        for (const listener of listeners.get(event as ApiEvent) ?? []) listener(payload);
+      }),
+    );
   };
   return makeClient(
     async (name, args) => {
+      await session.ready;
+      const signedIn = session.token() !== null;
       try {
         const response = await fetch(`${base}/api/${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-pals-channel': channelOf(name) },
+          headers: { 'content-type': 'application/json', 'x-pals-channel': channelOf(name), ...auth() },
           body: JSON.stringify(args ?? {}),
-          credentials: 'same-origin',
+          credentials: 'omit',
         });
         if (response.status === 401) {
-          // A restarted `pals serve` has a new access token; this page's cookie is the old one.
-          return {
-            ok: false,
-            error: {
-              code: 'unauthorized',
-              message: '`pals serve` was restarted: open the address it printed (unsaved note text is kept in this browser)',
-            },
-          };
+          // No session in this browser yet, or the one of a `pals serve` that was restarted since.
+          const message = session.problem() ?? (signedIn ? RESTARTED : NOT_SIGNED_IN);
+          return { ok: false, error: { code: 'unauthorized', message } };
         }
         return (await response.json()) as ApiResponse<unknown>;
       } catch {
@@ -54,7 +57,7 @@ export function httpClient(base = ''): PalsApi {
       }
     },
     <E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void) => {
-      ensureSource();
+      ensureEvents();
       const set = listeners.get(event) ?? new Set();
       set.add(listener);
       listeners.set(event, set);
@@ -63,5 +66,8 @@ export function httpClient(base = ''): PalsApi {
   );
 }
 
+/** The `pals serve` session, when this page is served by it (null in the desktop app). */
+export const serveSession: ServeSession | null = window.pals ? null : startServeSession();
+
 /** The API this renderer uses. */
-export const pals: PalsApi = window.pals ?? httpClient();
+export const pals: PalsApi = window.pals ?? httpClient(serveSession!);

@@ -8,6 +8,10 @@ export const DeckOptionsSchema = z.strictObject({
   theme: z.enum(DECK_THEMES).optional(),
   sections: z.partialRecord(z.enum(DECK_SECTIONS), z.boolean()).optional(),
   only: z.array(IdSchema).max(5_000).optional(),
+  /** Exactly these sections and custom slides, in this order (`export deck --sections`); default: the round's order. */
+  order: z.array(z.string().min(1).max(64)).min(1).max(300).optional(),
+  /** The round the deck is about (id or name); default: the current round. */
+  round: z.string().trim().min(1).max(200).optional(),
 });
 
 export type DeckOptionsInput = z.infer<typeof DeckOptionsSchema>;

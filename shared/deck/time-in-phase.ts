@@ -1,8 +1,9 @@
 /**
- * How long engagements really spent in each phase, from their phase history, beside the
- * planned window. Pure arithmetic on timestamps; durations in whole days.
+ * How long engagements really spent in each phase, from their phase history (backdated moves
+ * are dated the day they happened, so they count as such), beside the planned window. Pure
+ * arithmetic on timestamps; durations in days.
  */
-import { MS_PER_DAY } from '../dates.js';
+import { addDays, dayNumber, MS_PER_DAY } from '../dates.js';
 import { PHASES, phaseIndex, type Phase, type TimedPhase } from '../phases.js';
 import type { Engagement, Windows } from '../schema.js';
 
@@ -36,6 +37,9 @@ export interface PhaseTiming {
   /** Median real days in the phase, over engagements that have left it; null if none has. */
   readonly actualDays: number | null;
   readonly count: number;
+  /** Of the engagements with a kickoff that have left the phase, how many did so by its window's end. */
+  readonly onTime: number;
+  readonly finished: number;
 }
 
 const WORKING: readonly TimedPhase[] = ['meet-greet', 'follow-up', 'draft', 'review'];
@@ -49,12 +53,30 @@ export function phaseTimings(engagements: readonly Engagement[], windows: Window
     const w = windows[phase];
     const values = perEngagement.map((d) => d[phase]).filter((v): v is number => v !== undefined);
     const actual = median(values);
+    const deadlines = engagements.map((e) => leftOnTime(e, phase, windows));
     return {
       phase,
       plannedDays,
       plannedWeeks: w.start === w.end ? `week ${w.end}` : `weeks ${w.start}–${w.end}`,
       actualDays: actual === null ? null : Math.round(actual * 10) / 10,
       count: values.length,
+      onTime: deadlines.filter((d) => d === true).length,
+      finished: deadlines.filter((d) => d !== null).length,
     };
   });
+}
+
+/**
+ * Whether the engagement left `phase` (moved to a later one) by the end of its window, counted
+ * from the kickoff; null when it has no kickoff or has not left the phase yet.
+ */
+export function leftOnTime(engagement: Engagement, phase: TimedPhase, windows: Windows): boolean | null {
+  if (!engagement.kickoff) return null;
+  const left = engagement.history.find(
+    (h) => h.from !== null && phaseIndex(h.to) > phaseIndex(phase) && phaseIndex(h.from) <= phaseIndex(phase),
+  );
+  if (!left) return null;
+  const due = dayNumber(addDays(engagement.kickoff, windows[phase].end * 7));
+  const day = dayNumber(left.at.slice(0, 10));
+  return due === null || day === null ? null : day <= due;
 }

@@ -3,13 +3,36 @@ import { addEngagement, type Applied } from '../engagements.js';
 import { isPalsError } from '../errors.js';
 import type { DiscoveredIssue } from './issue.js';
 import { formatIssueRef, issueUrl, parseIssueRef } from '../issue-ref.js';
+import { pullLinkFor } from './pull-link.js';
 import type { Engagement, StoreDoc } from '../schema.js';
 
 const refKey = (issue: string) => issue.toLowerCase();
 
-/** The `owner/repo#n` of every linked issue, lowercased (GitHub names ignore case). */
+/** Which engagement links each issue or PR (as its issue or its self-assessment PR), by lowercased `owner/repo#n`. */
+export function linkedBy(doc: StoreDoc): ReadonlyMap<string, string> {
+  const by = new Map<string, string>();
+  for (const e of doc.engagements) {
+    if (e.github && !by.has(refKey(e.github.issue))) by.set(refKey(e.github.issue), e.id);
+    if (e.pr && !by.has(refKey(e.pr.pr))) by.set(refKey(e.pr.pr), e.id);
+  }
+  return by;
+}
+
+/** The `owner/repo#n` of every linked issue or PR, lowercased (GitHub names ignore case). */
 export function linkedIssues(doc: StoreDoc): ReadonlySet<string> {
-  return new Set(doc.engagements.flatMap((e) => (e.github ? [refKey(e.github.issue)] : [])));
+  return new Set(linkedBy(doc).keys());
+}
+
+/** Every issue found once (one found by label and by title is one), each marked with the engagement that links it. */
+export function markKnown(doc: StoreDoc, found: readonly DiscoveredIssue[]): DiscoveredIssue[] {
+  const by = linkedBy(doc);
+  const seen = new Set<string>();
+  return found.flatMap((f) => {
+    const k = refKey(f.issue);
+    if (seen.has(k)) return [];
+    seen.add(k);
+    return [{ ...f, known: by.get(k) ?? null }];
+  });
 }
 
 /** Leaves out what is already linked, and duplicates (an issue found by label and by title). */
@@ -64,7 +87,9 @@ export function addDiscovered(
     try {
       const made = addEngagement(next, { name: choice.name, issue: issueUrl(full), phase: 'intake' }, { id: ids[i]!, at });
       const link = made.value.github!;
-      const card: Engagement = { ...made.value, github: { ...link, title: choice.title ?? link.title } };
+      // A self-assessment PR taken on is also the card's PR, so the sync reads its progress.
+      const pr = full.kind === 'pull' ? pullLinkFor(formatIssueRef(full), null) : made.value.pr;
+      const card: Engagement = { ...made.value, github: { ...link, title: choice.title ?? link.title }, pr };
       next = { ...made.doc, engagements: made.doc.engagements.map((e) => (e.id === card.id ? card : e)) };
       added.push(card);
     } catch (error) {

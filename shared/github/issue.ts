@@ -82,8 +82,10 @@ export interface DiscoveredIssue {
   readonly labels: readonly string[];
   /** The project named by a self-assessment PR title, else null. */
   readonly project: string | null;
-  /** A card name to offer: the project, else the issue title. */
+  /** A card name to offer: the title without its tags (`[Security Pals]`, "self-assessment"). */
   readonly suggestedName: string;
+  /** The id of the engagement that already links it (as its issue or its PR), else null. */
+  readonly known: string | null;
 }
 
 const TITLE = /^\s*(?:\[[^\]]*\]\s*)?(.+?)\s+(?:project\s+)?security\s+self[-\s]?assessment\s*[-–—:|]\s*security\s+pals\s*$/i;
@@ -98,7 +100,35 @@ export function parseSelfAssessmentTitle(title: string): string | null {
   return project && project.toLowerCase() !== 'project' ? project : null;
 }
 
-/** A discovery result from a snapshot. */
+const DASH = '[-\u2013\u2014:|]';
+const PALS_SUFFIX = new RegExp(`\\s*${DASH}\\s*security\\s+pals\\s*$`, 'i');
+
+/** True for a PR title of the Security Pals convention: it ends with "- Security Pals". */
+export function isPalsPullTitle(title: string): boolean {
+  return PALS_SUFFIX.test(title);
+}
+
+/**
+ * A card name from an issue or PR title, without its tags: "[Security Pals] Kyverno
+ * self-assessment" and "Kyverno Project Security Self-Assessment - Security Pals" are both
+ * "Kyverno". A title that is nothing but tags is kept as it is.
+ */
+export function nameFromTitle(title: string): string {
+  const project = parseSelfAssessmentTitle(title);
+  if (project) return project.slice(0, 200);
+  const name = title
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(PALS_SUFFIX, ' ')
+    .replace(new RegExp(`^\\s*security\\s+pals\\s*(?:${DASH}|for\\b)`, 'i'), ' ')
+    .replace(/\b(?:project\s+)?(?:security\s+)?self[-\s]?assessment\b/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:;,|\u2013\u2014-]+|[\s:;,|\u2013\u2014-]+$/g, '')
+    .replace(/^(?:for|of)\s+/i, '')
+    .trim();
+  return (name || title.trim()).slice(0, 200);
+}
+
+/** A discovery result from a snapshot (`known` is filled in against the board). */
 export function discovered(snapshot: IssueSnapshot): DiscoveredIssue {
   const project = snapshot.ref.kind === 'pull' ? parseSelfAssessmentTitle(snapshot.title) : null;
   return {
@@ -109,6 +139,7 @@ export function discovered(snapshot: IssueSnapshot): DiscoveredIssue {
     state: snapshot.state,
     labels: snapshot.labels,
     project,
-    suggestedName: (project ?? snapshot.title).slice(0, 200),
+    suggestedName: nameFromTitle(snapshot.title),
+    known: null,
   };
 }

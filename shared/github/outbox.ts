@@ -4,7 +4,9 @@
  * and restarts; one entry per engagement (the newest phase wins), removed only after success.
  */
 import type { Applied } from '../engagements.js';
+import type { IsoDate } from '../dates.js';
 import { moveEngagement } from '../engagements.js';
+import { moveOn } from '../history.js';
 import { labelChangeFor, rulesFor, suggestPhase, type IssueSignals } from './labels.js';
 import { movedLocallySince } from './sync.js';
 import type { Phase } from '../phases.js';
@@ -34,9 +36,16 @@ export function enqueueWriteBack(doc: StoreDoc, engagementId: string, entryId: s
   return { doc: { ...doc, outbox: [...doc.outbox.filter((o) => o.engagementId !== engagementId), entry] }, value: entry };
 }
 
-/** A local move that also queues its write-back (a no-op for rounds without write-back). */
-export function moveWithWriteBack(doc: StoreDoc, ref: string, phase: Phase, at: string, entryId: string): Applied<Engagement> {
-  const moved = moveEngagement(doc, ref, phase, at);
+/** A local move that also queues its write-back (a no-op for rounds without write-back); `backdate` dates it (shared/history.ts). */
+export function moveWithWriteBack(
+  doc: StoreDoc,
+  ref: string,
+  phase: Phase,
+  at: string,
+  entryId: string,
+  backdate?: { readonly on: IsoDate; readonly today: IsoDate },
+): Applied<Engagement> {
+  const moved = backdate ? moveOn(doc, ref, phase, backdate.on, backdate.today, at) : moveEngagement(doc, ref, phase, at);
   if (moved.doc === doc) return moved;
   return { doc: enqueueWriteBack(moved.doc, moved.value.id, entryId, at).doc, value: moved.value };
 }
@@ -71,7 +80,8 @@ export function reconcileOutbox(doc: StoreDoc, at: string, ids: Readonly<Record<
 export function mayWriteBack(doc: StoreDoc, engagementId: string, now: IssueSignals): boolean {
   const e = doc.engagements.find((x) => x.id === engagementId);
   const link = e?.github;
-  if (!e || !link || link.conflict) return false;
+  // Write-back switched off meanwhile: nothing is written, and the entry goes at the next reconcile.
+  if (!e || !link || link.conflict || !writesBack(doc, e)) return false;
   const remote = suggestPhase(now, rulesFor(doc, e));
   return remote === e.phase || remote === link.suggestedPhase;
 }

@@ -42,6 +42,7 @@ export interface GithubStatus {
     readonly unchanged: number;
     readonly failed: number;
     readonly error: string | null;
+    readonly rateLimit: RateLimit | null;
   } | null;
 }
 

@@ -2,6 +2,7 @@
 import type { Applied } from '../engagements.js';
 import { PalsError } from '../errors.js';
 import type { LabelRule, Round, Settings, StoreDoc } from '../schema.js';
+import { assertRules } from './label-rules.js';
 
 /** A settings change; fields left out stay. `labelRules: null` goes back to the defaults. */
 export interface GithubSettingsPatch {
@@ -19,6 +20,7 @@ export function setGithubSettings(
   const roundId = patch.roundId ?? doc.settings.currentRound;
   if (!doc.rounds.some((r) => r.id === roundId)) throw new PalsError('not-found', `there is no round "${roundId}"`, 'roundId');
   const rules = patch.labelRules === undefined ? undefined : patch.labelRules === null ? null : [...patch.labelRules];
+  if (rules) assertRules(rules);
   const settings: Settings = rules !== undefined && patch.roundId === undefined ? { ...doc.settings, labelRules: rules } : doc.settings;
   const rounds = doc.rounds.map((r) => {
     if (r.id !== roundId) return r;

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { EngagementView } from '../../shared/view.js';
-import { runNode, spawnServe } from '../helpers.js';
+import { claimSession, newServeLink, runNode, spawnServe } from '../helpers.js';
 
 export const CHROMIUM = process.env.PALS_CHROMIUM ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -26,9 +26,16 @@ if (!hasChromium) {
 }
 
 export interface Served {
+  /**
+   * A one-time address that opens the page once (as the printed one does; the harness spends the
+   * printed one to sign in itself). Open more pages with `openApp`, or `link()` for a fresh address.
+   */
   readonly url: string;
   readonly origin: string;
+  /** The run's session token (what a signed-in page sends in `x-pals-token`). */
   readonly token: string;
+  /** A fresh one-time address (what "Link for another browser" gives a signed-in page). */
+  link(): Promise<string>;
   readonly dataDir: string;
   /** Runs the CLI against the same data folder (another writer, as a coordinator would). */
   pals(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }>;
@@ -45,12 +52,15 @@ function runPals(dataDir: string, args: string[]) {
 /** Starts `pals serve` (on an existing folder and port to simulate a restart). */
 export async function startServe(dataDir?: string, port = 0): Promise<Served> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'pals-e2e-')));
-  const { child, url } = await spawnServe(dir, { env: { ...process.env, PALS_NOW: NOW } }, port);
-  const parsed = new URL(url);
+  const { child, url: printed } = await spawnServe(dir, { env: { ...process.env, PALS_NOW: NOW } }, port);
+  const origin = new URL(printed).origin;
+  // Each address opens once: the harness signs in with the printed one and hands out fresh ones.
+  const token = await claimSession(printed);
   return {
-    url,
-    origin: parsed.origin,
-    token: parsed.searchParams.get('token')!,
+    url: await newServeLink(origin, token),
+    origin,
+    token,
+    link: () => newServeLink(origin, token),
     dataDir: dir,
     child,
     pals: (args) => runPals(dir, args),
@@ -152,7 +162,7 @@ export function launch(): Promise<Browser> {
   });
 }
 
-/** A 1440×900 page opened on the served URL, in the given colour scheme. */
+/** A 1440×900 page opened on a fresh one-time address, in the given colour scheme (each context is another browser profile). */
 export async function openApp(
   browser: Browser,
   served: Served,
@@ -160,7 +170,7 @@ export async function openApp(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme });
   const page = await context.newPage();
-  await page.goto(served.url);
+  await page.goto(await served.link());
   return { context, page };
 }
 

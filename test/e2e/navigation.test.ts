@@ -237,7 +237,12 @@ describe.skipIf(!hasChromium)('the navigation surface under pals serve', () => {
     const answers = await page.evaluate(async (engagementId) => {
       const post = async (call: string, body: unknown) =>
         (
-          await fetch(`/api/${call}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+          await fetch(`/api/${call}`, {
+            method: 'POST',
+            // The page's own session token, as the app sends it (pals serve reads no cookie).
+            headers: { 'content-type': 'application/json', 'x-pals-token': localStorage.getItem('pals-serve-session') ?? '' },
+            body: JSON.stringify(body),
+          })
         ).json() as Promise<{
           ok: boolean;
           error?: { code: string; field?: string };

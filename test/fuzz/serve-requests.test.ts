@@ -2,7 +2,8 @@
  * Fuzzing the loopback host (`pals serve`) in-process: raw request lines no browser would send
  * (this found a crash on `GET http://[x/` before any token check), and every combination of
  * Host, Origin, Sec-Fetch-Site, cookie and token header around a write. The server never stops
- * answering, and a write lands exactly when Host, token and origin are all right.
+ * answering, and a write lands exactly when Host, token header and origin are all right (a
+ * cookie, even with the right token, is never enough: a browser sends it to every local port).
  */
 import fc from 'fast-check';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -12,7 +13,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/open-core.js';
-import { cookieName } from '../../electron/serve/guard.js';
 import { startServer, type RunningServer } from '../../electron/serve/server.js';
 import { PalsStore } from '../../electron/core/store/store.js';
 import { RunCounter, runs } from './fuzz-kit.js';
@@ -79,7 +79,10 @@ describe('the loopback host under fuzzing', () => {
   });
 
   const alive = async () => {
-    const line = await rawLine(server.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${String(server.port)}\r\nConnection: close\r\n\r\n`);
+    const line = await rawLine(
+      server.port,
+      `GET /api/events HTTP/1.1\r\nHost: 127.0.0.1:${String(server.port)}\r\nConnection: close\r\n\r\n`,
+    );
     expect(line).toMatch(/^HTTP\/1\.1 401 /);
   };
 
@@ -150,11 +153,11 @@ describe('the loopback host under fuzzing', () => {
         if (h.site !== undefined) headers['sec-fetch-site'] = h.site;
         if (h.token === 'header') headers['x-pals-token'] = server.token;
         if (h.token === 'wrong') headers['x-pals-token'] = `${server.token.slice(0, -1)}x`;
-        if (h.token === 'cookie') headers.cookie = `${cookieName(port)}=${server.token}`;
-        if (h.token === 'other-port-cookie') headers.cookie = `${cookieName(port + 1)}=${server.token}`;
+        if (h.token === 'cookie') headers.cookie = `pals_token_${String(port)}=${server.token}`;
+        if (h.token === 'other-port-cookie') headers.cookie = `pals_token_${String(port + 1)}=${server.token}`;
         const allowed =
           ours.includes(h.host) &&
-          (h.token === 'header' || h.token === 'cookie') &&
+          h.token === 'header' &&
           (h.origin === undefined || h.origin === `http://${ours[0]!}` || h.origin === `http://${ours[1]!}`) &&
           (h.site === undefined || h.site === 'same-origin' || h.site === 'none');
         const before = store.doc.engagements.length;

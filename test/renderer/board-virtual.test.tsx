@@ -142,4 +142,52 @@ describe('long columns (virtualized)', () => {
       expect(fake.doc.engagements.find((e) => e.name === 'Kyverno')?.phase).toBe('intake');
     });
   });
+  it(`keeps focus on a card when its column grows past ${String(VIRTUALIZE_ABOVE)} cards and becomes virtualized`, async () => {
+    const { api: fake } = await renderApp(api(VIRTUALIZE_ABOVE));
+    act(() => {
+      screen.getByRole('button', { name: 'Project 5' }).focus();
+    });
+    // Another window adds a card to the column: 61 cards, rendered as a window from now on.
+    await act(async () => {
+      await fake.addEngagement({ name: 'Project 61' });
+      await fake.settled();
+    });
+    await waitFor(() => {
+      expect(items('Intake').length).toBeLessThan(15);
+    });
+    const focused = screen.getByRole('button', { name: 'Project 5' });
+    expect(focused.closest('li')!.getAttribute('aria-setsize')).toBe(String(VIRTUALIZE_ABOVE + 1));
+    expect(document.activeElement).toBe(focused);
+  });
+
+  it(`keeps focus on a card scrolled far down when the column shrinks back to ${String(VIRTUALIZE_ABOVE)} cards`, async () => {
+    const { api: fake } = await renderApp(api(VIRTUALIZE_ABOVE + 1));
+    await scrollTo('Intake', 55 * (CARD + 8));
+    act(() => {
+      screen.getByRole('button', { name: 'Project 57' }).focus();
+    });
+    expect(screen.queryByRole('button', { name: 'Project 1' })).toBeNull(); // far above the window
+    await act(async () => {
+      const id = fake.doc.engagements.find((e) => e.name === 'Project 1')!.id;
+      await fake.removeEngagement({ id });
+      await fake.settled();
+    });
+    await waitFor(() => {
+      expect(items('Intake')).toHaveLength(VIRTUALIZE_ABOVE);
+    });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Project 57' }));
+  });
+
+  it(`keeps focus on a card moved with "Move to…" into a column of ${String(VIRTUALIZE_ABOVE)} cards`, async () => {
+    await renderApp(api(VIRTUALIZE_ABOVE));
+    const card = screen.getByRole('button', { name: 'Kyverno' }).closest('li')!;
+    fireEvent.click(within(card).getByRole('button', { name: 'Move to…' }));
+    fireEvent.click(within(screen.getByRole('menu')).getByRole('menuitem', { name: 'Intake' }));
+    await waitFor(() => {
+      expect(items('Intake').length).toBeLessThan(15);
+    });
+    await waitFor(() => {
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Kyverno' }));
+    });
+  });
 });

@@ -32,8 +32,9 @@ describe('the board', () => {
       expect(within(region).getByRole('heading', { level: 2 }).textContent).toBe(PHASE_TITLES[phase]);
       expect(within(region).getByRole('list', { name: PHASE_TITLES[phase] })).toBeTruthy();
     }
+    // The columns' titles, in order, after the "Needs attention" digest's.
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
-    expect(headings).toEqual(PHASES.map((p) => PHASE_TITLES[p]));
+    expect(headings).toEqual(['Needs attention', ...PHASES.map((p) => PHASE_TITLES[p])]);
     // The count sits beside the title, outside the accessible name.
     expect(within(screen.getByRole('region', { name: 'Follow-up' })).getByText('2')).toBeTruthy();
   });

@@ -17,7 +17,7 @@ function api() {
 
 async function openDeck() {
   fireEvent.click(screen.getByRole('tab', { name: 'Retrospective deck' }));
-  return screen.findByRole('region', { name: 'Preview' });
+  return screen.findByRole('region', { name: 'Preview' }, { timeout: 5_000 });
 }
 
 describe('the retrospective deck view', () => {
@@ -45,30 +45,94 @@ describe('the retrospective deck view', () => {
     expect(section.textContent).toContain('Security Pals Retrospective');
     expect(section.hasAttribute('style')).toBe(true); // set through el.style, not markup
 
-    fireEvent.change(screen.getByLabelText('Deck title'), { target: { value: 'Round 1' } });
     fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'uncover' } });
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Buy-in' }));
     await waitFor(() => {
-      expect(fake.callsOf('deckPreview').at(-1)).toEqual({
-        options: {
-          title: 'Round 1',
-          theme: 'uncover',
-          sections: {
-            concept: true,
-            projects: true,
-            reactions: true,
-            learnings: true,
-            timebox: true,
-            buyIn: false,
-            benefits: true,
-            nextSteps: true,
-            retro: true,
-          },
-        },
+      expect(fake.callsOf('deckPreview').at(-1)).toEqual({ options: { theme: 'uncover', round: 'default' } });
+    });
+  });
+
+  it('keeps the running order with the round: a section turned off, one moved with the keyboard', async () => {
+    const fake = api();
+    await renderApp(fake);
+    const preview = await openDeck();
+    const count = async () => Number.parseInt((await within(preview).findByText(/^\d+ slides from 2 engagements$/)).textContent, 10);
+    const before = await count();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Projects' }));
+    await waitFor(() => {
+      const last = fake.callsOf('editRoundDeck').at(-1) as { id: string; patch: { items?: { id: string; on: boolean }[] } } | undefined;
+      expect(last?.id).toBe('default');
+      expect(last?.patch.items).toContainEqual({ id: 'projects', on: false });
+    });
+    await waitFor(async () => {
+      expect(await count()).toBe(before - 1);
+    });
+    const down = screen.getByRole('button', { name: 'Move Concept down' });
+    down.focus();
+    fireEvent.click(down);
+    await waitFor(() => {
+      const items = (fake.callsOf('editRoundDeck').at(-1) as { patch: { items: { id: string }[] } }).patch.items.map((i) => i.id);
+      expect(items.slice(0, 2)).toEqual(['projects', 'concept']);
+    });
+    expect(await screen.findByText('Concept moved to place 2 of 9')).toBeTruthy();
+  });
+
+  it('saves the round’s words as typed, shows the pilot’s words only as placeholders, and previews them', async () => {
+    const fake = api();
+    await renderApp(fake);
+    const preview = await openDeck();
+    const benefits = screen.getByLabelText<HTMLTextAreaElement>('Benefits text');
+    expect(benefits.value).toBe('');
+    expect(benefits.placeholder).toMatch(/^A chance to help the community/);
+    // Empty: the section is left out, and the list says so.
+    expect(await screen.findAllByText('nothing to show yet: left out')).not.toHaveLength(0);
+    fireEvent.change(benefits, { target: { value: 'Exposure to other projects\n  Both teams and technology' } });
+    fireEvent.change(screen.getByLabelText('Concept link'), { target: { value: 'javascript:alert(1)' } });
+    expect(await screen.findByText(/must be an http\(s\) URL/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Concept link'), { target: { value: 'https://github.com/cncf/tag-security/issues/554' } });
+    await waitFor(() => {
+      expect(fake.callsOf('editRound').at(-1)).toEqual({
+        id: 'default',
+        benefits: ['Exposure to other projects', '  Both teams and technology'],
       });
     });
-    // Three quick changes, one call for them (plus the first render).
-    expect(fake.callsOf('deckPreview')).toHaveLength(2);
+    await waitFor(() => {
+      expect(fake.callsOf('editRoundDeck').at(-1)).toEqual({
+        id: 'default',
+        patch: { conceptLink: { label: '', url: 'https://github.com/cncf/tag-security/issues/554' } },
+      });
+    });
+    await waitFor(() => {
+      const texts = Array.from(preview.querySelectorAll('.slide-host')).map((h) => h.shadowRoot?.textContent ?? '');
+      expect(texts.some((t) => t.includes('Both teams and technology'))).toBe(true);
+    });
+    expect(await screen.findByText('Saved')).toBeTruthy();
+  });
+
+  it('adds a markdown slide and an image slide, and refuses a file that is not a picture', async () => {
+    const fake = api();
+    await renderApp(fake);
+    await openDeck();
+    fireEvent.click(screen.getByRole('button', { name: 'Add markdown slide' }));
+    const markdown = await screen.findByLabelText<HTMLTextAreaElement>('Slide markdown');
+    fireEvent.change(markdown, { target: { value: '* One\n---\n<!-- _class: invert -->' } });
+    await waitFor(() => {
+      expect(fake.callsOf('editRoundDeck').at(-1)).toMatchObject({
+        patch: { slides: [{ id: 'slide-1', kind: 'markdown', title: 'New slide', markdown: '* One\n---\n<!-- _class: invert -->' }] },
+      });
+    });
+    expect(screen.getByRole('checkbox', { name: 'Slide: New slide' })).toBeTruthy();
+    const input = screen.getByLabelText<HTMLInputElement>('Add image slide…');
+    const svg = new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], 'evil.png', { type: 'image/png' });
+    fireEvent.change(input, { target: { files: [svg] } });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/"evil\.png" is not a PNG, JPEG, GIF or WebP picture/);
+    expect(fake.callsOf('addDeckImage')).toEqual([]);
+    const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])], 'get-along.png', {
+      type: 'image/png',
+    });
+    fireEvent.change(input, { target: { files: [png] } });
+    expect(await screen.findByText('get-along.png added as an image slide')).toBeTruthy();
+    expect(fake.callsOf('addDeckImage')[0]).toMatchObject({ id: 'default', image: { name: 'get-along.png', base64: 'iVBORw0KGgoAAAAN' } });
+    expect(screen.getByRole('checkbox', { name: 'Image image-1' })).toBeTruthy();
   });
 
   it('downloads an export that the core hands back as a file', async () => {

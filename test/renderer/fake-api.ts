@@ -85,6 +85,8 @@ export interface FakeControls {
   readonly loseNextChange: () => void;
   /** Pushes a `menu` command, as the desktop app's menu and its shortcuts do. */
   readonly emitMenu: (command: ApiEvents['menu']['command']) => void;
+  /** Pushes `openCard`, as the desktop app does when its "Needs attention" notification is clicked. */
+  readonly emitOpenCard: (id: string) => void;
   /** What `githubStatus` (and the token calls) answer; `setGithubToken` sets `tokenSet`. */
   github: GithubStatus;
   /** What `syncNow` answers, after pushing `syncProgress` for each of `checked` issues. */
@@ -95,6 +97,8 @@ export interface FakeControls {
   saveFolder: string | null;
   /** Every file the core handed to the save dialog, in order. */
   readonly saves: readonly SavedFile[];
+  /** What the stand-in open dialog answers (a file on the real disk, read as a restore reads it); null (the default): the user cancels. */
+  openPath: string | null;
   /** Closes the core (its store flushes). */
   readonly close: () => Promise<void>;
 }
@@ -175,6 +179,7 @@ export function createFakeApi(doc?: StoreDoc, options: FakeOptions = {}): FakeAp
     github: NO_TOKEN,
     syncReport: { checked: 0, updated: 0, unchanged: 0, failed: [], rateLimit: null, error: null } as SyncReport,
     saveFolder: null as string | null,
+    openPath: null as string | null,
   };
   const saves: SavedFile[] = [];
   const exportPlatform: ExportPlatform = {
@@ -184,6 +189,7 @@ export function createFakeApi(doc?: StoreDoc, options: FakeOptions = {}): FakeAp
       return Promise.resolve(path);
     },
     printToPdf: (html) => Promise.resolve(new TextEncoder().encode(`%PDF-1.7 stand-in for ${String(html.length)} characters of HTML`)),
+    openFile: () => Promise.resolve(state.openPath),
   };
 
   let live: Live | null = null;
@@ -282,6 +288,12 @@ export function createFakeApi(doc?: StoreDoc, options: FakeOptions = {}): FakeAp
     set saveFolder(next) {
       state.saveFolder = next;
     },
+    get openPath() {
+      return state.openPath;
+    },
+    set openPath(next) {
+      state.openPath = next;
+    },
     saves,
     emitSyncProgress: emitProgress,
     calls,
@@ -304,6 +316,9 @@ export function createFakeApi(doc?: StoreDoc, options: FakeOptions = {}): FakeAp
     },
     emitMenu: (command) => {
       emit('menu', { command });
+    },
+    emitOpenCard: (id) => {
+      emit('openCard', { id });
     },
     emitExternalChange: () => {
       fromOutside(async ({ store, other }) => {

@@ -109,13 +109,13 @@ describe('GitHub sync', () => {
     expect(link.getAttribute('target')).toBe('_blank');
     expect(section.textContent).toContain('phase/meet-greet');
     expect(section.textContent).toMatch(/GitHub suggests Meet & greet, you moved it to Intake/);
-    expect(within(section).getByRole('button', { name: 'Keep local' })).toBeTruthy();
+    expect(within(section).getByRole('button', { name: 'Keep mine' })).toBeTruthy();
     fireEvent.click(within(section).getByRole('button', { name: 'Take GitHub' }));
     await waitFor(() => {
       expect(api.callsOf('resolveConflict')).toEqual([{ id: 'eng-1', keep: 'github' }]);
     });
     await waitFor(() => {
-      expect(within(section).queryByRole('button', { name: 'Keep local' })).toBeNull();
+      expect(within(section).queryByRole('button', { name: 'Keep mine' })).toBeNull();
     });
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(namesIn('Meet & greet')).toEqual(['Kyverno']);

@@ -123,7 +123,7 @@ describe('moving a card', () => {
 
 describe('drag announcements', () => {
   const active = { id: 'eng-1', data: { current: { name: 'Kyverno', phase: 'draft' } } } as unknown as Active;
-  const over = (id: string) => ({ id }) as unknown as Over;
+  const over = (id: string) => ({ id, data: { current: undefined } }) as unknown as Over;
 
   it('name the project and the column', () => {
     expect(announcements.onDragStart({ active })).toBe('Picked up Kyverno in Self-assessment draft.');

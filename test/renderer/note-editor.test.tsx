@@ -123,6 +123,24 @@ describe('the note editor', () => {
     expect(fake.doc.engagements[1]!.notes[0]!.actions[0]!.id).toBe(note.actions[0]!.id);
   });
 
+  it("saves an action item's due date with the note, and clears it", async () => {
+    const { editor, status, api: fake } = await openEditor('Argo');
+    fireEvent.click(within(editor).getByRole('button', { name: 'Add action item' }));
+    fireEvent.change(within(editor).getByLabelText('Action item 1'), { target: { value: 'Send the threat model' } });
+    const due = within(editor).getByLabelText<HTMLInputElement>('Due date of action item 1');
+    expect(due.type).toBe('date');
+    fireEvent.change(due, { target: { value: '2026-03-09' } });
+    await waitFor(() => {
+      expect(fake.doc.engagements[1]!.notes[0]!.actions[0]?.due).toBe('2026-03-09');
+    });
+    expect(status()).toBe('Saved');
+    fireEvent.change(due, { target: { value: '' } });
+    await waitFor(() => {
+      expect(fake.doc.engagements[1]!.notes[0]!.actions[0]!.due).toBeNull();
+    });
+    expect(fake.doc.engagements[1]!.notes[0]!.actions[0]!.text).toBe('Send the threat model');
+  });
+
   it('saves when its tab is left, and shows the same text on coming back', async () => {
     const { dialog, text, api: fake } = await openEditor('Argo');
     fireEvent.change(text, { target: { value: 'typed, then a look at the details' } });

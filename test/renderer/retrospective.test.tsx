@@ -86,7 +86,8 @@ describe('the retrospective record', () => {
     expect(fake.callsOf('editEngagement')).toEqual([
       {
         id: 'eng-1',
-        patch: { hours: 3, learnings: ['[timebox] Both sides must buy in', '[security status] Check first', '[buy in] Plain one'] },
+        // One tag vocabulary: a custom "buy in" is the suggested "buy-in" (shared/learnings.ts).
+        patch: { hours: 3, learnings: ['[timebox] Both sides must buy in', '[security status] Check first', '[buy-in] Plain one'] },
       },
     ]);
   });

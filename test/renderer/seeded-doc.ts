@@ -14,12 +14,12 @@ export function seededDoc(inputs: readonly (NewEngagementInput & { readonly reac
   }, emptyDoc());
 }
 
-/** `doc` with a note added to engagement `id` (with action items given as text/owner/done). */
+/** `doc` with a note added to engagement `id` (with action items given as text/owner/done/due). */
 export function withSeededNote(
   doc: StoreDoc,
   id: string,
   noteId: string,
-  note: NewNoteInput & { readonly actions?: readonly { text: string; owner?: string | null; done?: boolean }[] },
+  note: NewNoteInput & { readonly actions?: readonly { text: string; owner?: string | null; done?: boolean; due?: string | null }[] },
 ): StoreDoc {
   const { actions, ...input } = note;
   const added = addNote(doc, id, input, { id: noteId, at: AT }).doc;

@@ -5,8 +5,10 @@ import { paginate, SLIDE_CAPACITY, weight } from '../../shared/deck/slides.js';
 import { phaseTimings } from '../../shared/deck/time-in-phase.js';
 import { addEngagement, editEngagement } from '../../shared/engagements.js';
 import { DEFAULT_WINDOWS } from '../../shared/phases.js';
+import { editRoundDeck } from '../../shared/deck/round-deck.js';
+import { editRound } from '../../shared/rounds.js';
 import { emptyDoc } from '../../shared/schema.js';
-import { pilotRound } from '../fixtures/pilot-round.js';
+import { pilotRound, pilotRoundWithText } from '../fixtures/pilot-round.js';
 
 const at = '2026-09-01T09:00:00.000Z';
 
@@ -16,36 +18,49 @@ describe('buildDeck', () => {
   it('has the pilot deck’s front matter and a fitted, unpaginated title slide', () => {
     const { markdown } = buildDeck(pilotRound());
     expect(markdown).toMatch(
-      /^---\nmarp: true\ntitle: "TAG Security - Security Pals Retrospective \(Round 1\)"\ndescription: ".*5 projects"\ntheme: gaia\npaginate: true\n_paginate: false\nstyle: \|\n.*\n.*\n---\n# <!--fit--> TAG Security/,
+      /^---\nmarp: true\ntitle: "TAG Security - Security Pals Retrospective \(Round 1\)"\ndescription: ".*5 projects"\ntheme: gaia\npaginate: true\n_paginate: false\nstyle: \|\n( {2}.*\n)+---\n# <!--fit--> TAG Security/,
     );
   });
 
   it('has every section, every project, and the timebox from the phase history', () => {
-    const deck = buildDeck(pilotRound());
+    const deck = buildDeck(pilotRoundWithText());
     for (const heading of [
-      '# Program concept',
+      '# Pilot Concept',
       '# Projects',
-      '# Initial reactions',
+      '# Initial Reactions',
       '# Learnings',
-      '# The timebox: planned vs actual',
+      '# A \\"timebox\\" would probably help',
       '# Time in phase',
-      '# Buy-in and time commitment',
+      '# Buy\\-in',
       '# Hours per pal',
       '# Benefits to TAG members',
-      '# Next steps',
+      '# Next Steps',
       '# Retrospective: What worked',
-      "# Retrospective: What didn't work",
-      '# Retrospective: Do less of',
     ]) {
       expect(deck.markdown, heading).toContain(heading);
     }
+    // Questions nobody answered are left out, as are sections with nothing to say.
+    expect(deck.markdown).not.toContain("# Retrospective: What didn't work");
+    expect(deck.omitted).toEqual([]);
     for (const name of ['Tinkerbell', 'Kyverno', 'Crossplane', 'Artifact Hub', 'Argo']) expect(deck.markdown).toContain(`| ${name} |`);
-    expect(deck.markdown).toContain('**Template docs**');
-    expect(deck.markdown).toMatch(/\| Meet & greet \| week 1 \| 7 d \| 9 d \| 5 \|/);
-    expect(deck.markdown).toMatch(/\| Follow-up \| week 4 \| 21 d \| 23 d \| 5 \|/);
+    expect(deck.markdown).toContain('* Template docs\n  * Projects loved the template security docs');
+    expect(deck.markdown).toContain('* A lot came down to communication\n  * How do we engage with the project\\?');
+    expect(deck.markdown).toContain('* Biggest single takeaway: Projects loved the template security docs');
+    expect(deck.markdown).toContain('* Week 1: Initial meet and greet');
+    expect(deck.markdown).toContain('_Planned 7 days; actual 9 days \\(median of 5\\); 1 of 5 left it by the end of its window_');
+    expect(deck.markdown).toContain('_Planned 28 days; no engagement has left this phase yet_');
     expect(deck.markdown).toContain('52 hours over 4 engagements: 13 h each on average');
     expect(deck.slideCount).toBe(slidesOf(deck.markdown).length);
     expect(deck.images.map((i) => i.name)).toEqual(['timebox.svg', 'time-in-phase-1.svg']);
+  });
+
+  it('shows no boilerplate: a section without the round’s words is left out and named in `omitted`', () => {
+    const deck = buildDeck(pilotRound());
+    for (const heading of ['# Concept', '# Benefits', '# Next steps']) expect(deck.markdown).not.toContain(heading);
+    expect(deck.markdown).not.toMatch(/helping security hand|Exposure to other projects|make the program permanent/);
+    expect(deck.omitted).toEqual(['concept', 'benefits', 'nextSteps']);
+    // Data sections still show; the buy-in slide keeps only the hours.
+    expect(deck.markdown).toContain('# Buy\\-in\n\n* 52 hours over 4 engagements');
   });
 
   it('turns sections off, picks engagements, and sets theme and title', () => {
@@ -84,12 +99,15 @@ describe('buildDeck', () => {
     expect(projectSlides[0]).toContain('# Projects (1/8)');
     for (let i = 0; i < 50; i++) expect(deck.markdown).toContain(`| Project ${i} |`);
     for (const slide of slidesOf(deck.markdown)) {
+      // The timebox's week slide uses a smaller font (the `dense` class): about 95 characters a line, 15 lines.
+      const dense = slide.includes('<!-- _class: dense -->');
       const body = slide.split('\n').filter((l) => l.startsWith('*') || l.startsWith('  *') || l.startsWith('|'));
-      const measure = (l: string) => (l.startsWith('|') ? 1 : weight(l));
+      const measure = (l: string) =>
+        l.startsWith('|') ? 1 : dense ? Math.max(1, Math.ceil(l.replace(/\\(.)/g, '$1').length / 95)) : weight(l);
       expect(
         body.reduce((s, l) => s + measure(l), 0),
         slide.slice(0, 60),
-      ).toBeLessThanOrEqual(SLIDE_CAPACITY);
+      ).toBeLessThanOrEqual(dense ? 15 : SLIDE_CAPACITY);
     }
     expect(slidesOf(deck.markdown).filter((s) => s.includes('# Learnings')).length).toBeGreaterThan(3);
   });
@@ -132,8 +150,26 @@ describe('user text cannot change the deck’s structure', () => {
       { name: text.replace(/\n/g, ' ').slice(0, 200), pals: [text.replace(/\n/g, ' ')] },
       { id: 'evil', at },
     ).doc;
-    return editEngagement(doc, 'evil', { reaction: text, addLearnings: [text, `[timebox] ${text}`], hours: 1, retro: { worked: text } }, at)
-      .doc;
+    const edited = editEngagement(
+      doc,
+      'evil',
+      { reaction: text, addLearnings: [text, `[timebox] ${text}`], hours: 1, retro: { worked: text, didnt: `${text}\n- ${text} again` } },
+      at,
+    ).doc;
+    // Every piece of the round's own text too: lists, headings, the concept link, week lines and a custom slide.
+    const withRound = editRound(edited, 'default', { benefits: [text, `  ${text}`], nextSteps: [text], takeaways: [text] }).doc;
+    const oneLine = text.replace(/\n/g, ' ');
+    return editRoundDeck(withRound, 'default', {
+      title: oneLine,
+      headings: { concept: oneLine, benefits: oneLine, timebox: oneLine },
+      concept: [text],
+      conceptLink: { label: text, url: 'https://example.org/a_(b)?c=<d>' },
+      buyIn: [text],
+      weeks: { 'meet-greet': [text, `  ${text}`] },
+      learningHeadings: { timebox: oneLine },
+      // The slide's markdown is markdown on purpose (test/shared/deck-round.test.ts); its title and notes are text.
+      slides: [{ id: 'slide-1', kind: 'markdown', title: oneLine, markdown: 'Intro', notes: text }],
+    }).doc;
   };
   for (const [label, text] of Object.entries(hostile)) {
     it(`keeps ${label} as literal text`, () => {
@@ -147,7 +183,7 @@ describe('user text cannot change the deck’s structure', () => {
         clean.markdown.split('\n').filter((l) => l === '---').length,
       );
       expect(deck.markdown).not.toMatch(/^#(?! |\s*<!--fit-->)/m);
-      expect(deck.markdown).not.toContain('<!-- _class');
+      expect(deck.markdown).not.toContain('<!-- _class: invert');
       expect(deck.markdown).not.toContain('<style>');
       expect(deck.markdown).not.toContain('](javascript:');
       expect(deck.markdown).toContain(literal(text));
@@ -168,7 +204,7 @@ describe('assessmentStarter', () => {
     expect(text).not.toMatch(/(?<!\\)\]\(javascript:/);
     expect(text).toContain('\\[me\\](javascript:x)');
     expect(text.split('\n').filter((l) => l === '---')).toEqual([]);
-    expect(text.split('\n')[0]).toBe('# Evil --- \\# \\<script\\>x\\</script\\> Self-Assessment');
+    expect(text.split('\n')[0]).toBe('# Evil --- \\# \\<script\\>x\\</script\\> Self-assessment');
     expect(text.match(/^## /gm)).toHaveLength(9);
   });
 });

@@ -40,8 +40,8 @@ describe('notes', () => {
     ]).doc;
     const note = findEngagement(doc, 'kyv').notes[0]!;
     expect(note.actions).toEqual([
-      { id: 'a01', text: 'Send template link', owner: 'Ann', done: false },
-      { id: 'a02', text: 'Ask TOC', owner: null, done: false },
+      { id: 'a01', text: 'Send template link', owner: 'Ann', done: false, due: null },
+      { id: 'a02', text: 'Ask TOC', owner: null, done: false, due: null },
     ]);
     doc = setActionDone(doc, 'kyv', 'n1x', 'a01', true, later).doc;
     expect(openActions(doc).map((a) => a.action.id)).toEqual(['a02']);
@@ -64,7 +64,7 @@ describe('notes', () => {
     ).doc;
     doc = updateNote(doc, 'arg', 'n2x', { actions: [{ text: 'C', owner: 'ann ' }] }, later, ['a03']).doc;
     expect(openActions(doc).map((a) => a.action.text)).toEqual(['C', 'A', 'B']);
-    expect(openActions(doc, 'ANN').map((a) => [a.engagementName, a.action.text])).toEqual([
+    expect(openActions(doc, { owner: 'ANN' }).map((a) => [a.engagementName, a.action.text])).toEqual([
       ['Argo', 'C'],
       ['Kyverno', 'A'],
     ]);

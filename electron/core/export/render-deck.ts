@@ -4,6 +4,7 @@
  * (system fonts are used instead). Chart images are allowed only as inline SVG data URIs.
  */
 import { Marp } from '@marp-team/marp-core';
+import { notesFrom } from '../../../shared/deck/notes.js';
 
 export interface RenderedDeck {
   readonly html: string;
@@ -41,7 +42,7 @@ div.marpit>svg{display:block;width:min(100vw,1280px);height:auto;margin:16px aut
 `;
 
 /** One self-contained HTML file: opens offline, loads nothing, runs no script. */
-export function deckHtmlDocument(rendered: RenderedDeck, title: string): string {
+export function deckHtmlDocument(rendered: RenderedDeck, title: string, pageCss: string = PAGE_CSS): string {
   const escapedTitle = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return [
     '<!doctype html>',
@@ -49,9 +50,31 @@ export function deckHtmlDocument(rendered: RenderedDeck, title: string): string 
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapedTitle}</title>`,
-    `<style>${rendered.css}\n${PAGE_CSS}</style>`,
+    `<style>${rendered.css}\n${pageCss}</style>`,
     '</head><body>',
     rendered.html,
     '</body></html>',
   ].join('\n');
+}
+
+/** One slide as a page of its own, exactly 1280×720 (what the PPTX export photographs). */
+export interface SlidePage {
+  readonly html: string;
+  /** The slide's speaker notes (its comments, our mark dropped). */
+  readonly notes: string;
+}
+
+const SLIDE_PAGE_CSS = `
+html,body{margin:0;padding:0;width:1280px;height:720px;overflow:hidden;background:#fff}
+div.marpit>svg{display:block;width:1280px;height:720px}
+`;
+
+/** Renders the deck's markdown into one self-contained page per slide, each with its notes. */
+export function renderSlidePages(markdown: string, title: string, marp: Marp = createMarp()): SlidePage[] {
+  const { html, css, comments } = marp.render(markdown, { htmlAsArray: true });
+  const clean = withoutRemoteImports(css);
+  return html.map((svg, i) => ({
+    html: deckHtmlDocument({ html: `<div class="marpit">${svg}</div>`, css: clean, slideCount: 1 }, title, SLIDE_PAGE_CSS),
+    notes: notesFrom(comments[i] ?? []),
+  }));
 }

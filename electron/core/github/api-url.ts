@@ -1,2 +1,2 @@
-/** Where GitHub's REST API is unless a host says otherwise (GitHub Enterprise, a loopback stand-in). */
-export const DEFAULT_API_URL = 'https://api.github.com';
+/** Where GitHub's REST API is unless a host or the settings say otherwise (one definition, in shared/). */
+export { DEFAULT_API_URL } from '../../../shared/settings-update.js';

@@ -4,7 +4,7 @@
  * runs gets the running one's report.
  */
 import { PalsError } from '../../../shared/errors.js';
-import { addDiscovered, parseRepoRef } from '../../../shared/github/discovery.js';
+import { addDiscovered, markKnown, parseRepoRef } from '../../../shared/github/discovery.js';
 import { dropOutboxFor, enqueueWriteBack } from '../../../shared/github/outbox.js';
 import type { GithubStatus, SyncReport } from '../../../shared/github/report.js';
 import { setGithubSettings } from '../../../shared/github/settings.js';
@@ -28,6 +28,7 @@ type GithubCall = Extract<
   | 'githubStatus'
   | 'setGithubToken'
   | 'clearGithubToken'
+  | 'testGithubToken'
   | 'setGithubSettings'
 >;
 
@@ -41,9 +42,11 @@ export function createGithubHandlers(ctx: CoreContext): Pick<Handlers, GithubCal
   const view = (id: string) => viewEngagement(ctx.store.doc, findEngagement(ctx.store.doc, id), ctx.today());
   // Octokit and the sync load on the first GitHub call: a command that never talks to GitHub never pays for them.
   const client = async (token: string | null): Promise<GithubClient> => {
-    const problem = gh.apiUrl === undefined ? null : apiUrlProblem(gh.apiUrl);
-    if (problem) throw new PalsError('github', `the GitHub API address ${gh.apiUrl ?? ''} ${problem}`);
-    return (await import('./client.js')).createGithubClient({ ...gh.client, token, baseUrl: gh.apiUrl });
+    // The host's address (--api-url) wins; else the settings' (GitHub Enterprise); else api.github.com.
+    const apiUrl = gh.apiUrl ?? ctx.store.doc.settings.apiUrl ?? undefined;
+    const problem = apiUrl === undefined ? null : apiUrlProblem(apiUrl);
+    if (problem) throw new PalsError('github', `the GitHub API address ${apiUrl ?? ''} ${problem}`);
+    return (await import('./client.js')).createGithubClient({ ...gh.client, token, baseUrl: apiUrl });
   };
   const status = async (): Promise<GithubStatus> => {
     const s = await gh.tokenSource.status();
@@ -90,13 +93,16 @@ export function createGithubHandlers(ctx: CoreContext): Pick<Handlers, GithubCal
       });
       return view(id);
     },
-    discoverIssues: async ({ repo, label }) => {
+    discoverIssues: async ({ repo, label, labels }) => {
       const where = parseRepoRef(repo);
       if ('error' in where) throw new PalsError('invalid-input', where.error, 'repo');
       const token = await gh.tokenSource.token();
       const gone = `there is no repository ${where.owner}/${where.repo}, or the token may not read it`;
+      const wanted = [...(label ? [label] : []), ...(labels ?? [])];
       const [{ discoverIssues }, github] = await Promise.all([import('./discover.js'), client(token)]);
-      return ask(token, (signal) => discoverIssues(github, ctx.store.doc, { ...where, label, signal }), gone);
+      const found = await ask(token, (signal) => discoverIssues(github, { ...where, labels: wanted, signal }), gone);
+      // Marked against the board as it is now (the requests took a while).
+      return markKnown(ctx.store.doc, found);
     },
     addDiscovered: async ({ issues }) => {
       const ids = issues.map(() => newId());
@@ -117,6 +123,13 @@ export function createGithubHandlers(ctx: CoreContext): Pick<Handlers, GithubCal
       const identity = await ask(token, (signal) => whoAmI(github, signal));
       await save(token, identity, { allowInsecure: allowInsecure ?? false });
       return status();
+    },
+    testGithubToken: async () => {
+      const token = await gh.tokenSource.token();
+      if (!token) throw new PalsError('github', gh.tokenSource.missing ?? NO_TOKEN_SET);
+      const [{ whoAmI }, github] = await Promise.all([import('./whoami.js'), client(token)]);
+      const identity = await ask(token, (signal) => whoAmI(github, signal));
+      return { ...(await status()), login: identity.login, scopes: identity.scopes };
     },
     clearGithubToken: async () => {
       if (!gh.tokenSource.clear) throw new PalsError('github', READ_ONLY);

@@ -10,11 +10,10 @@ import { parseIssueRef, type IssueRef } from '../../../shared/issue-ref.js';
 import type { GithubLink } from '../../../shared/schema.js';
 import type { PalsStore } from '../store/store.js';
 import type { GithubClient } from './client.js';
-import { classify } from './errors.js';
 import { fetchIssue, type SeeRate } from './fetch-issue.js';
 import type { SyncChange } from './sync-saves.js';
 import { engagementById, worthSaving } from './worth-saving.js';
-import { sendLabelChange } from './write-back.js';
+import { labelWriteMessage, sendLabelChange } from './write-back.js';
 
 /** A linked engagement as the sync found it when it started. */
 export interface SyncTarget {
@@ -79,9 +78,8 @@ export async function syncOne(ctx: OneContext, target: SyncTarget): Promise<OneO
         // Labels changed, so the stored etag is stale: the next sync fetches in full.
         result = { kind: 'fetched', snapshot: { ...now, labels }, etag: null };
       } catch (failure) {
-        const problem = classify(failure);
-        if (problem.kind === 'fatal') throw failure;
-        const message = `could not set the label ${entry.setLabel}: ${problem.message}`;
+        const message = labelWriteMessage(failure, entry.setLabel, link.issue);
+        if (message === null) throw failure;
         error = message;
         ctx.save((doc) => failOutboxEntry(doc, entry.id, message).doc);
       }

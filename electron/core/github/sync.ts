@@ -12,6 +12,7 @@ import type { PalsStore } from '../store/store.js';
 import type { GithubClient } from './client.js';
 import { classify, redact, TransportError } from './errors.js';
 import { syncOne, type OneContext, type SyncTarget } from './sync-one.js';
+import { syncPull, type PullTarget } from './sync-pr.js';
 import { SAVE_CHUNK, SyncSaves, type SaveChunk } from './sync-saves.js';
 import { abortReason, Watchdog } from './watchdog.js';
 
@@ -75,6 +76,8 @@ export async function syncAll(store: PalsStore, options: SyncOptions): Promise<S
   if (reconcileOutbox(store.doc, started, ids).doc !== store.doc) await store.update((doc) => reconcileOutbox(doc, started, ids));
 
   const targets: SyncTarget[] = store.doc.engagements.flatMap((e) => (e.github ? [{ id: e.id, issue: e.github.issue }] : []));
+  const pulls: PullTarget[] = store.doc.engagements.flatMap((e) => (e.pr ? [{ id: e.id, pr: e.pr.pr }] : []));
+  const total = targets.length + pulls.length;
   const watchdog = new Watchdog(options.deadlineMs ?? SYNC_LIMITS.stallMs, options.maxDurationMs ?? SYNC_LIMITS.maxMs);
   const saves = new SyncSaves(store, options.saveChunk ?? SAVE_CHUNK);
   // By target, so the report lists failures in the board's order, not in the order answers came.
@@ -96,7 +99,7 @@ export async function syncAll(store: PalsStore, options: SyncOptions): Promise<S
     },
   };
 
-  options.onProgress?.({ done: 0, total: targets.length });
+  options.onProgress?.({ done: 0, total });
   try {
     await pool(targets, options.concurrency ?? SYNC_LIMITS.concurrency, async (target, index) => {
       try {
@@ -115,7 +118,20 @@ export async function syncAll(store: PalsStore, options: SyncOptions): Promise<S
         }
         failures[index] = { ref: target.issue, error: message };
       } finally {
-        options.onProgress?.({ done: ++done, total: targets.length });
+        options.onProgress?.({ done: ++done, total });
+      }
+    });
+    // Then the self-assessment PRs' progress: its problems are shown on the card (`pr.error`),
+    // not counted among the linked issues; only what stops the whole sync stops it here too.
+    await pool(pulls, options.concurrency ?? SYNC_LIMITS.concurrency, async (target) => {
+      try {
+        if (watchdog.signal.aborted) return;
+        await syncPull(ctx, target);
+      } catch (error) {
+        const problem = classify(error);
+        if (problem.kind === 'fatal') watchdog.abort(problem.message);
+      } finally {
+        options.onProgress?.({ done: ++done, total });
       }
     });
   } finally {
@@ -124,7 +140,15 @@ export async function syncAll(store: PalsStore, options: SyncOptions): Promise<S
 
   const failed = failures.filter((f): f is SyncFailure => f !== undefined);
   const stopped = watchdog.signal.aborted ? hide(abortReason(watchdog.signal)) : null;
-  const record = { at: at(), checked: targets.length, updated, unchanged, failed: failed.length, error: stopped?.slice(0, 500) ?? null };
+  const record = {
+    at: at(),
+    checked: targets.length,
+    updated,
+    unchanged,
+    failed: failed.length,
+    error: stopped?.slice(0, 500) ?? null,
+    rateLimit,
+  };
   // The record rides with the last chunk. A pass with no news still records itself (one small
   // write: the coordinator must see that the sync ran), but no link is rewritten for a 304.
   saves.add((doc) => recordSync(doc, record).doc);

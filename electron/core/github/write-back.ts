@@ -7,7 +7,7 @@ import { hasLabel } from '../../../shared/github/labels.js';
 import type { IssueRef } from '../../../shared/issue-ref.js';
 import type { OutboxEntry } from '../../../shared/schema.js';
 import type { GithubClient } from './client.js';
-import { errorHeaders, rateLimitOf } from './errors.js';
+import { classify, errorHeaders, rateLimitOf } from './errors.js';
 import type { SeeRate } from './fetch-issue.js';
 
 const names = (labels: readonly { name?: string }[]) => labels.flatMap((l) => (l.name ? [l.name] : []));
@@ -41,4 +41,25 @@ export async function sendLabelChange(
     }
   }
   return labels;
+}
+
+/**
+ * What a coordinator is told when GitHub refuses a label change (the change stays queued): a
+ * 422 names the label; a 403, or a 404 naming a scope the token lacks, says the token may not
+ * write; anything else is the request's own explanation. Null for failures that stop the sync.
+ */
+export function labelWriteMessage(failure: unknown, label: string, issue: string): string | null {
+  const problem = classify(failure);
+  if (problem.kind === 'fatal') return null;
+  const status = (failure as { status?: unknown }).status;
+  const headers = errorHeaders(failure) ?? {};
+  const kept = 'the change stays queued for the next sync';
+  if (status === 422) {
+    return `GitHub refused the label "${label}" on ${issue} (422: not a label it accepts); check the label rules (pals labels); ${kept}`;
+  }
+  const wantsScope = headers['x-accepted-oauth-scopes'] !== undefined && status === 404;
+  if ((status === 403 && problem.message.startsWith('GitHub refused the request')) || wantsScope) {
+    return `the token may not change labels on ${issue}: give it write access to issues (classic token: the \`repo\` scope; fine-grained: Issues read and write); ${kept}`;
+  }
+  return `could not set the label ${label}: ${problem.message}; ${kept}`;
 }

@@ -1,8 +1,14 @@
 /**
- * Files in `DATA/backups/`: rolling copies of the last good stores (`pals-<time>.json`),
- * copies taken before a migration or a restore, and damaged files moved aside (`damaged-…`).
- * Only `pals-*` files are rotated; nothing moved aside is ever deleted by the app.
+ * Files in `DATA/backups/`: rolling copies of the store (`pals-<time>.json`), copies taken before
+ * a migration or a restore, and damaged files or journals moved aside (`damaged-…`, `journal-…`).
+ *
+ * A rolling copy follows every write of `pals.json` (a whole write, a fold of the journal, a
+ * restore), so the newest one is always the file as last written, and the journal holds every
+ * change since: a `pals.json` damaged on disk is recovered from the two without losing anything
+ * saved. Older copies are thinned to one per interval and one per day. Only `pals-*` files are
+ * rotated; nothing moved aside is ever deleted by the app.
  */
+import { constants } from 'node:fs';
 import { join } from 'node:path';
 import { errnoCode, nodeFs, type Fs } from './fs.js';
 import { syncDir } from './durable-write.js';
@@ -11,9 +17,9 @@ import type { storePaths } from '../paths.js';
 type Paths = ReturnType<typeof storePaths>;
 
 export interface BackupPolicy {
-  /** At most one rolling backup per interval, so a burst of edits is not a burst of copies. */
+  /** Besides the newest copy, one per interval is kept (the newest of it), so a burst of edits leaves one copy… */
   readonly minIntervalMs: number;
-  /** Always keep this many newest rolling backups… */
+  /** …for this many of the latest intervals that saw a write… */
   readonly keepNewest: number;
   /** …plus the newest of each day for this many days. */
   readonly keepDays: number;
@@ -33,7 +39,12 @@ function timeOf(name: string): number | null {
   return m ? Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`) : null;
 }
 
-/** Rolling backups, newest first. */
+/** The `-N` a name got when another copy had the same millisecond (0: none). */
+function sequenceOf(name: string): number {
+  return Number(/Z-(\d+)\.json$/.exec(name)?.[1] ?? 0);
+}
+
+/** Rolling backups, newest first (by time, then by the sequence of copies made in one millisecond). */
 export async function listRollingBackups(paths: Paths, fs: Fs = nodeFs): Promise<string[]> {
   let names: string[];
   try {
@@ -43,10 +54,12 @@ export async function listRollingBackups(paths: Paths, fs: Fs = nodeFs): Promise
     throw error;
   }
   return names
-    .filter((n) => timeOf(n) !== null)
-    .sort()
-    .reverse()
-    .map((n) => join(paths.backups, n));
+    .flatMap((n) => {
+      const time = timeOf(n);
+      return time === null ? [] : [{ n, time, seq: sequenceOf(n) }];
+    })
+    .sort((a, b) => b.time - a.time || b.seq - a.seq)
+    .map(({ n }) => join(paths.backups, n));
 }
 
 async function freeName(fs: Fs, dir: string, base: string): Promise<string> {
@@ -63,9 +76,10 @@ async function freeName(fs: Fs, dir: string, base: string): Promise<string> {
 
 /** Copies the current store file into backups under `prefix-<time>.json`; returns its path. */
 export async function copyToBackups(paths: Paths, prefix: string, now: Date, fs: Fs = nodeFs): Promise<string> {
-  await fs.mkdir(paths.backups, { recursive: true });
+  await fs.mkdir(paths.backups, { recursive: true, mode: 0o700 });
   const target = await freeName(fs, paths.backups, `${prefix}-${stamp(now)}`);
-  await fs.copyFile(paths.file, target);
+  // A copy-on-write clone where the file system has them (instant, and still a separate file).
+  await fs.copyFile(paths.file, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
   return target;
 }
 
@@ -88,29 +102,31 @@ export async function moveJournalAside(paths: Paths, now: Date, fs: Fs = nodeFs)
   return target;
 }
 
-/** Takes a rolling backup of the current (known good) file if the newest is old enough. */
-export async function rollBackup(paths: Paths, now: Date, policy: BackupPolicy, fs: Fs = nodeFs): Promise<string | null> {
-  const existing = await listRollingBackups(paths, fs);
-  const newest = existing[0] ? timeOf(existing[0].slice(paths.backups.length + 1)) : null;
-  if (newest !== null && now.getTime() - newest < policy.minIntervalMs) return null;
-  try {
-    await fs.stat(paths.file);
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return null;
-    throw error;
-  }
+/**
+ * Copies `pals.json`, just written, into the rolling backups and thins the older ones (call under
+ * the folder's lock, right after the write). Returns the copy's path.
+ */
+export async function backUpWritten(paths: Paths, now: Date, policy: BackupPolicy, fs: Fs = nodeFs): Promise<string> {
   const made = await copyToBackups(paths, 'pals', now, fs);
-  await prune(paths, [made, ...existing], now, policy, fs);
+  await prune(paths, await listRollingBackups(paths, fs), now, policy, fs);
   return made;
 }
 
-/** Deletes rolling backups outside the policy (newest N, plus one per day for D days). */
+/** Deletes rolling backups outside the policy (the newest; the newest of each of N intervals; one per day for D days). */
 async function prune(paths: Paths, newestFirst: string[], now: Date, policy: BackupPolicy, fs: Fs): Promise<void> {
-  const keep = new Set(newestFirst.slice(0, policy.keepNewest));
+  const keep = new Set(newestFirst.slice(0, 1));
+  const slots = new Set<string>();
   const days = new Set<string>();
   for (const file of newestFirst) {
-    const t = timeOf(file.slice(paths.backups.length + 1));
-    if (t === null || now.getTime() - t > policy.keepDays * 86_400_000) continue;
+    const name = file.slice(paths.backups.length + 1);
+    const t = timeOf(name);
+    if (t === null) continue;
+    const slot = policy.minIntervalMs > 0 ? String(Math.floor(t / policy.minIntervalMs)) : `${t}-${sequenceOf(name)}`;
+    if (!slots.has(slot) && slots.size < policy.keepNewest) {
+      slots.add(slot);
+      keep.add(file);
+    }
+    if (now.getTime() - t > policy.keepDays * 86_400_000) continue;
     const day = new Date(t).toISOString().slice(0, 10);
     if (!days.has(day)) {
       days.add(day);

@@ -1,9 +1,10 @@
 /**
  * Opening a data folder: load and validate `pals.json`; migrate an older format after a
- * backup; move a damaged file aside and fall back to the newest good backup. A file from a
- * newer version is refused and left exactly as it is.
+ * backup; move a damaged file aside and rebuild it from the newest good backup with the change
+ * journal replayed on top (a backup follows every write of `pals.json`, so the two hold
+ * everything saved). A file from a newer version is refused and left exactly as it is.
  */
-import { parseDocText } from '../../../shared/document.js';
+import { parseDocText, parseDocValue } from '../../../shared/document.js';
 import { isPalsError, PalsError } from '../../../shared/errors.js';
 import type { Migration } from '../../../shared/migrations.js';
 import { emptyDoc, SCHEMA_VERSION, type StoreDoc } from '../../../shared/schema.js';
@@ -12,8 +13,9 @@ import { copyToBackups, listRollingBackups, moveAside, moveJournalAside } from '
 import { NO_FILES, readStore, type DiskInfo, type StoreRead } from './disk-read.js';
 import { removeOrphanTemps } from './durable-write.js';
 import { describeFsError, type Fs } from './fs.js';
-import { removeJournal } from './journal-file.js';
-import { sealPathOf, writeSealedFile } from './seal.js';
+import { readJournal, removeJournal } from './journal-file.js';
+import { applyRecord } from './journal-record.js';
+import { digestOf, readSeal, sealPathOf, writeSealedFile } from './seal.js';
 
 /** What the caller must tell the user after a damaged or missing file was replaced. */
 export interface Recovery {
@@ -25,6 +27,13 @@ export interface Recovery {
   readonly restoredFrom: string | null;
   /** Set when an older format was migrated (not a failure; a backup was taken first). */
   readonly migratedFrom?: number;
+  /** Changes of the journal replayed on top of the backup (a damaged or missing file). */
+  readonly journalChanges?: number;
+  /**
+   * Whether nothing saved was lost: the backup was the very file last written (its seal says so)
+   * and the whole journal after it applied. False: changes made since the backup may be missing.
+   */
+  readonly complete?: boolean;
 }
 
 interface OpenContext {
@@ -70,16 +79,31 @@ async function load(paths: Paths, ctx: OpenContext): Promise<Loaded> {
   };
 }
 
-/** The newest rolling backup that parses and validates, or null. */
-async function newestGoodBackup(paths: Paths, ctx: OpenContext): Promise<{ file: string; doc: StoreDoc } | null> {
+/** The newest rolling backup that parses and validates (and the SHA-256 of its bytes), or null. */
+async function newestGoodBackup(paths: Paths, ctx: OpenContext): Promise<{ file: string; doc: StoreDoc; sha256: string } | null> {
   for (const file of await listRollingBackups(paths, ctx.fs)) {
     try {
-      return { file, doc: parseDocText(await ctx.fs.readFile(file, 'utf8'), ctx.migrations).doc };
+      const bytes = await ctx.fs.readFile(file);
+      return { file, doc: parseDocText(bytes.toString('utf8'), ctx.migrations).doc, sha256: digestOf(bytes) };
     } catch {
       // A damaged backup is skipped, never deleted: the next older one may be fine.
     }
   }
   return null;
+}
+
+/**
+ * The changes of the journal (up to a damaged line) applied to `doc`, validated; null when they
+ * do not apply to it or do not give a valid store (the backup alone is used then).
+ */
+function replayJournal(doc: StoreDoc, records: readonly unknown[], ctx: OpenContext): StoreDoc | null {
+  try {
+    let value = doc as unknown as Record<string, unknown>;
+    for (const record of records) value = applyRecord(value, record);
+    return parseDocValue(value, ctx.migrations).doc;
+  } catch {
+    return null;
+  }
 }
 
 /** What was opened: `disk` describes the files `doc` came from (null: this open rewrote them). */
@@ -148,15 +172,30 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Open
         sealed: false,
       };
     }
+    // What this program last wrote there (the seal outlives damage to the file itself).
+    const seal = await readSeal(ctx.fs, paths.file);
     const movedAside = now.kind === 'bad' ? await moveAside(paths, ctx.now, ctx.fs) : null;
-    // A journal continues the damaged file only: keep it beside it in backups.
+    // The journal continues the file as last written: replay it on the backup of that file,
+    // and keep it in backups (it no longer pairs with the rebuilt pals.json).
+    const journal = now.kind === 'bad' && now.hasJournal ? await readJournal(ctx.fs, paths.journal) : null;
     if (now.kind === 'bad' && now.hasJournal) await moveJournalAside(paths, ctx.now, ctx.fs);
     const reason = now.kind === 'bad' ? `pals.json was damaged: ${now.reason}` : 'pals.json was missing';
     const backup = await newestGoodBackup(paths, ctx);
-    if (backup) await writeSealedFile(ctx.fs, paths.file, JSON.stringify(backup.doc));
-    if (!backup && !movedAside) return { doc: emptyDoc(), recovery: null, disk: null };
-    const recovery = { reason, movedAside, restoredFrom: backup?.file ?? null };
-    return { doc: backup?.doc ?? emptyDoc(), recovery, disk: null, sealed: now.kind === 'bad' ? false : undefined };
+    const records = journal && journal.newer === null ? journal.records : [];
+    const replayed = records.length > 0 ? replayJournal(backup?.doc ?? emptyDoc(), records, ctx) : null;
+    const doc = replayed ?? backup?.doc ?? emptyDoc();
+    if (backup || replayed) await writeSealedFile(ctx.fs, paths.file, JSON.stringify(doc));
+    if (!backup && !replayed && !movedAside) return { doc: emptyDoc(), recovery: null, disk: null };
+    const exact = backup !== null && seal !== null && seal.sha256 === backup.sha256;
+    const wholeJournal = records.length === 0 || (replayed !== null && journal?.damaged === null);
+    const recovery: Recovery = {
+      reason,
+      movedAside,
+      restoredFrom: backup?.file ?? null,
+      journalChanges: replayed ? records.length : 0,
+      complete: exact && wholeJournal,
+    };
+    return { doc, recovery, disk: null, sealed: now.kind === 'bad' ? false : undefined };
   } catch (error) {
     if (isPalsError(error)) throw error;
     throw new PalsError('store-write', `cannot repair the store in ${paths.dir}: ${describeFsError(error)}`);

@@ -28,7 +28,7 @@ import { DurableJsonAdapter, type SealedPrepared } from './adapter.js';
 import { discardPrepared } from './durable-write.js';
 import { recordLine } from './journal-file.js';
 import { diffDocs } from './journal-record.js';
-import { copyToBackups, DEFAULT_BACKUP_POLICY, rollBackup, type BackupPolicy } from './backups.js';
+import { backUpWritten, copyToBackups, DEFAULT_BACKUP_POLICY, type BackupPolicy } from './backups.js';
 import { describeFsError, errnoCode, nodeFs, type Fs } from './fs.js';
 import { acquireLock } from './lock.js';
 import { diskSig, type DiskInfo } from './disk-read.js';
@@ -222,6 +222,7 @@ export class PalsStore {
         if (errnoCode(error) !== 'ENOENT') throw error;
       }
       await this.writeDoc(doc);
+      await this.backUp();
       this.base = doc;
       this.current = doc;
       this.emit('local', 'reload');
@@ -334,8 +335,17 @@ export class PalsStore {
       }
     }
     if (!full && onDisk === next && disk.journalValid === null) return;
-    await rollBackup(this.paths, this.now(), this.options.backupPolicy ?? DEFAULT_BACKUP_POLICY, this.fs).catch(() => null);
     await this.writeDoc(next);
+    await this.backUp();
+  }
+
+  /**
+   * A copy of pals.json as just written, so the newest backup and the journal after it always
+   * hold everything saved (a damaged pals.json then costs nothing). Under the lock; a failure
+   * (a full disk) costs only that copy, never the write.
+   */
+  private async backUp(): Promise<void> {
+    await backUpWritten(this.paths, this.now(), this.options.backupPolicy ?? DEFAULT_BACKUP_POLICY, this.fs).catch(() => null);
   }
 
   private async writeDoc(doc: StoreDoc): Promise<void> {
@@ -423,9 +433,9 @@ export class PalsStore {
           const now = await this.adapter.currentSig();
           const moved = this.adapter.disk.fileSig !== startFileSig || this.externalReads !== startReads;
           if (now !== diskSig(this.adapter.disk) || moved) return;
-          await rollBackup(this.paths, this.now(), this.options.backupPolicy ?? DEFAULT_BACKUP_POLICY, this.fs).catch(() => null);
           await this.adapter.commit(ready, this.compactionTail ?? []);
           done = true;
+          await this.backUp();
           this.stats.writes++;
           this.stats.compactions++;
         }),

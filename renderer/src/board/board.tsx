@@ -1,4 +1,4 @@
-/** The kanban board: six timebox columns, drag and drop by pointer and keyboard. */
+/** The kanban board: six timebox columns (or swimlanes by pal), drag and drop by pointer and keyboard. */
 import {
   DndContext,
   DragOverlay,
@@ -14,24 +14,32 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { useRef, useState } from 'react';
-import { isPhase, PHASES } from '../../../shared/phases.js';
+import { PHASES } from '../../../shared/phases.js';
 import { selectEngagement } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
 import { BoardColumn } from './board-column.js';
 import { CardPreview } from './card-preview.js';
 import { columnKeyboardCoordinates } from './column-keyboard.js';
-import { announcements, cardData, screenReaderInstructions } from './drag-announcements.js';
-import type { Reveal } from './kept-cards.js';
+import { announcements, cardData, screenReaderInstructions, target, type DropData } from './drag-announcements.js';
+import { LaneBoard } from './lane-board.js';
+import type { Dropped } from './swim-lane.js';
 
-// The pointer decides where a mouse drop lands; keyboard drags have no pointer, so fall back to overlap.
+// The pointer decides where a mouse drop lands; keyboard drags have no pointer, so fall back to
+// overlap. With swimlanes a card lands in its own lane only (a drop changes the phase, never the pal).
 const collision: CollisionDetection = (args) => {
-  const hits = pointerWithin(args);
-  return hits.length ? hits : rectIntersection(args);
+  const lane = cardData(args.active).laneKey;
+  const droppableContainers = args.droppableContainers.filter((c) => (c.data.current as Partial<DropData> | undefined)?.laneKey === lane);
+  const scoped = { ...args, droppableContainers };
+  const hits = pointerWithin(scoped);
+  return hits.length ? hits : rectIntersection(scoped);
 };
 
 // Cards have no order inside a column, so a column never scrolls under a drag (which would also
-// re-render its window each frame); the board still scrolls sideways in a narrow window.
-const autoScroll: AutoScrollOptions = { canScroll: (element) => !element.hasAttribute('data-column-scroll') };
+// re-render its window each frame); the board still scrolls sideways in a narrow window. The lanes
+// never scroll under a drag either: a card moves within its own lane, which is in view.
+const autoScroll: AutoScrollOptions = {
+  canScroll: (element) => !element.hasAttribute('data-column-scroll') && !element.hasAttribute('data-no-autoscroll'),
+};
 
 // Module constants, not literals in render: new sensor options would give every card new drag
 // listeners (and re-render every card body) each time the board re-renders, at pick-up and drop.
@@ -42,23 +50,25 @@ const accessibility = { announcements, screenReaderInstructions };
 /** The board itself (toolbar and banners live around it). */
 export function Board() {
   const move = useAppStore((s) => s.move);
+  const lanes = useAppStore((s) => s.lanes);
   const [draggedId, setDraggedId] = useState<string | null>(null);
-  // The card last dropped on another column: that column scrolls to it (and keeps it rendered).
-  const [dropped, setDropped] = useState<(Reveal & { readonly phase: string }) | null>(null);
+  // The card last dropped on another column (or lane cell): that list scrolls to it (and keeps it rendered).
+  const [dropped, setDropped] = useState<Dropped | null>(null);
   const drops = useRef(0);
   const dragged = useAppStore(selectEngagement(draggedId ?? ''));
   const today = useAppStore((s) => s.board?.today);
   const sensors = useSensors(useSensor(PointerSensor, pointerOptions), useSensor(KeyboardSensor, keyboardOptions));
 
   const onDragStart = ({ active }: DragStartEvent) => {
-    setDraggedId(String(active.id));
+    setDraggedId(cardData(active).id);
   };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setDraggedId(null);
-    const to = over ? String(over.id) : '';
-    if (!isPhase(to) || to === cardData(active).phase) return;
-    setDropped({ id: String(active.id), phase: to, seq: ++drops.current });
-    void move(String(active.id), to);
+    const to = target(over);
+    const card = cardData(active);
+    if (!over || !to || to === card.phase) return;
+    setDropped({ id: card.id, target: String(over.id), seq: ++drops.current });
+    void move(card.id, to);
   };
 
   return (
@@ -73,11 +83,15 @@ export function Board() {
         setDraggedId(null);
       }}
     >
-      <div className="board" id="board" tabIndex={-1}>
-        {PHASES.map((phase) => (
-          <BoardColumn key={phase} phase={phase} reveal={dropped?.phase === phase ? dropped : null} />
-        ))}
-      </div>
+      {lanes === 'pal' ? (
+        <LaneBoard dropped={dropped} />
+      ) : (
+        <div className="board" id="board" tabIndex={-1}>
+          {PHASES.map((phase) => (
+            <BoardColumn key={phase} phase={phase} reveal={dropped?.target === phase ? dropped : null} />
+          ))}
+        </div>
+      )}
       <DragOverlay dropAnimation={null}>{draggedId && dragged ? <CardPreview engagement={dragged} today={today} /> : null}</DragOverlay>
     </DndContext>
   );

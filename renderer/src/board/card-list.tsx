@@ -4,7 +4,8 @@
  */
 import { memo, useLayoutEffect, useRef } from 'react';
 import type { CardView } from '../../../shared/view.js';
-import { DraggableCard } from './draggable-card.js';
+import { DraggableCard, type LaneRef } from './draggable-card.js';
+import { useFocusAcrossModes, type FocusEvents } from './keep-focus.js';
 import type { Reveal } from './kept-cards.js';
 import { VirtualCardList } from './virtual-card-list.js';
 
@@ -14,12 +15,21 @@ export const VIRTUALIZE_ABOVE = 60;
 interface ListProps {
   readonly cards: readonly CardView[];
   /** The column title's id: the list is named by the title alone. */
-  readonly titleId: string;
+  readonly titleId?: string | undefined;
+  /** In a swimlane, the list is named by its phase's title (the column titles are above the lanes). */
+  readonly label?: string | undefined;
   /** The card last dropped on this column, to scroll into view. */
   readonly reveal: Reveal | null;
+  /** The swimlane of this list, if the board has lanes. */
+  readonly lane?: LaneRef | undefined;
+  /** Virtualize above this many cards (default VIRTUALIZE_ABOVE; a lane's short cells sooner). */
+  readonly virtualizeAbove?: number | undefined;
+  /** Cards a virtualized list renders beyond each edge of its view, and its height until measured (see virtual-card-list.tsx). */
+  readonly overscan?: number | undefined;
+  readonly initialHeight?: number | undefined;
 }
 
-function PlainCardList({ cards, titleId, reveal }: ListProps) {
+function PlainCardList({ cards, titleId, label, reveal, lane, focusEvents }: ListProps & { readonly focusEvents: FocusEvents }) {
   const list = useRef<HTMLUListElement>(null);
   const revealed = useRef<number | null>(null);
   useLayoutEffect(() => {
@@ -32,10 +42,10 @@ function PlainCardList({ cards, titleId, reveal }: ListProps) {
   }, [cards, reveal]);
 
   return (
-    <div className="column-scroll" data-column-scroll="">
-      <ul ref={list} role="list" aria-labelledby={titleId} className="column-cards">
+    <div className="column-scroll" data-column-scroll="" onFocus={focusEvents.onFocus} onBlur={focusEvents.onBlur}>
+      <ul ref={list} role="list" aria-labelledby={titleId} aria-label={label} className="column-cards">
         {cards.map((e, i) => (
-          <DraggableCard key={e.id} engagement={e} index={i} />
+          <DraggableCard key={e.id} engagement={e} index={i} lane={lane} />
         ))}
       </ul>
     </div>
@@ -44,5 +54,8 @@ function PlainCardList({ cards, titleId, reveal }: ListProps) {
 
 /** The list of a column; memoised so drag-over highlights of the column leave it alone. */
 export const CardList = memo(function CardList(props: ListProps) {
-  return props.cards.length > VIRTUALIZE_ABOVE ? <VirtualCardList {...props} /> : <PlainCardList {...props} />;
+  const virtual = props.cards.length > (props.virtualizeAbove ?? VIRTUALIZE_ABOVE);
+  // Passing the limit swaps one list for the other: the focused card comes along (keep-focus.ts).
+  const focusEvents = useFocusAcrossModes(props.cards, virtual ? 'virtual' : 'plain');
+  return virtual ? <VirtualCardList {...props} focusEvents={focusEvents} /> : <PlainCardList {...props} focusEvents={focusEvents} />;
 });

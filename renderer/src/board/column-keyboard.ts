@@ -1,8 +1,10 @@
 /**
  * Keyboard dragging between columns: left and right arrows jump to the previous or next
- * column (dnd-kit's default moves 25 px per press, which is no use on a board).
+ * column (dnd-kit's default moves 25 px per press, which is no use on a board); with swimlanes,
+ * to the previous or next phase of the card's own lane.
  */
 import type { KeyboardCoordinateGetter } from '@dnd-kit/core';
+import type { CardDragData, DropData } from './drag-announcements.js';
 
 /** Moves the dragged card's rectangle into the neighbouring column. */
 export const columnKeyboardCoordinates: KeyboardCoordinateGetter = (event, { context }) => {
@@ -10,10 +12,13 @@ export const columnKeyboardCoordinates: KeyboardCoordinateGetter = (event, { con
   if (event.code === 'ArrowUp' || event.code === 'ArrowDown') event.preventDefault(); // no order inside a column
   if (step === 0) return undefined;
   event.preventDefault();
-  const { collisionRect, droppableRects, droppableContainers, over } = context;
+  const { collisionRect, droppableRects, droppableContainers, over, active } = context;
   if (!collisionRect) return undefined;
+  // With swimlanes, a card moves between the phases of its own lane.
+  const lane = (active?.data.current as Partial<CardDragData> | undefined)?.laneKey;
   const columns = droppableContainers
     .getEnabled()
+    .filter((c) => (c.data.current as Partial<DropData> | undefined)?.laneKey === lane)
     .flatMap((c) => {
       const rect = droppableRects.get(c.id);
       return rect ? [{ id: c.id, rect }] : [];

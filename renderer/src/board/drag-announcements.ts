@@ -1,27 +1,56 @@
 /** What a screen reader hears while a card is dragged: the project's name and the column. */
-import type { Active, Announcements, Over, ScreenReaderInstructions, UniqueIdentifier } from '@dnd-kit/core';
+import type { Active, Announcements, Over, ScreenReaderInstructions } from '@dnd-kit/core';
 import { isPhase, PHASE_TITLES, type Phase } from '../../../shared/phases.js';
 
-/** The data each draggable card carries, so announcements can name it. */
+/** The data each draggable card carries, so announcements can name it and a drop can find it. */
 export interface CardDragData {
+  /** The engagement's id (a card in two swimlanes has one draggable in each, with ids of their own). */
+  readonly id: string;
   readonly name: string;
   readonly phase: Phase;
+  /** The swimlane the card is dragged in (the pal's name, or "No pal") and its key, if the board has lanes. */
+  readonly lane?: string | undefined;
+  readonly laneKey?: string | undefined;
+}
+
+/** What a drop target carries: its phase, and its swimlane if the board has lanes. */
+export interface DropData {
+  readonly phase: Phase;
+  readonly lane?: string | undefined;
+  readonly laneKey?: string | undefined;
+}
+
+/** The draggable id of a card: its engagement's id, made unique per swimlane. */
+export function dragId(id: string, laneKey?: string): string {
+  return laneKey === undefined ? id : `${laneKey}\u0000${id}`;
 }
 
 /** The card data of an active draggable (its id when the data is missing). */
 export function cardData(active: Active): CardDragData {
   const data = active.data.current as Partial<CardDragData> | undefined;
-  return { name: data?.name ?? String(active.id), phase: data?.phase ?? 'intake' };
+  return {
+    id: data?.id ?? String(active.id),
+    name: data?.name ?? String(active.id),
+    phase: data?.phase ?? 'intake',
+    lane: data?.lane,
+    laneKey: data?.laneKey,
+  };
 }
 
-function column(id: UniqueIdentifier | undefined): string {
-  const text = String(id);
-  return isPhase(text) ? PHASE_TITLES[text] : text;
-}
-
-function target(over: Over | null): Phase | null {
-  const id = over ? String(over.id) : '';
+/** The phase a drop target stands for (a column's id is its phase; a lane's cell says it in its data). */
+export function target(over: Over | null): Phase | null {
+  if (!over) return null;
+  const data = over.data.current as Partial<DropData> | undefined;
+  if (data?.phase) return data.phase;
+  const id = String(over.id);
   return isPhase(id) ? id : null;
+}
+
+function column(over: Over): string {
+  const phase = target(over);
+  const lane = (over.data.current as Partial<DropData> | undefined)?.lane;
+  if (!phase) return String(over.id);
+  return lane ? `${PHASE_TITLES[phase]} (lane ${lane})` : PHASE_TITLES[phase];
 }
 
 /** Announcements for dnd-kit's live region. */
@@ -32,7 +61,7 @@ export const announcements: Announcements = {
   },
   onDragOver: ({ active, over }) => {
     const { name } = cardData(active);
-    return over ? `${name} is over ${column(over.id)}.` : `${name} is not over a column.`;
+    return over ? `${name} is over ${column(over)}.` : `${name} is not over a column.`;
   },
   onDragEnd: ({ active, over }) => {
     const { name, phase } = cardData(active);

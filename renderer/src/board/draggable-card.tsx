@@ -6,12 +6,18 @@
 import { useDraggable } from '@dnd-kit/core';
 import { memo, useCallback, useMemo, type KeyboardEventHandler, type PointerEventHandler } from 'react';
 import type { CardView } from '../../../shared/view.js';
-import type { CardDragData } from './drag-announcements.js';
+import { dragId, type CardDragData } from './drag-announcements.js';
 import { EngagementCard, type DragHandle } from './engagement-card.js';
 
 interface SensorListeners {
   readonly onPointerDown?: PointerEventHandler;
   readonly onKeyDown?: KeyboardEventHandler;
+}
+
+/** A swimlane as its cards know it: its key (unique on the board) and its name (the pal, or "No pal"). */
+export interface LaneRef {
+  readonly key: string;
+  readonly name: string;
 }
 
 /** A virtualized list's part: its length (screen readers hear "3 of 812") and its measurer. */
@@ -26,10 +32,12 @@ export const DraggableCard = memo(function DraggableCard(props: {
   readonly engagement: CardView;
   readonly index: number;
   readonly slot?: VirtualSlot | undefined;
+  /** The swimlane the card is shown in (a card in two lanes drags in each on its own). */
+  readonly lane?: LaneRef | undefined;
 }) {
-  const { engagement: e, index, slot } = props;
-  const data: CardDragData = { name: e.name, phase: e.phase };
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: e.id, data });
+  const { engagement: e, index, slot, lane } = props;
+  const data: CardDragData = { id: e.id, name: e.name, phase: e.phase, lane: lane?.name, laneKey: lane?.key };
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: dragId(e.id, lane?.key), data });
   const { onPointerDown, onKeyDown } = (listeners ?? {}) as SensorListeners;
   const handle = useMemo<DragHandle>(() => ({ attributes, onKeyDown, setActivatorNodeRef }), [attributes, onKeyDown, setActivatorNodeRef]);
   const measure = slot?.measure;

@@ -5,8 +5,10 @@ import type { CardView } from '../../../shared/view.js';
 import { MATURITY_LABELS } from '../format/labels.js';
 import { GripIcon } from './card-icons.js';
 import { useAppStore } from '../store/store-context.js';
+import { CardGithubDetail } from '../github/card-github.js';
 import { CardTags, DueLine, GithubChip, NoteCount } from './card-parts.js';
 import { MoveMenu } from './move-menu.js';
+import { ScoreLine } from '../rounds/score-line.js';
 
 /** What the draggable shell hands its card's drag handle (stable while the drag state stands). */
 export interface DragHandle {
@@ -71,7 +73,9 @@ export const EngagementCard = memo(function EngagementCard(props: { readonly eng
           {pals}
         </span>
       </p>
+      {e.phase === 'intake' && <ScoreLine score={e.score} round={e.round} />}
       <DueLine due={e.due} today={today} />
+      <CardGithubDetail card={e} />
       <div className="card-foot">
         <GithubChip github={e.github} />
         <NoteCount count={e.noteCount} />

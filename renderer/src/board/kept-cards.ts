@@ -8,6 +8,7 @@ import { useDndMonitor } from '@dnd-kit/core';
 import { useMemo, useState, type FocusEvent } from 'react';
 import type { CardView } from '../../../shared/view.js';
 import { useAppStore } from '../store/store-context.js';
+import { cardData, dragId } from './drag-announcements.js';
 
 /** A card to bring into view once; `seq` tells a new drop of the same card from the last one. */
 export interface Reveal {
@@ -24,13 +25,14 @@ export interface KeptCards {
 }
 
 /** The kept cards of one column of `cards`; `reveal` is the card last dropped on it, if any. */
-export function useKeptCards(cards: readonly CardView[], reveal: Reveal | null): KeptCards {
+export function useKeptCards(cards: readonly CardView[], reveal: Reveal | null, laneKey?: string): KeptCards {
   const [focused, setFocused] = useState<string | null>(null);
   const [dragged, setDragged] = useState<string | null>(null);
   const focusRequest = useAppStore((s) => s.focusCard);
   useDndMonitor({
     onDragStart: ({ active }) => {
-      setDragged(String(active.id));
+      // The dragged node is this list's only when it was picked up here (a card in two lanes has two).
+      if (String(active.id) === dragId(cardData(active).id, laneKey)) setDragged(cardData(active).id);
     },
     onDragEnd: () => {
       setDragged(null);

@@ -6,7 +6,8 @@
 import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { CardView } from '../../../shared/view.js';
-import { DraggableCard, type VirtualSlot } from './draggable-card.js';
+import { DraggableCard, type LaneRef, type VirtualSlot } from './draggable-card.js';
+import type { FocusEvents } from './keep-focus.js';
 import { useKeptCards, type Reveal } from './kept-cards.js';
 
 /** A typical card's height in px (tags and a wrapped pal line make some taller); measured after mount. */
@@ -57,10 +58,22 @@ function observeColumnRect(v: Virtualizer<HTMLDivElement, HTMLLIElement>, report
 }
 
 /** The list of a column holding many cards; same names and roles as the plain list. */
-export function VirtualCardList(props: { readonly cards: readonly CardView[]; readonly titleId: string; readonly reveal: Reveal | null }) {
-  const { cards, titleId, reveal } = props;
+export function VirtualCardList(props: {
+  readonly cards: readonly CardView[];
+  readonly titleId?: string | undefined;
+  readonly label?: string | undefined;
+  readonly reveal: Reveal | null;
+  readonly lane?: LaneRef | undefined;
+  /** Where the focused card is remembered across a switch to or from the plain list. */
+  readonly focusEvents?: FocusEvents | undefined;
+  /** Cards rendered beyond each edge of the view (default OVERSCAN; a lane's short cells keep one). */
+  readonly overscan?: number | undefined;
+  /** The list's height until it is measured (default a 900 px window's column; a lane's cell is shorter). */
+  readonly initialHeight?: number | undefined;
+}) {
+  const { cards, titleId, label, reveal, lane, focusEvents } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const kept = useKeptCards(cards, reveal);
+  const kept = useKeptCards(cards, reveal, lane?.key);
   const keptIndexes = kept.indexes;
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -80,12 +93,12 @@ export function VirtualCardList(props: { readonly cards: readonly CardView[]; re
     measureElement: measureCard,
     observeElementRect: observeColumnRect,
     getItemKey,
-    overscan: OVERSCAN,
+    overscan: props.overscan ?? OVERSCAN,
     gap: GAP,
     paddingStart: PADDING_START,
     paddingEnd: PADDING_END,
     rangeExtractor,
-    initialRect: INITIAL_RECT,
+    initialRect: props.initialHeight === undefined ? INITIAL_RECT : { ...INITIAL_RECT, height: props.initialHeight },
     // Scrolling moves items by writing their transform, re-rendering only when the range changes,
     // and that re-render goes through React's scheduler: no flushSync inside a scroll event or
     // inside the commit that measures a newly mounted card (React refuses it there).
@@ -107,11 +120,26 @@ export function VirtualCardList(props: { readonly cards: readonly CardView[]; re
   }, [scrollTo, virtualizer]);
 
   return (
-    <div ref={scroller} className="column-scroll" data-column-scroll="" onFocus={kept.onFocus}>
-      <ul ref={virtualizer.containerRef} role="list" aria-labelledby={titleId} className="column-cards column-cards--virtual">
+    <div
+      ref={scroller}
+      className="column-scroll"
+      data-column-scroll=""
+      onFocus={(event) => {
+        kept.onFocus(event);
+        focusEvents?.onFocus(event);
+      }}
+      onBlur={focusEvents?.onBlur}
+    >
+      <ul
+        ref={virtualizer.containerRef}
+        role="list"
+        aria-labelledby={titleId}
+        aria-label={label}
+        className="column-cards column-cards--virtual"
+      >
         {virtualizer.getVirtualItems().map((item) => {
           const e = cards[item.index];
-          return e ? <DraggableCard key={e.id} engagement={e} index={item.index} slot={slot} /> : null;
+          return e ? <DraggableCard key={e.id} engagement={e} index={item.index} slot={slot} lane={lane} /> : null;
         })}
       </ul>
     </div>

@@ -1,43 +1,33 @@
 /**
- * The "Retrospective deck" view: options (title, theme, sections) on the left, the slides as
- * marp-core renders them on the right (re-rendered 300 ms after the last change, and when the
- * board changes), and the exports.
+ * The "Retrospective deck" view: on the left the round's deck (its running order, its own
+ * words, its added slides, all kept with the round) and the theme and exports; on the right the
+ * slides as marp-core renders them (re-rendered 300 ms after the last change, and when the board
+ * changes). The deck is the round's the board shows (the current one when it shows every round).
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { DeckPreview } from '../../../shared/api.js';
-import { DECK_SECTIONS, DECK_THEMES, type DeckSection, type DeckTheme } from '../../../shared/deck/sections.js';
+import { DECK_THEMES, type DeckTheme } from '../../../shared/deck/sections.js';
 import type { DeckOptionsInput } from '../../../shared/deck/options.js';
+import { ALL_ROUNDS } from '../../../shared/schema.js';
 import { useExport } from '../export/use-export.js';
 import { ChoiceSelect, Field } from '../forms/fields.js';
 import type { DeckFormat } from '../store/deck-state.js';
+import { selectShownRound } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
+import { DeckWordsEditor } from './deck-words-editor.js';
+import { RunningOrder } from './running-order.js';
 import { sanitizeDeck } from './sanitize-deck.js';
 import { SlideFrame } from './slide-frame.js';
 
 const DEBOUNCE_MS = 300;
 
-const SECTION_LABELS: Readonly<Record<DeckSection, string>> = {
-  concept: 'The Security Pals concept',
-  projects: 'Projects in the round',
-  reactions: 'Initial reactions',
-  learnings: 'Learnings',
-  timebox: 'Timebox: planned vs actual',
-  buyIn: 'Buy-in',
-  benefits: 'Benefits',
-  nextSteps: 'Next steps',
-  retro: 'Retrospective answers',
-};
 const THEME_LABELS: Readonly<Record<DeckTheme, string>> = { gaia: 'Gaia', default: 'Default', uncover: 'Uncover' };
 const FORMATS: readonly (readonly [DeckFormat, string])[] = [
   ['md', 'Markdown'],
   ['html', 'HTML'],
   ['pdf', 'PDF'],
+  ['pptx', 'PowerPoint'],
 ];
-
-/** The options the form holds; empty title means the deck's default title. */
-function optionsOf(title: string, theme: DeckTheme, sections: Readonly<Record<DeckSection, boolean>>): DeckOptionsInput {
-  return { ...(title.trim() ? { title: title.trim() } : {}), theme, sections: { ...sections } };
-}
 
 /** The view (mounted only while shown). */
 export function DeckView() {
@@ -45,14 +35,14 @@ export function DeckView() {
   const deckPreview = useAppStore((s) => s.deckPreview);
   const exportDeck = useAppStore((s) => s.exportDeck);
   const board = useAppStore((s) => s.board);
-  const [title, setTitle] = useState('');
   const [theme, setTheme] = useState<DeckTheme>('gaia');
-  const [sections, setSections] = useState<Record<DeckSection, boolean>>(
-    () => Object.fromEntries(DECK_SECTIONS.map((s) => [s, true])) as Record<DeckSection, boolean>,
-  );
   const [preview, setPreview] = useState<DeckPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const options = useMemo(() => optionsOf(title, theme, sections), [title, theme, sections]);
+  // The deck is about the round the board shows (the current round when every round is shown).
+  const shown = useAppStore(selectShownRound);
+  const roundId = shown === ALL_ROUNDS ? (board?.settings.currentRound ?? 'default') : shown;
+  const round = board?.rounds.find((r) => r.id === roundId);
+  const options = useMemo((): DeckOptionsInput => ({ theme, ...(round ? { round: round.id } : {}) }), [theme, round]);
   // What the shown preview answers; a newer request means "updating".
   const request = useMemo(() => ({ options, board }), [options, board]);
   const [answered, setAnswered] = useState<typeof request | null>(null);
@@ -91,40 +81,10 @@ export function DeckView() {
         <h2 id={`${id}-title`} className="view-title">
           Retrospective deck
         </h2>
-        <Field prefix={id} name="deck-title" label="Deck title">
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              value={title}
-              maxLength={200}
-              placeholder="Security Pals Retrospective"
-              dir="auto"
-              onChange={(event) => {
-                setTitle(event.target.value);
-              }}
-            />
-          )}
-        </Field>
+        {round && <p className="muted deck-round">Round: {round.name}</p>}
         <Field prefix={id} name="theme" label="Theme">
           {(c) => <ChoiceSelect control={c} value={theme} choices={DECK_THEMES} labels={THEME_LABELS} onChange={setTheme} />}
         </Field>
-        <fieldset className="deck-sections">
-          <legend className="field-label">Sections</legend>
-          {DECK_SECTIONS.map((s) => (
-            <label key={s} className="deck-section">
-              <input
-                type="checkbox"
-                className="checkbox"
-                checked={sections[s]}
-                onChange={(event) => {
-                  setSections((before) => ({ ...before, [s]: event.target.checked }));
-                }}
-              />
-              {SECTION_LABELS[s]}
-            </label>
-          ))}
-        </fieldset>
         <div className="deck-exports" role="group" aria-label="Export">
           {FORMATS.map(([format, label]) => (
             <button
@@ -139,6 +99,22 @@ export function DeckView() {
             </button>
           ))}
         </div>
+        {round && (
+          <>
+            <section className="deck-group" aria-labelledby={`${id}-order`}>
+              <h3 id={`${id}-order`} className="side-title">
+                Sections and slides
+              </h3>
+              <RunningOrder round={round} omitted={preview?.omitted ?? []} />
+            </section>
+            <section className="deck-group" aria-labelledby={`${id}-words`}>
+              <h3 id={`${id}-words`} className="side-title">
+                Words on the slides
+              </h3>
+              <DeckWordsEditor key={round.id} round={round} />
+            </section>
+          </>
+        )}
       </form>
       <div className="deck-preview" aria-labelledby={`${id}-preview-title`} role="region" aria-busy={rendering}>
         <div className="deck-preview-head">

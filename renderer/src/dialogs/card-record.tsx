@@ -1,5 +1,5 @@
 /** The record of an engagement: its heading, and the Details, Notes and Retrospective tabs. */
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import type { EngagementView } from '../../../shared/view.js';
 import { AssessmentExport } from '../export/assessment-export.js';
 import { GithubSection } from '../github/github-section.js';
@@ -26,6 +26,15 @@ export function CardRecord(props: {
   const closeDialog = useAppStore((s) => s.closeDialog);
   const edit = useAppStore((s) => s.edit);
   const view = useCardView(engagement, today, props.noteId, query);
+  // "New note" from the command palette (or its shortcut) while this card is open, or to open it at a new note.
+  const newNoteWanted = useAppStore((s) => s.newNoteFor === engagement.id);
+  const requestNewNote = useAppStore((s) => s.requestNewNote);
+  const { startNote } = view;
+  useEffect(() => {
+    if (!newNoteWanted) return;
+    requestNewNote(null);
+    startNote();
+  }, [newNoteWanted, requestNewNote, startNote]);
   const prefix = useId();
   const tabs: { id: CardTab; label: ReactNode }[] = [
     { id: 'details', label: 'Details' },
@@ -52,7 +61,7 @@ export function CardRecord(props: {
           <EngagementEditForm engagement={engagement} onCancel={close} />
           <aside className="record-side" aria-label="GitHub and history">
             <GithubSection engagement={engagement} />
-            <PhaseHistory history={engagement.history} />
+            <PhaseHistory engagement={engagement} />
             <div className="side-actions">
               <AssessmentExport id={engagement.id} />
             </div>

@@ -1,5 +1,12 @@
 /** Renders whichever dialog the UI slice says is open. */
+import { CalendarExportDialog } from '../export/calendar-export-dialog.js';
+import { DiscoverDialog } from '../github/discover-dialog.js';
+import { GithubSettingsDialog } from '../github/github-settings-dialog.js';
+import { RoundDialog } from '../rounds/round-dialog.js';
+import { AnotherWindowDialog } from '../serve/another-window.js';
 import { useAppStore } from '../store/store-context.js';
+import { SavedViewsDialog } from '../toolbar/saved-views-dialog.js';
+import { BackupDialog } from './backup-dialog.js';
 import { CardDialog } from './card-dialog.js';
 import { NewEngagementDialog } from './new-engagement-dialog.js';
 
@@ -7,5 +14,24 @@ import { NewEngagementDialog } from './new-engagement-dialog.js';
 export function DialogHost() {
   const dialog = useAppStore((s) => s.dialog);
   if (!dialog) return null;
-  return dialog.kind === 'new' ? <NewEngagementDialog /> : <CardDialog key={dialog.id} id={dialog.id} noteId={dialog.noteId} />;
+  switch (dialog.kind) {
+    case 'new':
+      return <NewEngagementDialog />;
+    case 'card':
+      return <CardDialog key={dialog.id} id={dialog.id} noteId={dialog.noteId} />;
+    case 'backup':
+      return <BackupDialog />;
+    case 'another-window':
+      return <AnotherWindowDialog />;
+    case 'calendar':
+      return <CalendarExportDialog />;
+    case 'views':
+      return <SavedViewsDialog />;
+    case 'round':
+      return <RoundDialog mode={dialog.mode} />;
+    case 'github-settings':
+      return <GithubSettingsDialog />;
+    case 'discover':
+      return <DiscoverDialog />;
+  }
 }

@@ -6,10 +6,24 @@ import { changedFields, valuesOf, type EngagementFormValues } from '../forms/eng
 import { serverErrors, zodFieldErrors, type FieldErrors } from '../forms/field-errors.js';
 import { FormError } from '../forms/fields.js';
 import { useAppStore } from '../store/store-context.js';
+import { CriteriaFields } from './criteria-fields.js';
 import { IdentityFields } from './identity-fields.js';
 import { RecordFields } from './record-fields.js';
 
-const FIELDS = ['name', 'maturity', 'repo', 'kickoff', 'pals', 'issue', 'onHold', 'selection'];
+const FIELDS = [
+  'name',
+  'maturity',
+  'repo',
+  'kickoff',
+  'pals',
+  'issue',
+  'onHold',
+  'selection',
+  'security',
+  'sponsor',
+  'sponsorLink',
+  'priority',
+];
 const same = (a: EngagementFormValues, b: EngagementFormValues) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The form; `onCancel` closes the dialog without saving. */
@@ -83,6 +97,7 @@ export function EngagementEditForm({ engagement, onCancel }: { readonly engageme
       <div className="form-grid">
         <IdentityFields prefix={prefix} values={values} errors={errors} onChange={update} />
         <RecordFields prefix={prefix} values={values} errors={errors} onChange={update} />
+        <CriteriaFields prefix={prefix} values={values} errors={errors} round={engagement.round} onChange={update} />
       </div>
       <FormError message={formError} />
       <div className="form-actions">

@@ -3,7 +3,7 @@
  * the contract's schemas check (empty → null, "a, b" → ["a", "b"], one learning per line).
  */
 import type { Phase } from '../../../shared/phases.js';
-import type { Maturity } from '../../../shared/schema.js';
+import type { Maturity, SecurityStatus } from '../../../shared/schema.js';
 import type { EngagementView } from '../../../shared/view.js';
 
 /** Everything the card dialog edits, as the controls hold it. */
@@ -17,6 +17,11 @@ export interface EngagementFormValues {
   readonly onHold: boolean;
   readonly issue: string;
   readonly selection: string;
+  /** Intake criteria (shared/selection.ts scores them): security status, sponsor and their link, priority ('' = none, else 0–5). */
+  readonly security: SecurityStatus;
+  readonly sponsor: string;
+  readonly sponsorLink: string;
+  readonly priority: string;
 }
 
 /** A new engagement's blank form. */
@@ -30,6 +35,10 @@ export const BLANK_VALUES: EngagementFormValues = {
   onHold: false,
   issue: '',
   selection: '',
+  security: 'unknown',
+  sponsor: '',
+  sponsorLink: '',
+  priority: '',
 };
 
 /** The form values showing a saved engagement. */
@@ -44,6 +53,10 @@ export function valuesOf(e: EngagementView): EngagementFormValues {
     onHold: e.onHold,
     issue: e.github?.issue ?? '',
     selection: e.selection,
+    security: e.criteria.security,
+    sponsor: e.criteria.sponsor,
+    sponsorLink: e.criteria.sponsorLink ?? '',
+    priority: e.criteria.priority === null ? '' : String(e.criteria.priority),
   };
 }
 
@@ -71,6 +84,12 @@ function typed(v: EngagementFormValues) {
     ...newEngagementInput(v),
     onHold: v.onHold,
     selection: v.selection,
+    criteria: {
+      security: v.security,
+      sponsor: v.sponsor.trim(),
+      sponsorLink: orNull(v.sponsorLink),
+      priority: v.priority.trim() === '' ? null : Number(v.priority),
+    },
   };
 }
 
@@ -81,6 +100,11 @@ export function changedFields(initial: EngagementFormValues, next: EngagementFor
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(after) as (keyof typeof after)[]) {
     if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) patch[key] = after[key];
+  }
+  // Only the criteria that changed, like the fields themselves.
+  if (patch.criteria) {
+    const was: Record<string, unknown> = before.criteria;
+    patch.criteria = Object.fromEntries(Object.entries(after.criteria).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(was[k])));
   }
   return patch;
 }

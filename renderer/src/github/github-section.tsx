@@ -1,13 +1,18 @@
 /**
- * The card's GitHub section (Details tab): the tracking issue as the last sync saw it, its error,
- * and — when GitHub's labels and the board disagree — the choice between the two phases.
+ * The card's GitHub section (Details tab): the tracking issue as the last sync saw it (state,
+ * labels, assignees against the pals, last activity, sync state), its error, the choice between
+ * the two phases when GitHub's labels and the board disagree, and the self-assessment PR.
  */
 import { useId, useState } from 'react';
 import { isHttpUrl } from '../../../shared/issue-ref.js';
 import { PHASE_TITLES } from '../../../shared/phases.js';
 import type { EngagementView } from '../../../shared/view.js';
 import { formatMoment } from '../format/dates.js';
+import { describeMatch, matchAssignees } from '../../../shared/github/assignees.js';
 import { useAppStore } from '../store/store-context.js';
+import { PullSection } from './pull-section.js';
+
+const NO_LOGINS: Readonly<Record<string, string>> = {};
 
 /** The section, or nothing when the card links no issue. */
 export function GithubSection({ engagement }: { readonly engagement: EngagementView }) {
@@ -16,8 +21,20 @@ export function GithubSection({ engagement }: { readonly engagement: EngagementV
   const announce = useAppStore((s) => s.announce);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const logins = useAppStore((s) => s.board?.settings.palLogins ?? NO_LOGINS);
   const { github } = engagement;
-  if (!github) return null;
+  if (!github) {
+    return (
+      <section className="side-section github-section" aria-labelledby={titleId}>
+        <h3 id={titleId} className="side-title">
+          GitHub
+        </h3>
+        <p className="muted">No tracking issue linked (Edit details to link one).</p>
+        <PullSection engagement={engagement} />
+      </section>
+    );
+  }
+  const match = matchAssignees(github.assignees, engagement.pals, logins);
 
   const choose = async (keep: 'local' | 'github') => {
     setBusy(true);
@@ -56,10 +73,21 @@ export function GithubSection({ engagement }: { readonly engagement: EngagementV
           ))}
         </ul>
       )}
+      {github.syncedAt && (
+        <dl className="facts github-facts">
+          <dt>Assignees</dt>
+          <dd>
+            {github.assignees.length > 0 ? github.assignees.join(', ') : 'nobody'} <span className="muted">({describeMatch(match)})</span>
+          </dd>
+          <dt>Last activity</dt>
+          <dd>{github.updatedAt ? <time dateTime={github.updatedAt}>{formatMoment(github.updatedAt)}</time> : 'unknown'}</dd>
+        </dl>
+      )}
       <p className="muted github-synced">
         {github.syncedAt ? (
           <>
-            Last synced <time dateTime={github.syncedAt}>{formatMoment(github.syncedAt)}</time>
+            {github.error ? 'Last sync failed; last good sync' : 'In sync as of'}{' '}
+            <time dateTime={github.syncedAt}>{formatMoment(github.syncedAt)}</time>
           </>
         ) : (
           'Not synced yet'
@@ -74,7 +102,7 @@ export function GithubSection({ engagement }: { readonly engagement: EngagementV
           </p>
           <div className="github-conflict-actions">
             <button type="button" className="button button--small" disabled={busy} onClick={() => void choose('local')}>
-              Keep local
+              Keep mine
             </button>
             <button type="button" className="button button--small" disabled={busy} onClick={() => void choose('github')}>
               Take GitHub
@@ -87,6 +115,7 @@ export function GithubSection({ engagement }: { readonly engagement: EngagementV
           )}
         </div>
       )}
+      <PullSection engagement={engagement} />
     </section>
   );
 }

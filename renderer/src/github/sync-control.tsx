@@ -1,14 +1,13 @@
 /**
  * The header's GitHub controls: "Sync" (explained, not just greyed, while no token is set), its
- * progress and result, the last sync time, and the "GitHub token" panel.
+ * progress and result, the last sync time, "Find on GitHub" (discovery) and "GitHub settings".
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatMoment } from '../format/dates.js';
 import type { Store } from '../store/types.js';
 import { useAppStore } from '../store/store-context.js';
 import { progressText, summaryText } from './sync-text.js';
-import { TokenForm } from './token-form.js';
 
 const NO_TOKEN = 'Add a GitHub token (GitHub settings) to sync linked issues';
 
@@ -50,7 +49,7 @@ function SyncStatusLine(props: {
   );
 }
 
-/** Sync button, status line and the settings disclosure. */
+/** Sync button, status line, and the buttons opening discovery and the settings. */
 export function SyncControl() {
   const { status, syncing, result, syncNow, connectGithub } = useAppStore(
     useShallow((s) => ({
@@ -62,10 +61,8 @@ export function SyncControl() {
     })),
   );
   useEffect(() => connectGithub(), [connectGithub]);
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
+  const openPanel = useAppStore((s) => s.openPanel);
   const hintId = useId();
-  const toggle = useRef<HTMLButtonElement>(null);
   const tokenSet = status?.tokenSet ?? false;
   const disabled = !tokenSet || syncing !== null;
 
@@ -92,30 +89,24 @@ export function SyncControl() {
         </span>
       )}
       <button
-        ref={toggle}
         type="button"
         className="button button--small button--quiet"
-        aria-expanded={open}
-        aria-controls={panelId}
         onClick={() => {
-          setOpen(!open);
+          openPanel('discover');
+        }}
+      >
+        Find on GitHub
+      </button>
+      <button
+        type="button"
+        className="button button--small button--quiet"
+        aria-haspopup="dialog"
+        onClick={() => {
+          openPanel('github-settings');
         }}
       >
         GitHub settings
       </button>
-      <div
-        id={panelId}
-        className="github-panel"
-        hidden={!open}
-        onKeyDown={(event) => {
-          if (event.key !== 'Escape') return;
-          event.stopPropagation();
-          setOpen(false);
-          toggle.current?.focus();
-        }}
-      >
-        {open && <TokenForm />}
-      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The GitHub token: a password field with Save / Remove. The renderer never sees a stored token,
+ * The GitHub token: a password field with Save / Test / Forget. The renderer never sees a stored token,
  * only who it belongs to and its scopes. Where the OS has no secret store the core refuses with
  * field `allowInsecure` until the pal chooses "Store anyway"; under `pals serve` the token comes
  * from $GITHUB_TOKEN and the core says so.
@@ -13,6 +13,8 @@ export function TokenForm() {
   const status = useAppStore((s) => s.githubStatus);
   const setToken = useAppStore((s) => s.setGithubToken);
   const clearToken = useAppStore((s) => s.clearGithubToken);
+  const testToken = useAppStore((s) => s.testGithubToken);
+  const [tested, setTested] = useState<string | null>(null);
   const [token, setTokenText] = useState('');
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,13 +37,23 @@ export function TokenForm() {
     setFailure(await clearToken());
     setBusy(false);
   };
+  const test = async () => {
+    setBusy(true);
+    setTested(null);
+    const error = await testToken();
+    setBusy(false);
+    setFailure(error);
+    if (!error) setTested('GitHub accepts the token.');
+  };
 
   return (
     <form className="token-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="side-title">
-        GitHub
-      </h2>
-      {status?.tokenSet ? (
+      <h3 id={`${id}-title`} className="side-title">
+        Token
+      </h3>
+      {status?.tokenSet && status.login === null ? (
+        <p className="token-who">A token is set; Test asks GitHub whose it is and what it may do.</p>
+      ) : status?.tokenSet ? (
         <p className="token-who">
           Signed in as <strong>{status.login ?? 'an unknown account'}</strong>
           {status.scopes.length > 0 && <> · scopes: {status.scopes.join(', ')}</>}
@@ -68,6 +80,7 @@ export function TokenForm() {
           onChange={(event) => {
             setTokenText(event.target.value);
             setFailure(null);
+            setTested(null);
           }}
         />
       </div>
@@ -76,6 +89,9 @@ export function TokenForm() {
           {failure.message}
         </p>
       )}
+      <p role="status" className="token-tested">
+        {tested}
+      </p>
       <div className="form-actions">
         {insecureAsk ? (
           <button type="button" className="button button--danger" disabled={busy} onClick={() => void save(true)}>
@@ -87,8 +103,13 @@ export function TokenForm() {
           </button>
         )}
         {status?.tokenSet && (
+          <button type="button" className="button" disabled={busy} onClick={() => void test()}>
+            Test
+          </button>
+        )}
+        {status?.tokenSet && (
           <button type="button" className="button button--quiet" disabled={busy} onClick={() => void remove()}>
-            Remove
+            Forget
           </button>
         )}
       </div>

@@ -1,4 +1,4 @@
-/** A note's action items: what, who, done; add and remove (saved with the note). */
+/** A note's action items: what, who, by when, done; add and remove (saved with the note). */
 import { useId } from 'react';
 import { useRowFocus } from '../forms/use-row-focus.js';
 import { CloseIcon, PlusIcon } from '../icons.js';
@@ -24,7 +24,7 @@ export function ActionItemsEditor(props: {
   };
   const insertAfter = (index: number) => {
     const next = [...actions];
-    next.splice(index + 1, 0, { id: newActionId(), text: '', owner: '', done: false });
+    next.splice(index + 1, 0, { id: newActionId(), text: '', owner: '', done: false, due: '' });
     onChange(next);
     focusRow(index + 1);
   };
@@ -77,6 +77,16 @@ export function ActionItemsEditor(props: {
                 value={a.owner}
                 onChange={(e) => {
                   change(a.id, { owner: e.target.value });
+                }}
+              />
+              <input
+                className="input action-due"
+                type="date"
+                aria-label={`Due date of action item ${n}`}
+                title="Due date"
+                value={a.due ?? ''}
+                onChange={(e) => {
+                  change(a.id, { due: e.target.value });
                 }}
               />
               <button

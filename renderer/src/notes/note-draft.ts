@@ -14,6 +14,8 @@ export interface DraftAction {
   readonly text: string;
   readonly owner: string;
   readonly done: boolean;
+  /** YYYY-MM-DD, or '' for none; absent in a draft journalled before due dates existed (the stored one is kept). */
+  readonly due?: string;
 }
 
 /** Everything the note editor changes. */
@@ -32,7 +34,7 @@ export function draftOf(note: Note): NoteDraft {
     date: note.date ?? '',
     attendees: note.attendees,
     text: note.text,
-    actions: note.actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner ?? '', done: a.done })),
+    actions: note.actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner ?? '', done: a.done, due: a.due ?? '' })),
   };
 }
 
@@ -54,7 +56,13 @@ export function newActionId(): string {
 function storedActions(d: NoteDraft) {
   return d.actions
     .filter((a) => a.text.trim() !== '')
-    .map((a) => ({ id: a.id, text: a.text, owner: a.owner.trim() === '' ? null : a.owner.trim(), done: a.done }));
+    .map((a) => ({
+      id: a.id,
+      text: a.text,
+      owner: a.owner.trim() === '' ? null : a.owner.trim(),
+      done: a.done,
+      ...(a.due === undefined ? {} : { due: a.due === '' ? null : a.due }),
+    }));
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

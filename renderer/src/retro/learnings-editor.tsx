@@ -1,6 +1,6 @@
 /** Learnings as a list: each with a tag (a suggested one, none, or one of your own) and its text. */
 import { useId } from 'react';
-import { SUGGESTED_LEARNING_TAGS } from '../../../shared/learnings.js';
+import { SUGGESTED_LEARNING_TAGS, tagLabel } from '../../../shared/learnings.js';
 import { useRowFocus } from '../forms/use-row-focus.js';
 import { CloseIcon, PlusIcon } from '../icons.js';
 import { CUSTOM_TAG, learningRow, type LearningRow } from './retro-values.js';
@@ -42,7 +42,7 @@ export function LearningsEditor(props: {
                 <option value="">No tag</option>
                 {SUGGESTED_LEARNING_TAGS.map((t) => (
                   <option key={t} value={t}>
-                    {t}
+                    {tagLabel(t)}
                   </option>
                 ))}
                 <option value={CUSTOM_TAG}>Other tag…</option>

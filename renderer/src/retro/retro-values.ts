@@ -4,6 +4,7 @@
  */
 import type { EngagementPatch } from '../../../shared/inputs.js';
 import { formatLearning, parseLearning, SUGGESTED_LEARNING_TAGS } from '../../../shared/learnings.js';
+import { RETRO_QUESTIONS } from '../../../shared/deck/retro-answers.js';
 import { MAX_TEXT_CHARS, type RetroAnswers } from '../../../shared/schema.js';
 import type { EngagementView } from '../../../shared/view.js';
 
@@ -26,14 +27,8 @@ export interface RetroValues {
   readonly answers: RetroAnswers;
 }
 
-/** The five questions, in the order the deck asks them. */
-export const RETRO_QUESTIONS: readonly (readonly [keyof RetroAnswers, string])[] = [
-  ['worked', 'What worked'],
-  ['didnt', "What didn't work"],
-  ['improve', 'What could improve'],
-  ['more', 'Do more of'],
-  ['less', 'Do less of'],
-];
+/** The five questions, in the order the deck asks them (one list, shared with the deck). */
+export { RETRO_QUESTIONS } from '../../../shared/deck/retro-answers.js';
 
 const SUGGESTED: readonly string[] = SUGGESTED_LEARNING_TAGS;
 let rowCounter = 0;

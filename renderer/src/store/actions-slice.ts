@@ -20,13 +20,14 @@ export function createActionsSlice(api: PalsApi): StateCreator<Store, [], [], Ac
       openActions: null,
       actionOwners: [],
       actionsOwner: '',
+      actionsShowDone: false,
       actionsError: null,
       loadActions: async () => {
         const mine = ++seq;
-        const owner = get().actionsOwner;
+        const { actionsOwner: owner, actionsShowDone: includeDone } = get();
         const [all, filtered] = await Promise.all([
-          safeCall(() => api.openActions({})),
-          owner ? safeCall(() => api.openActions({ owner })) : null,
+          safeCall(() => api.openActions({ includeDone })),
+          owner ? safeCall(() => api.openActions({ owner, includeDone })) : null,
         ]);
         if (mine !== seq) return; // a newer load (or filter) decides
         const shown = filtered ?? all;
@@ -45,6 +46,11 @@ export function createActionsSlice(api: PalsApi): StateCreator<Store, [], [], Ac
         set({ actionsOwner });
         void get().loadActions();
       },
+      setActionsShowDone: (actionsShowDone) => {
+        set({ actionsShowDone });
+        void get().loadActions();
+      },
+      exportCalendar: (pal) => safeCall(() => api.exportCalendar(pal ? { pal } : {})),
       setActionDone: async (ref, done) => {
         const res = await safeCall(() => api.setActionDone({ id: ref.engagementId, noteId: ref.noteId, actionId: ref.actionId, done }));
         if (!res.ok) {

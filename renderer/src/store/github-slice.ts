@@ -51,6 +51,36 @@ export function createGithubSlice(api: PalsApi, freshness: Freshness): StateCrea
       setGithubToken: (token, allowInsecure) =>
         takeStatus(() => api.setGithubToken({ token, ...(allowInsecure ? { allowInsecure } : {}) })),
       clearGithubToken: () => takeStatus(() => api.clearGithubToken({})),
+      testGithubToken: () => takeStatus(() => api.testGithubToken({})),
+      githubSettings: null,
+      labelRules: null,
+      loadGithubSettings: async () => {
+        const [settings, rules] = await Promise.all([safeCall(() => api.getSettings({})), safeCall(() => api.labelRules({}))]);
+        if (settings.ok) set({ githubSettings: settings.value });
+        if (rules.ok) set({ labelRules: rules.value });
+        return settings.ok ? (rules.ok ? null : rules.error) : settings.error;
+      },
+      updateSettings: async (patch) => {
+        const res = await safeCall(() => api.updateSettings(patch));
+        if (!res.ok) return res.error;
+        set({ githubSettings: res.value });
+        return null;
+      },
+      saveLabelRules: async (rules) => {
+        const roundId = get().labelRules?.round.id;
+        const res = await safeCall(() => api.setGithubSettings({ ...(roundId ? { roundId } : {}), labelRules: [...rules] }));
+        if (!res.ok) return res.error;
+        const fresh = await safeCall(() => api.labelRules({}));
+        if (fresh.ok) set({ labelRules: fresh.value });
+        return null;
+      },
+      discoverIssues: (repo, labels) => safeCall(() => api.discoverIssues({ repo, labels: [...labels] })),
+      addDiscovered: async (issues) => {
+        const choices = issues.map((d) => ({ issue: d.issue, name: d.suggestedName, title: d.title, kind: d.kind }));
+        const res = await safeCall(() => api.addDiscovered({ issues: choices }));
+        // The new cards reach the board through the change feed (boardChanged), like any other change.
+        return res;
+      },
     };
   };
 }

@@ -11,5 +11,9 @@ export function createMenuSlice(api: PalsApi): StateCreator<Store, [], [], MenuS
       api.on('menu', (payload) => {
         listener(payload.command);
       }),
+    onOpenCard: (listener) =>
+      api.on('openCard', (payload) => {
+        listener(payload.id);
+      }),
   });
 }

@@ -5,8 +5,9 @@
 import type { DueStateName } from '../../../shared/due.js';
 import { nameKey } from '../../../shared/engagements.js';
 import { DEFAULT_WINDOWS, PHASES, type Phase } from '../../../shared/phases.js';
-import type { Windows } from '../../../shared/schema.js';
+import { ALL_ROUNDS, type Windows } from '../../../shared/schema.js';
 import type { CardView } from '../../../shared/view.js';
+import { sortIntake } from './intake-order.js';
 import type { Store } from './types.js';
 import type { Filters } from './ui-state.js';
 
@@ -30,16 +31,28 @@ export const selectEngagement =
   (s: Store): CardView | undefined =>
     selectEngagements(s).find((e) => e.id === id);
 
-/** The timebox of the current round (the column subtitles and the empty state teach it). */
-export const selectWindows = (s: Store): Windows =>
-  s.board?.rounds.find((r) => r.id === s.board?.settings.currentRound)?.windows ?? DEFAULT_WINDOWS;
+/** The round the board shows: a round id, or ALL_ROUNDS (the Round select; null there follows the current round). */
+export const selectShownRound = (s: Store): string => {
+  const current = s.board?.settings.currentRound ?? 'default';
+  const round = s.round;
+  if (round === null || round === ALL_ROUNDS) return round ?? current;
+  // A round deleted since the view was kept: back to the current one.
+  return s.board && !s.board.rounds.some((r) => r.id === round) ? current : round;
+};
+
+/** The timebox of the round shown (the current round's with every round shown): the column subtitles and the empty state teach it. */
+export const selectWindows = (s: Store): Windows => {
+  const shown = selectShownRound(s);
+  const id = shown === ALL_ROUNDS ? s.board?.settings.currentRound : shown;
+  return s.board?.rounds.find((r) => r.id === id)?.windows ?? DEFAULT_WINDOWS;
+};
 
 /** True when the search or any filter hides cards. */
 export const selectFiltering = (s: Store): boolean =>
   s.search.trim() !== '' || s.filters.pal !== '' || s.filters.maturity !== '' || s.filters.due !== '';
 
 /** A card filter built once per search and filters (the query is normalized once, not per card). */
-function matcher(search: string, filters: Filters): (e: CardView) => boolean {
+export function cardMatcher(search: string, filters: Filters): (e: CardView) => boolean {
   const query = nameKey(search);
   return (e) =>
     (!query || nameKey(e.name).includes(query)) &&
@@ -48,9 +61,14 @@ function matcher(search: string, filters: Filters): (e: CardView) => boolean {
     (!filters.due || e.due.state === (filters.due satisfies DueStateName));
 }
 
+/** Whether a card belongs to the round shown (every card when every round is shown). */
+export function inRound(round: string): (e: CardView) => boolean {
+  return round === ALL_ROUNDS ? () => true : (e) => e.round === round;
+}
+
 /** Whether a card passes the search (name, ignoring case and spacing) and the filters. */
 export function matches(e: CardView, search: string, filters: Filters): boolean {
-  return matcher(search, filters)(e);
+  return cardMatcher(search, filters)(e);
 }
 
 type Columns = Readonly<Record<Phase, readonly CardView[]>>;
@@ -59,32 +77,41 @@ interface ColumnsMemo {
   readonly engagements: readonly CardView[];
   readonly search: string;
   readonly filters: Filters;
+  readonly round: string;
   readonly shown: Columns;
   readonly totals: Readonly<Record<Phase, number>>;
 }
 
-const sameCards = (a: readonly CardView[], b: readonly CardView[]) => a.length === b.length && a.every((e, i) => e === b[i]);
+/** True when two lists hold the very same cards in the same order. */
+export const sameCards = (a: readonly CardView[], b: readonly CardView[]) => a.length === b.length && a.every((e, i) => e === b[i]);
 
 // One entry, like reselect's default: every column reads the same grouping of the same state.
 let lastColumns: ColumnsMemo | null = null;
 
 /**
- * Groups the snapshot into columns once per (engagements, search, filters) and keeps a column's
- * previous array when its cards did not change, so a column re-renders only when it must.
+ * Groups the snapshot into columns once per (engagements, search, filters, round) and keeps a
+ * column's previous array when its cards did not change, so a column re-renders only when it
+ * must. Totals count the round's cards before the search and filters.
  */
 function boardColumns(s: Store): ColumnsMemo {
   const engagements = selectEngagements(s);
+  const round = selectShownRound(s);
   const memo = lastColumns;
-  if (memo && memo.engagements === engagements && memo.search === s.search && memo.filters === s.filters) return memo;
-  const pass = matcher(s.search, s.filters);
+  if (memo && memo.engagements === engagements && memo.search === s.search && memo.filters === s.filters && memo.round === round) {
+    return memo;
+  }
+  const pass = cardMatcher(s.search, s.filters);
+  const ours = inRound(round);
   const shown = Object.fromEntries(PHASES.map((p) => [p, [] as CardView[]])) as Record<Phase, CardView[]>;
   const totals = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
   for (const e of engagements) {
+    if (!ours(e)) continue;
     totals[e.phase]++;
     if (pass(e)) shown[e.phase].push(e);
   }
+  sortIntake(shown.intake);
   const kept = Object.fromEntries(PHASES.map((p) => [p, memo && sameCards(memo.shown[p], shown[p]) ? memo.shown[p] : shown[p]])) as Columns;
-  lastColumns = { engagements, search: s.search, filters: s.filters, shown: kept, totals };
+  lastColumns = { engagements, search: s.search, filters: s.filters, round, shown: kept, totals };
   return lastColumns;
 }
 
@@ -109,3 +136,20 @@ export const selectVisibleCount = (s: Store): number => {
 /** Every pal named on any card, sorted, for the pal filter (use with `useShallow`). */
 export const selectPalOptions = (s: Store): string[] =>
   [...new Set(selectEngagements(s).flatMap((e) => e.pals))].sort((a, b) => a.localeCompare(b));
+
+/**
+ * The Round select's choices, as [value, label] pairs: each round by name, then every round
+ * (use with `useShallow`: a new array of the same pairs each time would re-render).
+ */
+export const selectRoundOptions = (s: Store): (readonly [string, string])[] => roundOptionsOf(s.board?.rounds);
+
+let lastRounds: { readonly rounds: unknown; readonly options: (readonly [string, string])[] } | null = null;
+function roundOptionsOf(rounds: readonly { readonly id: string; readonly name: string }[] | undefined): (readonly [string, string])[] {
+  if (lastRounds && lastRounds.rounds === rounds) return lastRounds.options;
+  const options: (readonly [string, string])[] = [
+    ...(rounds ?? []).map((r) => [r.id, r.name] as const),
+    [ALL_ROUNDS, 'All rounds'] as const,
+  ];
+  lastRounds = { rounds, options };
+  return options;
+}

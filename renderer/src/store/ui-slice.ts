@@ -35,6 +35,9 @@ export function createUiSlice(): StateCreator<Store, [], [], UiSlice> {
     openCard: (id, noteId) => {
       set({ dialog: { kind: 'card', id, noteId } });
     },
+    openPanel: (kind) => {
+      set({ dialog: { kind } });
+    },
     closeDialog: () => {
       set({ dialog: null });
     },

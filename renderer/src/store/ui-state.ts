@@ -1,6 +1,7 @@
 /** The UI slice's shape: view, search, filters, the open dialog, toasts and announcements. */
 import type { DueStateName } from '../../../shared/due.js';
 import type { Maturity } from '../../../shared/schema.js';
+import type { RoundDialogMode } from './rounds-state.js';
 
 /** Board filters; '' means "any". */
 export interface Filters {
@@ -11,10 +12,17 @@ export interface Filters {
 
 /** The one dialog open at a time, if any; a card may open at one of its notes. */
 export type OpenDialog =
-  { readonly kind: 'new' } | { readonly kind: 'card'; readonly id: string; readonly noteId?: string | undefined } | null;
+  | { readonly kind: 'new' }
+  | { readonly kind: 'card'; readonly id: string; readonly noteId?: string | undefined }
+  | { readonly kind: PanelDialog }
+  | { readonly kind: 'round'; readonly mode: RoundDialogMode }
+  | null;
+
+/** Dialogs of the app rather than of a card: backup and restore; under `pals serve`, another window; the calendar export; saved views. */
+export type PanelDialog = 'backup' | 'another-window' | 'calendar' | 'views' | 'github-settings' | 'discover';
 
 /** The main views the header switches between. */
-export type View = 'board' | 'actions' | 'deck';
+export type View = 'board' | 'actions' | 'deck' | 'insight';
 
 /** A message shown in the corner: errors stay until dismissed, info fades. */
 export interface Toast {
@@ -41,6 +49,8 @@ export interface UiSlice {
   readonly openNew: () => void;
   /** Opens a card's record; with `noteId`, at that note in the note editor. */
   readonly openCard: (id: string, noteId?: string) => void;
+  /** Opens one of the app's own dialogs (backup and restore, another window). */
+  readonly openPanel: (kind: PanelDialog) => void;
   readonly closeDialog: () => void;
   readonly pushToast: (kind: Toast['kind'], text: string) => number;
   readonly dismissToast: (id: number) => void;

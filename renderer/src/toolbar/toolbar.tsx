@@ -1,15 +1,23 @@
-/** Above the board: search (card names, and notes below), filters (pal, maturity, due state), "New engagement". */
+/** Above the board: search (card names, and notes below), filters (pal, maturity, due state), the round and swimlanes, saved views, "New engagement". */
 import { useShallow } from 'zustand/react/shallow';
 import type { DueStateName } from '../../../shared/due.js';
 import { MATURITIES, type Maturity } from '../../../shared/schema.js';
 import { DUE_FILTER_LABELS, MATURITY_LABELS } from '../format/labels.js';
 import { PlusIcon } from '../icons.js';
-import { selectFiltering, selectPalOptions, selectVisibleCount } from '../store/selectors.js';
+import { selectFiltering, selectPalOptions, selectRoundOptions, selectShownRound, selectVisibleCount } from '../store/selectors.js';
+import type { Lanes } from '../store/views-state.js';
 import { useAppStore } from '../store/store-context.js';
 import { MATCHES_ID } from '../search/note-matches.js';
+import { RoundSettingsButton } from '../rounds/round-settings-button.js';
 import { FilterSelect } from './filter-select.js';
+import { ViewSelect } from './view-select.js';
+import { ViewsMenu } from './views-menu.js';
 
 const MATURITY_OPTIONS = MATURITIES.map((m) => [m, MATURITY_LABELS[m]] as const);
+const LANE_OPTIONS: readonly (readonly [Lanes, string])[] = [
+  ['none', 'None'],
+  ['pal', 'Pal'],
+];
 const DUE_OPTIONS = (['overdue', 'due-soon', 'on-track', 'none'] as const).map((d) => [d, DUE_FILTER_LABELS[d]] as const);
 
 /** The toolbar; filtering is instant and never changes stored data. */
@@ -22,7 +30,11 @@ export function Toolbar() {
   const { setSearch, setFilter, clearFilters, openNew } = useAppStore(
     useShallow((s) => ({ setSearch: s.setSearch, setFilter: s.setFilter, clearFilters: s.clearFilters, openNew: s.openNew })),
   );
-  const palOptions = pals.map((p) => [p, p] as const);
+  // A pal kept in the filter from last time stays a choice even when no card names them now.
+  const palOptions = (filters.pal && !pals.includes(filters.pal) ? [...pals, filters.pal] : pals).map((p) => [p, p] as const);
+  const { lanes, setLanes, setRound } = useAppStore(useShallow((s) => ({ lanes: s.lanes, setLanes: s.setLanes, setRound: s.setRound })));
+  const shownRound = useAppStore(selectShownRound);
+  const roundOptions = useAppStore(useShallow(selectRoundOptions));
 
   return (
     <div className="toolbar">
@@ -82,6 +94,23 @@ export function Toolbar() {
             setFilter('due', v);
           }}
         />
+        <ViewSelect<string>
+          label="Round"
+          value={shownRound}
+          options={roundOptions}
+          onChange={(v) => {
+            setRound(v);
+          }}
+        />
+        <RoundSettingsButton />
+        <ViewSelect<Lanes>
+          label="Swimlanes"
+          value={lanes}
+          options={LANE_OPTIONS}
+          onChange={(v) => {
+            setLanes(v);
+          }}
+        />
         {filtering && (
           <>
             <p className="toolbar-count" role="status">
@@ -93,6 +122,7 @@ export function Toolbar() {
           </>
         )}
       </div>
+      <ViewsMenu />
       <button type="button" className="button button--primary" onClick={openNew}>
         <PlusIcon /> New engagement
       </button>

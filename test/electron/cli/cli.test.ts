@@ -319,8 +319,8 @@ describe('bad input changes nothing', () => {
     [['sync', '--api-url', 'http://github.example.test/api/v3'], 2, /--api-url: plain http would send the GitHub token in clear/],
     [['serve', '--no-open', '--api-url', 'http://10.0.0.8/api'], 2, /--api-url: plain http would send the GitHub token in clear/],
     [['sync', 'now'], 2, /unexpected argument "now"/],
-    [['export', 'slides'], 2, /export: say what to export: deck or assessment/],
-    [['export', 'deck', '--format', 'pptx'], 2, /--format: use md, html or pdf/],
+    [['export', 'slides'], 2, /export: say what to export: deck, assessment or ics/],
+    [['export', 'deck', '--format', 'docx'], 2, /--format: use md, html, pdf, pptx/],
     [['export', 'deck', '--format', 'pdf'], 2, /a PDF needs --out FILE/],
     [['export', 'deck', '--only', 'nobody'], 1, /no engagement is called "nobody"/],
     [['serve', '--port', 'x'], 2, /--port: must be a port number/],
@@ -371,9 +371,10 @@ describe('bad input changes nothing', () => {
     const r = await pals(dir, ['list', '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
-      /^warning: pals.json was damaged: the file is not valid JSON.*moved to .*damaged-.*loaded the newest good backup/,
+      /^warning: pals.json was damaged: the file is not valid JSON.*moved to .*damaged-.*loaded the newest good backup.*nothing saved was lost/,
     );
-    expect((JSON.parse(r.stdout) as EngagementView[]).map((e) => e.name)).toEqual(['Kyverno']);
+    // A backup follows every write: both engagements are back.
+    expect((JSON.parse(r.stdout) as EngagementView[]).map((e) => e.name)).toEqual(['Kyverno', 'Argo']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { findChromium } from '../../../electron/core/export/pdf.js';
 import { pals, tempDir } from '../../helpers.js';
@@ -96,10 +97,11 @@ describe('pals export assessment', () => {
     await pals(dir, ['edit', 'kyverno', '--repo', 'https://github.com/kyverno/kyverno']);
     const r = await pals(dir, ['export', 'assessment', 'kyverno']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^# Kyverno Self-Assessment/);
-    expect(r.stdout).toContain('help from Ann (CNCF TAG Security)');
+    expect(r.stdout).toMatch(/^# Kyverno Self-assessment/);
+    expect(r.stdout).toContain('help from Ann (CNCF TAG Security, Security Pals)');
+    expect(r.stdout).toContain('| Assessment Stage | Incomplete |');
     expect(r.stdout).toContain('| Software | https://github.com/kyverno/kyverno |');
-    expect(r.stdout).toContain('| CNCF maturity | incubating |');
+    expect(r.stdout).toContain('Kyverno is a CNCF incubating project.');
     for (const h of [
       '## Metadata',
       '### Security links',
@@ -118,5 +120,89 @@ describe('pals export assessment', () => {
     ]) {
       expect(r.stdout, h).toContain(`${h}\n`);
     }
+  });
+});
+
+describe('pals export assessment --pr', () => {
+  it('prints the pull request description for the project’s repository', async () => {
+    const dir = await seeded();
+    await pals(dir, ['edit', 'kyverno', '--repo', 'https://github.com/kyverno/kyverno']);
+    const r = await pals(dir, ['export', 'assessment', 'kyverno', '--pr']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^This pull request starts Kyverno's security self-assessment in `docs\/security\/self-assessment.md`/);
+    expect(r.stdout).toContain('- [ ] Security issue resolution');
+  });
+});
+
+describe('the round’s words and the running order from the command line', () => {
+  it('puts `round edit --benefit/--next-step/--takeaway` in the deck, sub-points included', async () => {
+    const dir = await seeded();
+    const e = await pals(dir, [
+      'round',
+      'edit',
+      'Round 1',
+      '--benefit',
+      'Exposure to other projects',
+      '--benefit',
+      '  Both teams and technology',
+      '--next-step',
+      'Make this a Thing',
+      '--takeaway',
+      'Projects loved the template security docs',
+    ]);
+    expect(e.code, e.stderr).toBe(0);
+    const r = await pals(dir, ['export', 'deck']);
+    expect(r.stdout).toContain('# Benefits to TAG members\n\n* Exposure to other projects\n  * Both teams and technology');
+    // A learning's tag reads the same in `show` as in the deck.
+    expect((await pals(dir, ['show', 'kyverno'])).stdout).toContain('learning   Timebox: Helps');
+    expect(r.stdout).toContain('* Timebox\n  * Helps');
+    expect(r.stdout).toContain('# Next steps\n\n* Make this a Thing');
+    expect(r.stdout).toContain('* Biggest single takeaway: Projects loved the template security docs');
+  });
+
+  it('builds exactly the sections --sections names, in that order, and refuses an unknown one', async () => {
+    const dir = await seeded();
+    await pals(dir, ['round', 'edit', 'Round 1', '--benefit', 'Help']);
+    const r = await pals(dir, ['export', 'deck', '--sections', 'benefits, projects']);
+    expect(r.code, r.stderr).toBe(0);
+    const headings = r.stdout.split('\n').filter((l) => l.startsWith('# '));
+    expect(headings).toEqual([
+      '# <!--fit--> TAG Security \\- Security Pals Retrospective \\(Round 1\\)',
+      '# Benefits to TAG members',
+      '# Projects',
+    ]);
+    const bad = await pals(dir, ['export', 'deck', '--sections', 'projects,slides']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(
+      /^error: .*"slides" is neither a section nor a slide of this round's deck; use: concept, projects, reactions, learnings, timebox, buyIn, benefits, nextSteps, retro/,
+    );
+    const help = await pals(dir, ['--help']);
+    expect(help.stdout).toContain('[--sections NAME,NAME..]');
+    expect(help.stdout).toContain('concept, projects, reactions,');
+  });
+
+  it.skipIf(!findChromium())('writes a PPTX: one picture per slide, 1280×720, with the speaker notes', async () => {
+    const dir = await seeded();
+    const out = join(dir, 'retro.pptx');
+    const r = await pals(dir, ['export', 'deck', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const slides = Number(/\((\d+) slides/.exec(r.stderr)?.[1]);
+    expect(slides).toBeGreaterThan(3);
+    expect((await stat(out)).mode & 0o777).toBe(0o600);
+    const zip = await JSZip.loadAsync(await readFile(out));
+    const names = Object.keys(zip.files);
+    expect(names.filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))).toHaveLength(slides);
+    const pictures = names.filter((f) => /^ppt\/media\/.*\.png$/.test(f));
+    expect(pictures).toHaveLength(slides);
+    const png = await zip.file(pictures[0]!)!.async('nodebuffer');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1280, 720]);
+    const notes = await Promise.all(names.filter((f) => /^ppt\/notesSlides\/.*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(notes.join('')).toContain('Initial reactions of 1 project, as recorded on each card.');
+  });
+
+  it('says a PPTX needs a file', async () => {
+    const dir = await seeded();
+    const r = await pals(dir, ['export', 'deck', '--format', 'pptx']);
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringMatching(/a PPTX needs --out FILE/) });
   });
 });

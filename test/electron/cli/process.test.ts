@@ -11,7 +11,7 @@ import { storePaths } from '../../../electron/core/paths.js';
 import { readStore } from '../../../electron/core/store/disk-read.js';
 import { nodeFs } from '../../../electron/core/store/fs.js';
 import { parseDocText } from '../../../shared/document.js';
-import { PALS_BIN as bin, runNode, spawnServe, tempDir, unprivileged } from '../../helpers.js';
+import { PALS_BIN as bin, claimSession, runNode, spawnServe, tempDir, unprivileged } from '../../helpers.js';
 
 const user = unprivileged();
 if (user.skip) console.warn(`read-only CLI test skipped: ${user.skip}`);
@@ -135,18 +135,18 @@ describe('pals serve (process)', () => {
   it('prints the URL first, serves the UI, and flushes the store when stopped', async () => {
     const dir = await tempDir();
     const { child, url } = await spawnServe(dir);
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/);
-    const token = new URL(url).searchParams.get('token')!;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/open#token=[A-Za-z0-9_-]{43}$/);
     const origin = new URL(url).origin;
+    const token = await claimSession(url);
     const added = await fetch(`${origin}/api/addEngagement`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-pals-token': token },
       body: JSON.stringify({ name: 'Served' }),
     });
     expect(added.status).toBe(200);
-    const first = await fetch(url, { redirect: 'manual' });
-    const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
-    const page = await fetch(`${origin}/`, { headers: { cookie } });
+    // The printed address opened once; it is no key now.
+    await expect(claimSession(url)).rejects.toThrow(/already used/);
+    const page = await fetch(`${origin}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<div id="root">/);
     const closed = new Promise<number | null>((resolve) => child.on('close', resolve));

@@ -17,13 +17,14 @@ describe('export calls', () => {
   it('previews the deck as marp-core HTML, following the options', async () => {
     const handlers = await core();
     const all = await handlers.dispatch('deckPreview', { options: {} });
-    const fewer = await handlers.dispatch('deckPreview', { options: { sections: { retro: false, benefits: false }, theme: 'uncover' } });
+    const fewer = await handlers.dispatch('deckPreview', { options: { sections: { projects: false, timebox: false }, theme: 'uncover' } });
     if (!all.ok || !fewer.ok) throw new Error('preview failed');
     const a = all.value as { html: string; slideCount: number; engagementCount: number };
     const b = fewer.value as { html: string; slideCount: number; css: string };
     expect(a.engagementCount).toBe(1);
     expect((a.html.match(/<section/g) ?? []).length).toBe(a.slideCount);
-    expect(b.slideCount).toBe(a.slideCount - 6);
+    // Projects is one slide; the timebox three (the weeks, the chart, time in phase).
+    expect(b.slideCount).toBe(a.slideCount - 4);
     expect(b.html).toContain('data-theme="uncover"');
     expect(await handlers.dispatch('deckPreview', { options: { theme: 'comic-sans' } })).toMatchObject({
       ok: false,

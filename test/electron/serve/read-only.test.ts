@@ -7,7 +7,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmod, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pals, spawnServe, tempDir, unprivileged } from '../../helpers.js';
+import { claimSession, pals, spawnServe, tempDir, unprivileged } from '../../helpers.js';
 
 // root ignores permissions, so the server runs as nobody where the suite runs as root.
 const user = unprivileged();
@@ -17,7 +17,7 @@ if (user.skip) console.warn(`read-only serve test skipped: ${user.skip}`);
 async function serve(dir: string): Promise<{ child: ChildProcessWithoutNullStreams; origin: string; token: string }> {
   const { child, url } = await spawnServe(dir, { ...asUser, env: { ...process.env, PALS_NOW: '2026-11-27' } });
   const parsed = new URL(url);
-  return { child, origin: parsed.origin, token: parsed.searchParams.get('token')! };
+  return { child, origin: parsed.origin, token: await claimSession(url) };
 }
 
 describe('pals serve on a read-only data folder', () => {

@@ -40,39 +40,90 @@ function raw(port: number, path: string, headers: Record<string, string>, method
   });
 }
 
+/** The one-time token of a first-load address (in its fragment). */
+const firstLoadToken = (url: string) => new URL(url).hash.replace(/^#token=/, '');
+
+const exchange = (base: string, token: string) =>
+  fetch(`${base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+
 const post = (base: string, call: string, args: unknown, headers: Record<string, string>) =>
   fetch(`${base}/api/${call}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(args) });
 
 describe('pals serve', () => {
-  it('listens on 127.0.0.1 only and prints a URL with a long random token', async () => {
+  it('listens on 127.0.0.1 only and prints an address whose one-time token is in the fragment', async () => {
     const { server } = await serve();
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/open#token=[A-Za-z0-9_-]{43}$/);
+    expect((await fetch(server.url.replace(/#.*/, ''))).status).toBe(200);
+    expect(server.url).not.toContain(server.token);
     const other = await serve();
     expect(other.server.token).not.toBe(server.token);
     await server.close();
   });
 
-  it('trades the URL token for an HttpOnly SameSite=Strict cookie and drops it from the URL', async () => {
+  it('trades the printed token for the session token once; the address is no key after that', async () => {
     const { server, base } = await serve();
-    const first = await fetch(server.url, { redirect: 'manual' });
-    expect(first.status).toBe(303);
-    expect(first.headers.get('location')).toBe('/');
-    const cookie = first.headers.get('set-cookie')!;
-    expect(cookie).toMatch(new RegExp(`^pals_token_${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/$`));
-    const page = await fetch(`${base}/`, { headers: { cookie: cookie.split(';')[0]! } });
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'self'/);
-    const board = await post(base, 'getBoard', {}, { cookie: cookie.split(';')[0]! });
-    expect(await board.json()).toMatchObject({ ok: true, value: { today: '2026-11-27', engagements: [] } });
+    const first = await exchange(base, firstLoadToken(server.url));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('set-cookie')).toBeNull();
+    expect(await first.json()).toEqual({ ok: true, value: { token: server.token } });
+    const again = await exchange(base, firstLoadToken(server.url));
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', message: expect.stringMatching(/already used/) },
+    });
+    expect((await exchange(base, 'x'.repeat(43))).status).toBe(401);
   });
 
-  it('redirects the token exchange to a path on this host only (no open redirect)', async () => {
+  it('refuses a first-load token sent from another origin, and keeps it for our page', async () => {
     const { server } = await serve();
-    for (const path of ['/.//evil.com/', '//evil.com/', '/\\evil.com/', '/board']) {
-      const r = await raw(server.port, `${path}?token=${server.token}`, { host: `127.0.0.1:${server.port}` });
-      expect(r.status, path).toBe(303);
-      expect(r.headers.location, path).toMatch(/^\/(?![/\\])/);
+    const code = firstLoadToken(server.url);
+    const body = JSON.stringify({ token: code });
+    const json = { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json' };
+    const attempts: Record<string, string>[] = [{ origin: `http://127.0.0.1:${server.port + 1}` }, { 'sec-fetch-site': 'same-site' }];
+    for (const extra of attempts) {
+      const r = await raw(server.port, '/session', { ...json, ...extra }, 'POST', body);
+      expect(r.status, JSON.stringify(extra)).toBe(403);
     }
+    const ours = await raw(server.port, '/session', { ...json, origin: `http://127.0.0.1:${server.port}` }, 'POST', body);
+    expect(ours.status).toBe(200);
+  });
+
+  it('gives a signed-in page a one-time address for another browser, and nobody else', async () => {
+    const { base, auth } = await serve();
+    expect((await fetch(`${base}/session/link`, { method: 'POST' })).status).toBe(401);
+    const made = (await (await fetch(`${base}/session/link`, { method: 'POST', headers: auth })).json()) as { value: { url: string } };
+    expect(made.value.url).toMatch(new RegExp(`^${base}/open#token=[A-Za-z0-9_-]{43}$`));
+    expect((await exchange(base, firstLoadToken(made.value.url))).status).toBe(200);
+    expect((await exchange(base, firstLoadToken(made.value.url))).status).toBe(401);
+  });
+
+  it('never reads a cookie: the token in the cookie a browser sends to every local port opens nothing', async () => {
+    const { server, base } = await serve();
+    // What any other server on 127.0.0.1 received before: the cookie, sent by the browser to every port.
+    const stolen = { cookie: `pals_token_${server.port}=${server.token}` };
+    expect((await post(base, 'getBoard', {}, stolen)).status).toBe(401);
+    const events = await raw(server.port, '/api/events', { host: `127.0.0.1:${server.port}`, ...stolen });
+    expect(events.status).toBe(401);
+    expect((await fetch(`${base}/session/link`, { method: 'POST', headers: stolen })).status).toBe(401);
+  });
+
+  it('answers the old `?token=` address with the page itself: no redirect, no session (no open redirect)', async () => {
+    const { server } = await serve();
+    for (const path of ['/.//evil.com/', '//evil.com/', '/\\evil.com/', '/board', '/']) {
+      const r = await raw(server.port, `${path}?token=${server.token}`, { host: `127.0.0.1:${server.port}` });
+      expect(r.status, path).not.toBe(303);
+      expect(r.headers.location, path).toBeUndefined();
+      expect(r.headers['set-cookie'], path).toBeUndefined();
+    }
+  });
+
+  it('serves the UI (no data in it) to anyone on this host, and the API only with the session token', async () => {
+    const { base } = await serve();
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'self'/);
+    expect((await post(base, 'getBoard', {}, {})).status).toBe(401);
   });
 
   it('takes API calls only as application/json (parameters allowed, look-alikes refused)', async () => {
@@ -84,13 +135,12 @@ describe('pals serve', () => {
       expect(await send(type), type).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
-  it('refuses requests without the token, or with a wrong one', async () => {
+  it('refuses API requests without the token, or with a wrong one', async () => {
     const { base, server } = await serve();
-    expect((await fetch(`${base}/`)).status).toBe(401);
-    expect((await fetch(`${base}/?token=wrong`, { redirect: 'manual' })).status).toBe(401);
     expect((await post(base, 'getBoard', {}, {})).status).toBe(401);
     expect((await post(base, 'getBoard', {}, { 'x-pals-token': `${server.token}x` })).status).toBe(401);
-    expect((await post(base, 'getBoard', {}, { cookie: `pals_token_${server.port + 1}=${server.token}` })).status).toBe(401);
+    expect((await post(base, 'getBoard', {}, { 'x-pals-token': '' })).status).toBe(401);
+    expect((await post(base, 'getBoard', {}, { 'x-pals-token': server.token })).status).toBe(200);
   });
 
   it('refuses a foreign Host header (DNS rebinding), even with the token', async () => {

@@ -5,7 +5,12 @@ import { tempDir } from '../../helpers.js';
 
 const state = vi.hoisted(() => ({
   savePath: null as string | null,
-  windows: [] as { options: { webPreferences: Record<string, unknown>; show: boolean }; loaded: string; destroyed: boolean }[],
+  windows: [] as {
+    options: { webPreferences: Record<string, unknown>; show: boolean };
+    loaded: string;
+    loads: string[];
+    destroyed: boolean;
+  }[],
 }));
 
 vi.mock('electron', () => {
@@ -16,12 +21,20 @@ vi.mock('electron', () => {
       on: () => undefined,
       setWindowOpenHandler: () => undefined,
       printToPDF: () => Promise.resolve(Buffer.from('%PDF-1.7 fake')),
+      capturePage: (rect: { width: number; height: number }) =>
+        Promise.resolve({
+          resize: (size: { width: number; height: number }) => ({
+            toPNG: () => Buffer.from(`PNG ${rect.width}x${rect.height} as ${size.width}x${size.height} of ${this.loaded.length}`),
+          }),
+        }),
     };
+    loads: string[] = [];
     constructor(readonly options: { webPreferences: Record<string, unknown>; show: boolean }) {
       state.windows.push(this);
     }
     loadURL(url: string) {
       this.loaded = url;
+      this.loads.push(url);
       return Promise.resolve();
     }
     destroy() {
@@ -60,6 +73,24 @@ describe('desktop export platform', () => {
     expect(win?.options.show).toBe(false);
     expect(win?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false });
     expect(win?.loaded).toMatch(/^data:text\/html;charset=utf-8,/);
+    expect(win?.destroyed).toBe(true);
+  });
+
+  it('pictures each slide page at 1280×720 in one hidden sandboxed window with JavaScript off, and closes it', async () => {
+    const pages = ['<!doctype html><section>1</section>', '<!doctype html><section>2</section>'];
+    const shots = await desktopExportPlatform(() => undefined).pictureSlides!(pages);
+    expect(
+      shots.map((b) =>
+        Buffer.from(b)
+          .toString()
+          .replace(/ of \d+$/, ''),
+      ),
+    ).toEqual(['PNG 1280x720 as 1280x720', 'PNG 1280x720 as 1280x720']);
+    expect(state.windows).toHaveLength(1);
+    const [win] = state.windows;
+    expect(win?.options).toMatchObject({ show: false, width: 1280, height: 720 });
+    expect(win?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false });
+    expect(win?.loads.map((u) => decodeURIComponent(u.replace(/^data:text\/html;charset=utf-8,/, '')))).toEqual(pages);
     expect(win?.destroyed).toBe(true);
   });
 });

@@ -182,8 +182,23 @@ export const dialog = {
 };
 
 /** What `import ... from 'electron'` gives the code under test. */
+/** Notifications the main process showed (the "Needs attention" digest). */
+export class FakeNotification extends EventEmitter {
+  static readonly shown: FakeNotification[] = [];
+  static isSupported(): boolean {
+    return true;
+  }
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show(): void {
+    FakeNotification.shown.push(this);
+  }
+}
+
 export const electronModule = {
   app,
+  Notification: FakeNotification,
   BrowserWindow: FakeBrowserWindow,
   ipcMain,
   protocol,

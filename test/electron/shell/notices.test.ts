@@ -21,4 +21,10 @@ describe('recoveryNotice', () => {
     expect(restored?.detail).toContain('/d/backups/pals-2.json');
     expect(recoveryNotice({ reason: 'bad', movedAside: '/d/x', restoredFrom: null })?.detail).toContain('starts empty');
   });
+
+  it('says whether anything saved was lost: the backup was the file as last written and the journal replayed whole', () => {
+    const whole = { reason: 'bad', movedAside: '/d/x', restoredFrom: '/d/backups/pals-3.json', journalChanges: 4, complete: true };
+    expect(recoveryNotice(whole)?.detail).toMatch(/pals-3\.json, with the 4 changes of the journal replayed\. Nothing saved was lost\./);
+    expect(recoveryNotice({ ...whole, complete: false })?.detail).toMatch(/Changes saved after that backup may be missing/);
+  });
 });

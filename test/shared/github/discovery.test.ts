@@ -76,6 +76,7 @@ describe('discovery', () => {
       labels: [],
       project: null,
       suggestedName: 't',
+      known: null,
     });
     expect(unlinked(doc, [item(1), item(2), item(2), item(3)]).map((d) => d.issue)).toEqual(['cncf/tag-security#2', 'cncf/tag-security#3']);
   });

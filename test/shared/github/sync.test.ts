@@ -147,7 +147,7 @@ describe('applying a sync', () => {
   });
 
   it('records the last sync for the status chip', () => {
-    const record = { at: T1, checked: 3, updated: 1, unchanged: 1, failed: 1, error: null };
+    const record = { at: T1, checked: 3, updated: 1, unchanged: 1, failed: 1, error: null, rateLimit: null };
     expect(recordSync(emptyDoc(), record).doc.settings.lastSync).toEqual(record);
   });
 });

@@ -1,10 +1,11 @@
-/** Discovery against the fake GitHub: Link-header pagination, the PR title convention, linked ones left out. */
+/** Discovery against the fake GitHub: Link-header pagination, the PR title convention, linked ones marked. */
 import { describe, expect, it } from 'vitest';
 import { discoverIssues } from '../../../../electron/core/github/discover.js';
+import { markKnown } from '../../../../shared/github/discovery.js';
 import { client, fakeGithub, linked, openStore } from './setup.js';
 
 describe('discoverIssues', () => {
-  it('follows Link pages of labelled issues and finds self-assessment PRs, less what is linked', async () => {
+  it('follows Link pages of labelled issues and finds Security Pals PRs, marking what is linked', async () => {
     const fake = await fakeGithub();
     const store = await openStore();
     for (let n = 1; n <= 230; n++)
@@ -27,12 +28,16 @@ describe('discoverIssues', () => {
     });
     await linked(store, 'Linked', 'cncf/tag-security#1');
 
-    const found = await discoverIssues(client(fake), store.doc, { owner: 'cncf', repo: 'tag-security', label: 'need-self-assessment' });
+    const found = markKnown(
+      store.doc,
+      await discoverIssues(client(fake), { owner: 'cncf', repo: 'tag-security', labels: ['need-self-assessment'] }),
+    );
     expect(fake.count('GET', /^\/repos\/cncf\/tag-security\/issues\?/)).toBe(2);
     const issues = found.filter((f) => f.kind === 'issue');
-    expect(issues).toHaveLength(114);
-    expect(issues.map((f) => f.issue)).not.toContain('cncf/tag-security#1');
-    expect(issues[0]).toMatchObject({
+    expect(issues).toHaveLength(115);
+    expect(issues.find((f) => f.issue === 'cncf/tag-security#1')).toMatchObject({ known: 'e-linked' });
+    expect(issues[1]).toMatchObject({
+      known: null,
       issue: 'cncf/tag-security#3',
       url: 'https://github.com/cncf/tag-security/issues/3',
       labels: ['need-self-assessment'],
@@ -48,19 +53,17 @@ describe('discoverIssues', () => {
         labels: [],
         project: 'Kyverno',
         suggestedName: 'Kyverno',
+        known: null,
       },
     ]);
     const search = fake.requests.find((r) => r.path.startsWith('/search/issues'))!;
-    expect(new URL(search.path, fake.url).searchParams.get('q')).toBe(
-      'repo:cncf/tag-security is:pr is:open in:title "Security Self-Assessment"',
-    );
+    expect(new URL(search.path, fake.url).searchParams.get('q')).toBe('repo:cncf/tag-security is:pr is:open in:title "Security Pals"');
   });
 
   it('looks only for PRs without a label', async () => {
     const fake = await fakeGithub();
-    const store = await openStore();
     fake.add({ owner: 'o', repo: 'r', number: 1, labels: ['x'] });
-    expect(await discoverIssues(client(fake), store.doc, { owner: 'o', repo: 'r' })).toEqual([]);
+    expect(await discoverIssues(client(fake), { owner: 'o', repo: 'r' })).toEqual([]);
     expect(fake.count('GET', /^\/repos\//)).toBe(0);
   });
 });

@@ -3,7 +3,16 @@
  * label changes, paged lists (Link header) and search. The server in fake-github.ts sends them.
  */
 import { createHash } from 'node:crypto';
-import { errorJson, issueJson, labelJson, searchJson, type FakeIssue } from './fake-github-shapes.js';
+import {
+  contentJson,
+  errorJson,
+  issueJson,
+  labelJson,
+  pullFileJson,
+  searchJson,
+  validationJson,
+  type FakeIssue,
+} from './fake-github-shapes.js';
 
 /** How the fake answers for one issue (then it behaves normally). */
 export type Behaviour =
@@ -21,6 +30,8 @@ export interface Reply {
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
   readonly cost?: number;
+  /** Sent as it is, as text (the contents API's raw media type), instead of `body` as JSON. */
+  readonly raw?: string;
 }
 
 export const notFound: Reply = { status: 404, body: errorJson('Not Found') };
@@ -77,6 +88,36 @@ export function misbehave(
   }
 }
 
+/**
+ * How label writes fare: `invalid` is GitHub's 422 for a label it will not take; `fine-grained`
+ * a fine-grained token without write access to issues (403, naming the permission it wants);
+ * `classic` a classic token without the `repo` scope (GitHub answers 404, naming the scope).
+ */
+export type LabelWrites = 'ok' | 'invalid' | 'fine-grained' | 'classic';
+
+/** The refusal a label write gets under `mode`, or null when it goes through. */
+export function refuseLabelWrite(mode: LabelWrites, body: string): Reply | null {
+  if (mode === 'invalid') {
+    const label = (JSON.parse(body || '{"labels":[""]}') as { labels?: string[] }).labels?.[0] ?? '';
+    return { status: 422, body: validationJson(label) };
+  }
+  if (mode === 'fine-grained') {
+    return {
+      status: 403,
+      body: {
+        message: 'Resource not accessible by personal access token',
+        documentation_url: 'https://docs.github.com/rest/issues/labels#add-labels-to-an-issue',
+        status: '403',
+      },
+      headers: { 'x-accepted-github-permissions': 'issues=write; pull_requests=write' },
+    };
+  }
+  if (mode === 'classic') {
+    return { status: 404, body: errorJson('Not Found'), headers: { 'x-oauth-scopes': 'read:org', 'x-accepted-oauth-scopes': 'repo' } };
+  }
+  return null;
+}
+
 /** `POST …/labels` and `DELETE …/labels/{name}`: GitHub answers with the issue's labels after. */
 export function changeLabels(api: string, issue: FakeIssue, method: string, body: string, name: string | undefined): Reply {
   if (method === 'POST') {
@@ -116,6 +157,42 @@ export function listIssues(api: string, issues: readonly FakeIssue[], owner: str
     url,
   );
   return { status: 200, body: items.map((i) => issueJson(api, i)), headers };
+}
+
+/** `GET /repos/{o}/{r}/pulls/{n}/files`: the PR's changed files, paged, with an ETag (304 when it matches). */
+export function listPullFiles(api: string, issue: FakeIssue, url: URL, ifNoneMatch: string | undefined): Reply {
+  if (issue.kind !== 'pull') return notFound;
+  const all = (issue.files ?? []).map((f, i) => pullFileJson(api, issue, f, i));
+  const { items, headers } = page(all, url);
+  const etag = `W/"${createHash('sha256').update(JSON.stringify(items)).digest('hex').slice(0, 32)}"`;
+  if (ifNoneMatch === etag) return { status: 304, headers: { etag }, cost: 0 };
+  return { status: 200, body: items, headers: { ...headers, etag } };
+}
+
+/**
+ * `GET /repos/{o}/{r}/contents/{path}?ref=`: a file of one of the repository's PRs at its head.
+ * With the raw media type GitHub sends the bytes themselves; otherwise the base64 JSON.
+ */
+export function getContent(
+  api: string,
+  issues: readonly FakeIssue[],
+  owner: string,
+  repo: string,
+  path: string,
+  url: URL,
+  accept: string,
+): Reply {
+  const ref = url.searchParams.get('ref') ?? '';
+  for (const issue of issues) {
+    if (issue.owner !== owner || issue.repo !== repo || issue.kind !== 'pull') continue;
+    const sha = issue.headSha ?? '6dcb09b5b57875f334f61aebed695e2e4193db5e';
+    if (ref !== sha && ref !== `refs/pull/${issue.number}/head`) continue;
+    const file = issue.files?.find((f) => f.filename === path && f.status !== 'removed');
+    if (!file) continue;
+    if (/raw/.test(accept)) return { status: 200, raw: file.content };
+    return { status: 200, body: contentJson(api, owner, repo, file, ref) };
+  }
+  return notFound;
 }
 
 /** `GET /search/issues?q=repo:o/r is:pr in:title "phrase"`: enough of GitHub's search for discovery. */

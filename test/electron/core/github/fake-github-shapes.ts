@@ -2,6 +2,7 @@
  * GitHub's real response shapes for the fake server, built from the payloads @octokit/fixtures
  * recorded against api.github.com (issues, labels, search, headers), with our values put in.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -45,6 +46,58 @@ export interface FakeIssue {
   assignees: string[];
   comments: number;
   updatedAt: string;
+  /** A pull request's changed files and the commit they are read at. */
+  files?: FakeFile[];
+  headSha?: string;
+}
+
+/** One changed file of a fake pull request, with its text at the PR's head. */
+export interface FakeFile {
+  filename: string;
+  status: 'added' | 'removed' | 'modified' | 'renamed';
+  content: string;
+}
+
+/** One entry of `GET /repos/{o}/{r}/pulls/{n}/files` (the REST API's diff-entry). */
+export function pullFileJson(api: string, issue: FakeIssue, file: FakeFile, index: number): Json {
+  const sha = issue.headSha ?? '6dcb09b5b57875f334f61aebed695e2e4193db5e';
+  const lines = file.content.split('\n').length;
+  const path = file.filename.split('/').map(encodeURIComponent).join('/');
+  return {
+    sha: createHash('sha1').update(`${index}:${file.content}`).digest('hex'),
+    filename: file.filename,
+    status: file.status,
+    additions: file.status === 'removed' ? 0 : lines,
+    deletions: file.status === 'removed' ? lines : 0,
+    changes: lines,
+    blob_url: `https://github.com/${issue.owner}/${issue.repo}/blob/${sha}/${path}`,
+    raw_url: `https://github.com/${issue.owner}/${issue.repo}/raw/${sha}/${path}`,
+    contents_url: `${api}/repos/${issue.owner}/${issue.repo}/contents/${path}?ref=${sha}`,
+    patch: `@@ -0,0 +1,${lines} @@`,
+  };
+}
+
+/** A file as `GET /repos/{o}/{r}/contents/{path}` answers without the raw media type (base64, as GitHub sends it). */
+export function contentJson(api: string, owner: string, repo: string, file: FakeFile, ref: string): Json {
+  const path = file.filename.split('/').map(encodeURIComponent).join('/');
+  const name = file.filename.split('/').pop()!;
+  return {
+    type: 'file',
+    encoding: 'base64',
+    size: Buffer.byteLength(file.content),
+    name,
+    path: file.filename,
+    content: Buffer.from(file.content).toString('base64'),
+    sha: createHash('sha1').update(file.content).digest('hex'),
+    url: `${api}/repos/${owner}/${repo}/contents/${path}?ref=${ref}`,
+    git_url: `${api}/repos/${owner}/${repo}/git/blobs/${createHash('sha1').update(file.content).digest('hex')}`,
+    html_url: `https://github.com/${owner}/${repo}/blob/${ref}/${path}`,
+    download_url: `https://raw.githubusercontent.com/${owner}/${repo}/${ref}/${path}`,
+    _links: {
+      self: `${api}/repos/${owner}/${repo}/contents/${path}?ref=${ref}`,
+      html: `https://github.com/${owner}/${repo}/blob/${ref}/${path}`,
+    },
+  };
 }
 
 const user = (login: string): Json => ({
@@ -113,4 +166,10 @@ export function userJson(login: string): Json {
 /** GitHub's error body. */
 export function errorJson(message: string): Json {
   return { message, documentation_url: 'https://docs.github.com/rest' };
+}
+
+/** GitHub's 422 body (recorded in @octokit/fixtures' `errors` scenario), for a label it will not take. */
+export function validationJson(label: string): Json {
+  const recorded = scenario('errors')[0]!.response as Json;
+  return { ...recorded, errors: [{ value: label, resource: 'Label', field: 'name', code: 'invalid' }] };
 }

@@ -7,11 +7,24 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { changeLabels, getIssue, listIssues, misbehave, notFound, search, type Behaviour, type Reply } from './fake-github-routes.js';
+import {
+  changeLabels,
+  getContent,
+  getIssue,
+  listIssues,
+  listPullFiles,
+  misbehave,
+  notFound,
+  refuseLabelWrite,
+  search,
+  type Behaviour,
+  type LabelWrites,
+  type Reply,
+} from './fake-github-routes.js';
 import { BASE_HEADERS, errorJson, userJson, type FakeIssue } from './fake-github-shapes.js';
 
-export type { FakeIssue } from './fake-github-shapes.js';
-export type { Behaviour } from './fake-github-routes.js';
+export type { FakeFile, FakeIssue } from './fake-github-shapes.js';
+export type { Behaviour, LabelWrites } from './fake-github-routes.js';
 
 export interface Recorded {
   readonly method: string;
@@ -28,6 +41,12 @@ export class FakeGithub {
   refuseToken = false;
   rateLimited = false;
   remaining = 5000;
+  /** How label writes fare (see `LabelWrites`): GitHub's 422, or a token that may not write. */
+  labelWrites: LabelWrites = 'ok';
+  /** The login `GET /user` answers with. */
+  login = 'pal-coordinator';
+  /** Repositories that exist although they hold no fake issue (listing them answers an empty page). */
+  readonly emptyRepos = new Set<string>();
   /** Echo the request's Authorization header in error messages (a hostile server). */
   echoAuth = false;
   /** Milliseconds before each answer (to see concurrency). */
@@ -117,7 +136,7 @@ export class FakeGithub {
 
   private send(res: ServerResponse, reply: Reply): void {
     if ((reply.cost ?? 1) > 0 && this.remaining > 0) this.remaining--;
-    const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+    const text = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
     res.writeHead(reply.status, {
       ...BASE_HEADERS,
       'x-ratelimit-limit': '5000',
@@ -125,7 +144,7 @@ export class FakeGithub {
       'x-ratelimit-reset': String(this.resetAt),
       'x-ratelimit-resource': 'core',
       ...reply.headers,
-      'content-type': 'application/json; charset=utf-8',
+      'content-type': reply.raw === undefined ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
       'content-length': String(Buffer.byteLength(text)),
     });
     res.end(text);
@@ -165,22 +184,41 @@ export class FakeGithub {
     const p = url.pathname.split('/').map(decodeURIComponent);
     const all = [...this.issues.values()];
     if (method === 'GET' && url.pathname === '/user') {
-      return { status: 200, body: userJson('pal-coordinator'), headers: { 'x-oauth-scopes': 'repo, read:org' } };
+      return { status: 200, body: userJson(this.login), headers: { 'x-oauth-scopes': 'repo, read:org' } };
     }
     if (method === 'GET' && url.pathname === '/search/issues') return search(this.url, all, url);
     if (p[1] === 'repositories' && p[3] === 'issues') {
       const moved = all.find((i) => i.id === Number(p[2]) && i.number === Number(p[4]));
       return moved ? getIssue(this.url, moved, req.headers['if-none-match']) : notFound;
     }
+    if (p[1] === 'repos' && p[4] === 'contents' && method === 'GET') {
+      return getContent(this.url, all, p[2]!, p[3]!, p.slice(5).join('/'), url, req.headers.accept ?? '');
+    }
+    if (p[1] === 'repos' && p[4] === 'pulls' && p[6] === 'files' && method === 'GET') {
+      const pull = this.issues.get(`${p[2]}/${p[3]}#${p[5]}`.toLowerCase());
+      const odd = misbehave(
+        this.url,
+        this.behaviours.get(`${p[2]}/${p[3]}#${p[5]}`.toLowerCase()),
+        (r) => this.issues.get(r.toLowerCase()),
+        auth,
+      );
+      if (odd) return odd;
+      return pull ? listPullFiles(this.url, pull, url, req.headers['if-none-match']) : notFound;
+    }
     if (p[1] !== 'repos' || p[4] !== 'issues') return notFound;
-    if (p.length === 5 && method === 'GET') return listIssues(this.url, all, p[2]!, p[3]!, url);
+    if (p.length === 5 && method === 'GET') {
+      if (this.emptyRepos.has(`${p[2]}/${p[3]}`.toLowerCase()) && !all.some((i) => i.owner === p[2] && i.repo === p[3])) {
+        return { status: 200, body: [] };
+      }
+      return listIssues(this.url, all, p[2]!, p[3]!, url);
+    }
     const ref = `${p[2]}/${p[3]}#${p[5]}`.toLowerCase();
     const odd = misbehave(this.url, this.behaviours.get(ref), (r) => this.issues.get(r.toLowerCase()), auth);
     if (odd) return odd;
     const issue = this.issues.get(ref);
     if (!issue) return notFound;
     if (p.length === 6 && method === 'GET') return getIssue(this.url, issue, req.headers['if-none-match']);
-    if (p[6] === 'labels') return changeLabels(this.url, issue, method, body, p[7]);
+    if (p[6] === 'labels') return refuseLabelWrite(this.labelWrites, body) ?? changeLabels(this.url, issue, method, body, p[7]);
     return notFound;
   }
 }

@@ -108,7 +108,8 @@ describe('write-back', () => {
     expect(report.failed).toEqual([
       {
         ref: 'o/r#1',
-        error: 'could not set the label pals/draft: GitHub refused the request (403): Resource not accessible by integration',
+        error:
+          'the token may not change labels on o/r#1: give it write access to issues (classic token: the `repo` scope; fine-grained: Issues read and write); the change stays queued for the next sync',
       },
     ]);
     expect(store.doc.outbox).toMatchObject([{ id: 'wb-x', attempts: 1 }]);

@@ -70,7 +70,7 @@ describe('PalsStore', () => {
     ['not JSON', 'hello'],
     ['failing the schema', JSON.stringify({ ...emptyDoc(), engagements: [{ id: 'x1x', name: '' }] })],
     ['an array', '[]'],
-  ])('moves a file that is %s aside and loads the newest good backup', async (_label, content) => {
+  ])('moves a file that is %s aside and loads the newest backup: the file as last written', async (_label, content) => {
     const dir = await tempDir();
     await withBackup(dir, ['Tinkerbell', 'Crossplane']);
     await writeFile(join(dir, 'pals.json'), content);
@@ -79,8 +79,9 @@ describe('PalsStore', () => {
     expect(recovery?.restoredFrom).toMatch(/backups[/\\]pals-.*\.json$/);
     expect(recovery?.reason).toMatch(/damaged/);
     expect(await readFile(recovery!.movedAside!, 'utf8')).toBe(content);
-    expect(store.doc.engagements.map((e) => e.name)).toEqual(['Tinkerbell', 'Crossplane']);
-    expect((await readDoc(dir)).engagements).toHaveLength(2);
+    expect(store.doc.engagements.map((e) => e.name)).toEqual(['Tinkerbell', 'Crossplane', 'Last']);
+    expect(recovery).toMatchObject({ complete: true, journalChanges: 0 });
+    expect((await readDoc(dir)).engagements).toHaveLength(3);
   });
 
   it('keeps a damaged file aside and starts empty only when no backup is usable', async () => {
@@ -124,14 +125,14 @@ describe('PalsStore', () => {
     expect((await readDoc(dir)).schemaVersion).toBe(1);
   });
 
-  it('keeps rolling backups of the last good files within the policy', async () => {
+  it('backs up every write of pals.json, keeping copies within the policy', async () => {
     const dir = await tempDir();
     const { store } = await PalsStore.open(dir, { backupPolicy: everyWrite });
     for (let i = 0; i < 6; i++) await store.update(add(`P${i}`));
     const rolling = (await readdir(join(dir, 'backups'))).filter((n) => n.startsWith('pals-'));
     expect(rolling).toHaveLength(3);
     const newest = JSON.parse(await readFile(join(dir, 'backups', rolling.sort().at(-1)!), 'utf8')) as StoreDoc;
-    expect(newest.engagements.map((e) => e.name)).toEqual(['P0', 'P1', 'P2', 'P3', 'P4']);
+    expect(newest.engagements.map((e) => e.name)).toEqual(['P0', 'P1', 'P2', 'P3', 'P4', 'P5']);
   });
 
   it('never loses an update when two writers share a folder (rebase under the lock)', async () => {

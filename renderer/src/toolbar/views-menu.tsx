@@ -1,0 +1,158 @@
+/**
+ * "Views": a menu button (WAI-ARIA menu button pattern) listing the saved views, and the dialog
+ * to save the current one or delete one.
+ */
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+import type { SavedView } from '../../../shared/schema.js';
+import { useAppStore } from '../store/store-context.js';
+
+const NO_VIEWS: readonly SavedView[] = [];
+
+interface Item {
+  readonly key: string;
+  readonly label: string;
+  readonly run: () => void;
+}
+
+/** The button and its menu. */
+export function ViewsMenu() {
+  const saved = useAppStore((s) => s.board?.settings.views.saved ?? NO_VIEWS);
+  const applyView = useAppStore((s) => s.applyView);
+  const openPanel = useAppStore((s) => s.openPanel);
+  const announce = useAppStore((s) => s.announce);
+  const [open, setOpen] = useState<null | 'first' | 'last'>(null);
+  const [place, setPlace] = useState<{ top: number; left: number }>({ top: 0, left: 0 });
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLUListElement>(null);
+  const menuId = useId();
+  const buttonId = useId();
+
+  const items: Item[] = [
+    ...saved.map((v) => ({
+      key: `view:${v.name}`,
+      label: v.name,
+      run: () => {
+        applyView(v);
+        announce(`Showing the view ${v.name}.`);
+      },
+    })),
+    {
+      key: 'save',
+      label: 'Save current view as…',
+      run: () => {
+        openPanel('views');
+      },
+    },
+    ...(saved.length
+      ? [
+          {
+            key: 'delete',
+            label: 'Delete a saved view…',
+            run: () => {
+              openPanel('views');
+            },
+          },
+        ]
+      : []),
+  ];
+
+  useLayoutEffect(() => {
+    if (!open || !menu.current) return;
+    const all = menu.current.querySelectorAll<HTMLElement>('[role="menuitem"]');
+    all[open === 'first' ? 0 : all.length - 1]?.focus();
+  }, [open]);
+
+  useEffect(() => {
+    if (!open) return undefined;
+    const away = (event: Event) => {
+      if (!menu.current?.contains(event.target as Node) && event.target !== button.current) setOpen(null);
+    };
+    const close = () => {
+      setOpen(null);
+    };
+    document.addEventListener('pointerdown', away);
+    window.addEventListener('resize', close);
+    return () => {
+      document.removeEventListener('pointerdown', away);
+      window.removeEventListener('resize', close);
+    };
+  }, [open]);
+
+  const show = (where: 'first' | 'last') => {
+    const r = button.current?.getBoundingClientRect();
+    if (r) setPlace({ top: r.bottom + 4, left: Math.max(8, Math.min(r.left, window.innerWidth - 260)) });
+    setOpen(where);
+  };
+  const onMenuKey = (event: KeyboardEvent<HTMLUListElement>) => {
+    const all = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    const go = (i: number) => all[(i + all.length) % all.length]?.focus();
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => go(at + 1),
+      ArrowUp: () => go(at - 1),
+      Home: () => go(0),
+      End: () => go(all.length - 1),
+      Escape: () => {
+        setOpen(null);
+        button.current?.focus();
+      },
+      Tab: () => {
+        setOpen(null);
+      },
+    };
+    const action = keys[event.key];
+    if (!action) return;
+    if (event.key !== 'Tab') event.preventDefault();
+    event.stopPropagation();
+    action();
+  };
+
+  return (
+    <>
+      <button
+        ref={button}
+        id={buttonId}
+        type="button"
+        className="button"
+        aria-haspopup="menu"
+        aria-expanded={open !== null}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => {
+          if (open) setOpen(null);
+          else show('first');
+        }}
+        onKeyDown={(event) => {
+          if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+          event.preventDefault();
+          show(event.key === 'ArrowDown' ? 'first' : 'last');
+        }}
+      >
+        Views
+      </button>
+      {open &&
+        createPortal(
+          <ul ref={menu} id={menuId} role="menu" aria-labelledby={buttonId} className="menu" style={place} onKeyDown={onMenuKey}>
+            {items.map((item, i) => (
+              <li key={item.key} role="none" className={item.key === 'save' && i > 0 ? 'menu-separated' : undefined}>
+                <button
+                  type="button"
+                  role="menuitem"
+                  tabIndex={-1}
+                  className="menu-item"
+                  onClick={() => {
+                    setOpen(null);
+                    button.current?.focus();
+                    item.run();
+                  }}
+                >
+                  {item.label}
+                </button>
+              </li>
+            ))}
+          </ul>,
+          document.body,
+        )}
+    </>
+  );
+}

@@ -6,6 +6,7 @@ import { PalsError } from '../../shared/errors.js';
 import { enqueueWriteBack } from '../../shared/github/outbox.js';
 import { editHistory } from '../../shared/history.js';
 import { insight } from '../../shared/insight.js';
+import { withoutImageBytes } from '../../shared/deck/round-deck.js';
 import { addRound, editRound, findRound, removeRound, useRound } from '../../shared/rounds.js';
 import { viewEngagement } from '../../shared/view.js';
 import type { CoreContext, Handlers } from './context.js';
@@ -16,11 +17,12 @@ type RoundCall = 'addRound' | 'editRound' | 'useRound' | 'removeRound' | 'editHi
 export function createRoundHandlers(ctx: CoreContext): Pick<Handlers, RoundCall> {
   const at = () => (ctx.now?.() ?? new Date()).toISOString();
   return {
-    addRound: (input) => {
+    addRound: async (input) => {
       const when = at();
-      return ctx.store.update((doc) => addRound(doc, input, when));
+      return withoutImageBytes(await ctx.store.update((doc) => addRound(doc, input, when)));
     },
-    editRound: ({ id, ...patch }) => ctx.store.update((doc) => editRound(doc, id, patch)),
+    // A round's answer leaves out its image slides' bytes (up to 10 MB each), as getBoard does.
+    editRound: async ({ id, ...patch }) => withoutImageBytes(await ctx.store.update((doc) => editRound(doc, id, patch))),
     useRound: async ({ id }) => {
       await ctx.store.update((doc) => useRound(doc, id));
       return { settings: ctx.store.doc.settings };

@@ -36,7 +36,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 8 * 1024 * 1024;
+/**
+ * The largest request body read: a deck image may be 10 MB (MAX_DECK_IMAGE_BYTES), which is about
+ * 13.4 MB as base64 inside a JSON call; anything bigger is refused before it is read in full.
+ */
+const MAX_BODY = 16 * 1024 * 1024;
 /** A link a page asks for is for another browser, now: it expires if unused. */
 export const PAGE_LINK_TTL_MS = 10 * 60_000;
 const CSP =

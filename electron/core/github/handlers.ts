@@ -7,6 +7,7 @@ import { PalsError } from '../../../shared/errors.js';
 import { addDiscovered, markKnown, parseRepoRef } from '../../../shared/github/discovery.js';
 import { dropOutboxFor, enqueueWriteBack } from '../../../shared/github/outbox.js';
 import type { GithubStatus, SyncReport } from '../../../shared/github/report.js';
+import { withoutImageBytes } from '../../../shared/deck/round-deck.js';
 import { setGithubSettings } from '../../../shared/github/settings.js';
 import { resolveConflict } from '../../../shared/github/sync.js';
 import { findEngagement } from '../../../shared/engagements.js';
@@ -136,6 +137,9 @@ export function createGithubHandlers(ctx: CoreContext): Pick<Handlers, GithubCal
       await gh.tokenSource.clear();
       return status();
     },
-    setGithubSettings: (patch) => ctx.store.update((doc) => setGithubSettings(doc, patch)),
+    setGithubSettings: async (patch) => {
+      const { settings, rounds } = await ctx.store.update((doc) => setGithubSettings(doc, patch));
+      return { settings, rounds: rounds.map(withoutImageBytes) };
+    },
   };
 }

@@ -28,6 +28,20 @@ async function core() {
 }
 
 describe('round calls', () => {
+  it("answers a round without its pictures' bytes (they stay in the store)", async () => {
+    const { call, store } = await core();
+    // The 8-byte PNG signature and a little more: the smallest picture the core accepts as a PNG.
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64');
+    await call('addDeckImage', { id: 'default', image: { base64: png, title: 'Us', alt: 'the team' } });
+    const images = (r: Round) => r.deck.slides.flatMap((s) => (s.kind === 'image' ? [s.image.base64] : []));
+    const edited = await call<Round>('editRound', { id: 'default', name: 'Round one' });
+    expect(images(edited)).toEqual(['']);
+    await call<Round>('addRound', { name: 'Round 2', like: 'default' }); // windows and rules, not slides
+    const github = await call<{ rounds: Round[] }>('setGithubSettings', { writeBack: false });
+    expect(github.rounds.flatMap(images)).toEqual(['']);
+    expect(images(store.doc.rounds[0]!)).toEqual([png]);
+  });
+
   it('addRound, editRound, useRound, removeRound answer what the contract says', async () => {
     const { call, board } = await core();
     const r2 = await call<Round>('addRound', { name: 'Round 2', windows: { draft: { start: 5, end: 6 } }, carryOver: true, use: true });

@@ -81,6 +81,7 @@ export function buildDeck(doc: StoreDoc, options: DeckOptions = {}): Deck {
   const title = options.title?.trim() || deck.title.trim() || defaultTitle;
   const images: DeckImage[] = [];
   const ctx: DeckContext = {
+    doc,
     round,
     deck,
     chosen,

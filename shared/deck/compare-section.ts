@@ -43,6 +43,7 @@ export function compareSlides(
   round: Round | undefined,
   image: (name: string, alt: string, svg: string) => string,
   today: IsoDate = lastRecordedDay(doc),
+  heading: string = COMPARE_HEADING,
 ): string[] {
   if (!round) return [];
   const before = previousRound(doc, round);
@@ -65,7 +66,7 @@ export function compareSlides(
   ];
   const chart = phaseDaysChart([prev, now], 1000, { background: { fill: '#ffffff', text: '#222222' } });
   return [
-    `# ${COMPARE_HEADING}\n\n${table.join('\n')}`,
-    `# ${COMPARE_HEADING}: time in phase\n\n${image('compare-rounds.svg', `Median days per phase: ${literal(prev.name)} and ${literal(now.name)}`, chart)}`,
+    `# ${heading}\n\n${table.join('\n')}`,
+    `# ${heading}: time in phase\n\n${image('compare-rounds.svg', `Median days per phase: ${literal(prev.name)} and ${literal(now.name)}`, chart)}`,
   ];
 }

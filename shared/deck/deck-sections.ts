@@ -5,8 +5,9 @@
  */
 import { groupLearnings, tagLabel } from '../learnings.js';
 import { PHASE_TITLES } from '../phases.js';
-import type { Engagement, Round, Windows } from '../schema.js';
+import type { Engagement, Round, StoreDoc, Windows } from '../schema.js';
 import { plannedVsActualChart, timeInPhaseChart } from './charts.js';
+import { compareSlides } from './compare-section.js';
 import { cell, literal } from './escape.js';
 import { notesComment } from './notes.js';
 import { groupAnswers, RETRO_QUESTIONS } from './retro-answers.js';
@@ -18,6 +19,8 @@ import { daysInPhases, phaseTimings, type PhaseTiming } from './time-in-phase.js
 
 /** What every builder reads. */
 export interface DeckContext {
+  /** The whole store (the comparison with the previous round reads other rounds). */
+  readonly doc: StoreDoc;
   readonly round: Round | undefined;
   readonly deck: RoundDeck;
   readonly chosen: readonly Engagement[];
@@ -205,4 +208,5 @@ export const SECTION_BUILDERS: Readonly<Record<DeckSection, Builder>> = {
   benefits: roundList('benefits'),
   nextSteps: roundList('nextSteps'),
   retro,
+  compare: (ctx) => compareSlides(ctx.doc, ctx.round, ctx.image, undefined, headingOf(ctx, 'compare')),
 };

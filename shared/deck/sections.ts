@@ -9,6 +9,7 @@ export const DECK_SECTIONS = [
   'benefits',
   'nextSteps',
   'retro',
+  'compare',
 ] as const;
 export type DeckSection = (typeof DECK_SECTIONS)[number];
 export const DECK_THEMES = ['gaia', 'default', 'uncover'] as const;
@@ -25,6 +26,7 @@ export const DEFAULT_HEADINGS: Readonly<Record<DeckSection, string>> = {
   benefits: 'Benefits to TAG members',
   nextSteps: 'Next steps',
   retro: 'Retrospective',
+  compare: 'Compared with the previous round',
 };
 
 /** What each section shows, for the deck editor and `pals export deck --help`. */
@@ -38,4 +40,5 @@ export const SECTION_DESCRIPTIONS: Readonly<Record<DeckSection, string>> = {
   benefits: 'benefits to TAG members',
   nextSteps: 'next steps',
   retro: "every project's retrospective answers",
+  compare: "the round's figures beside the previous round's (none for a first round)",
 };

@@ -73,7 +73,7 @@ describe('the retrospective deck view', () => {
       const items = (fake.callsOf('editRoundDeck').at(-1) as { patch: { items: { id: string }[] } }).patch.items.map((i) => i.id);
       expect(items.slice(0, 2)).toEqual(['projects', 'concept']);
     });
-    expect(await screen.findByText('Concept moved to place 2 of 9')).toBeTruthy();
+    expect(await screen.findByText('Concept moved to place 2 of 10')).toBeTruthy();
   });
 
   it('saves the round’s words as typed, shows the pilot’s words only as placeholders, and previews them', async () => {

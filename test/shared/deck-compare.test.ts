@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../../shared/deck/build-deck.js';
 import { compareSlides, lastRecordedDay, previousRound } from '../../shared/deck/compare-section.js';
 import { addEngagement, editEngagement } from '../../shared/engagements.js';
 import { moveOn } from '../../shared/history.js';
@@ -63,5 +64,14 @@ describe('the deck’s "compared with the previous round" section', () => {
     expect(table).not.toContain('<script>');
     expect(chart).not.toContain('<script>');
     expect(chart!.split('\n').filter((l) => l.startsWith('#'))).toHaveLength(1);
+  });
+
+  it("is part of a round's deck: after the retrospective for Round 2, absent for Round 1", () => {
+    const doc = seeded();
+    const second = buildDeck(doc, { round: 'round-2' }).markdown;
+    expect(second).toContain('# Compared with the previous round\n');
+    expect(second).toContain('# Compared with the previous round: time in phase');
+    expect(buildDeck(doc, { round: 'default' }).markdown).not.toContain('Compared with the previous round');
+    expect(buildDeck(doc, { round: 'round-2', order: ['projects'] }).markdown).not.toContain('Compared with');
   });
 });

@@ -47,7 +47,7 @@ describe('the round’s own words in the deck', () => {
         '* Details for the nerds: [https\\:\\/\\/github\\.com\\/cncf\\/tag\\-security\\/issues\\/554](<https://github.com/cncf/tag-security/issues/554>)',
     );
     // Nothing to say yet (no reactions, hours or answers): left out, and named so the editor can say why.
-    expect(omitted).toEqual(['reactions', 'buyIn', 'retro']);
+    expect(omitted).toEqual(['reactions', 'buyIn', 'retro', 'compare']);
   });
 
   it('gives the timebox each week’s own description and planned vs actual from the history, backdated moves included', () => {
@@ -137,6 +137,7 @@ describe('the running order', () => {
       'concept',
       'slide-1',
       'retro',
+      'compare',
       'projects (off)',
       'reactions',
       'learnings',

@@ -5,8 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { PalsError } from '../../shared/errors.js';
 import { EngagementPatchSchema, NewEngagementInputSchema, NewNoteInputSchema, NotePatchSchema } from '../../shared/inputs.js';
+import { isIsoDate } from '../../shared/dates.js';
 import { PhaseSchema } from '../../shared/schema.js';
-import { describeFsError } from '../core/store/fs.js';
+import { describeReadError } from '../core/store/fs.js';
 import { renderBoard } from './board-text.js';
 import { criteriaOf, CRITERIA_OPTIONS } from './criteria.js';
 import { idOf, must, type Command } from './context.js';
@@ -77,6 +78,11 @@ const move: Command = async (argv, ctx) => {
   const core = await ctx.core();
   // The same call as a drag on the board: with write-back on, it also queues the issue's label change.
   // --on DATE: the day it happened (refused after today or before the previous move).
+  // A date that is not a real YYYY-MM-DD is a usage error (exit 2), like --kickoff's; the core
+  // refuses a real date in the future or out of order (exit 1).
+  if (values.on !== undefined && !isIsoDate(values.on)) {
+    throw new UsageError(`--on: must be a real date written YYYY-MM-DD (got "${values.on}")`);
+  }
   const on = values.on === undefined ? {} : { on: values.on };
   const moved = must(await core.call('moveEngagement', { id: await idOf(core, ref), phase: phase.data, ...on }));
   ctx.io.stdout(`${moved.id} ${moved.phase}\n`);
@@ -159,7 +165,7 @@ const note: Command = async (argv, ctx) => {
     try {
       text = values.file === '-' ? await ctx.io.readStdin() : await readFile(values.file, 'utf8');
     } catch (error) {
-      throw new PalsError('io', `cannot read ${values.file}: ${describeFsError(error)}`);
+      throw new PalsError('io', `cannot read ${values.file}: ${describeReadError(error)}`);
     }
   }
   const input = validate(

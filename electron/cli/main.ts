@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isPalsError } from '../../shared/errors.js';
 import { openCore, type Core, type Host } from '../core/open-core.js';
 import { resolveDataDir } from '../core/paths.js';
-import { today } from '../core/today.js';
+import { clock, today } from '../core/today.js';
 import { COMMANDS } from './commands.js';
 import type { CliIo } from './context.js';
 import { projectRoot } from './project-root.js';
@@ -70,7 +70,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         if (core) return core;
         // A command appends its change to the journal and leaves folding it into pals.json to the
         // app (or the next fold point): the app then applies the change as a delta.
-        core = await openCore(dir, { today: () => day, env: io.env, store: { foldOnClose: false }, ...extra });
+        // PALS_NOW dates what a command records too (a move's history entry), so `move --on` and
+        // insight see a history made under a fixed today in order.
+        core = await openCore(dir, { today: () => day, now: clock(io.env), env: io.env, store: { foldOnClose: false }, ...extra });
         const r = core.recovery;
         if (r?.migratedFrom !== undefined)
           io.stderr(`note: upgraded the data file from format ${r.migratedFrom} (a copy is in backups/)\n`);

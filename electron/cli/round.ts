@@ -3,7 +3,6 @@
  * case). `--weeks PHASE=N|N-M,..` sets windows in weeks from kickoff; a value that overlaps, runs
  * backwards or names an unknown phase is refused with one `error:` line and nothing changes.
  */
-import { PalsError } from '../../shared/errors.js';
 import type { Round } from '../../shared/schema.js';
 import { describeWindow, parseWeeks, TIMED_PHASES, type WindowsPatch } from '../../shared/windows.js';
 import type { Core } from '../core/open-core.js';
@@ -24,8 +23,8 @@ function weeksOf(text: string | undefined): WindowsPatch | undefined {
 }
 
 function nameOf(text: string | undefined, command: string): string | undefined {
-  if (text !== undefined && text.trim() === '')
-    throw new PalsError('invalid-input', `${command}: a round needs a name (got an empty one)`, 'name');
+  // An empty name is a usage error (exit 2), as `add --name ''` is; a taken one is refused by the core (exit 1).
+  if (text !== undefined && text.trim() === '') throw new UsageError(`${command}: a round needs a name (got an empty one)`);
   return text;
 }
 

@@ -8,7 +8,7 @@ import { open } from 'node:fs/promises';
 import { parseDocText } from '../../shared/document.js';
 import { PalsError } from '../../shared/errors.js';
 import type { StoreDoc } from '../../shared/schema.js';
-import { describeFsError } from './store/fs.js';
+import { describeReadError } from './store/fs.js';
 
 /** The largest backup a restore reads: a 5,000-engagement store is ~70 MB pretty-printed. */
 export const RESTORE_MAX_BYTES = 256 * 1024 * 1024;
@@ -27,7 +27,7 @@ export async function readBackup(file: string, max: number = RESTORE_MAX_BYTES):
   try {
     handle = await open(file, 'r');
   } catch (error) {
-    throw new PalsError('io', `cannot read ${file}: ${describeFsError(error)}`);
+    throw new PalsError('io', `cannot read ${file}: ${describeReadError(error)}`);
   }
   try {
     // The checks and the read go through one handle: the file cannot be swapped in between.
@@ -43,7 +43,7 @@ export async function readBackup(file: string, max: number = RESTORE_MAX_BYTES):
     return await handle.readFile('utf8');
   } catch (error) {
     if (error instanceof PalsError) throw error;
-    throw new PalsError('io', `cannot read ${file}: ${describeFsError(error)}`);
+    throw new PalsError('io', `cannot read ${file}: ${describeReadError(error)}`);
   } finally {
     await handle.close();
   }

@@ -9,3 +9,14 @@ export function today(env: NodeJS.ProcessEnv, clock: () => Date = () => new Date
   if (!isIsoDate(fixed)) throw new PalsError('invalid-input', `PALS_NOW must be a real date written YYYY-MM-DD (got "${fixed}")`);
   return fixed;
 }
+
+/**
+ * The clock for stamps (a move's history entry, a note's times): with `PALS_NOW`, that day at the
+ * current time of day (UTC), so a history recorded under a fixed today is dated that day and
+ * `move --on` / insight see it in order; else the real clock.
+ */
+export function clock(env: NodeJS.ProcessEnv, real: () => Date = () => new Date()): () => Date {
+  const day = today(env, real);
+  if (env.PALS_NOW === undefined || env.PALS_NOW === '') return real;
+  return () => new Date(`${day}T${real().toISOString().slice(11)}`);
+}

@@ -36,6 +36,18 @@ export function describeFsError(error: unknown): string {
   }
 }
 
+/** `describeFsError` for a file being read: a missing file is no missing folder. */
+export function describeReadError(error: unknown): string {
+  switch (errnoCode(error)) {
+    case 'ENOENT':
+      return 'there is no such file; check the path';
+    case 'EISDIR':
+      return 'that is a folder, not a file';
+    default:
+      return describeFsError(error);
+  }
+}
+
 /** True if a process with this pid exists on this machine (EPERM: it exists, not ours). */
 export function isProcessAlive(pid: number): boolean {
   try {

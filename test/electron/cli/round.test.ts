@@ -44,10 +44,11 @@ async function seeded(): Promise<string> {
 }
 
 /** Runs a command that must be refused with one `error:` line (exit 1) and change nothing. */
-async function refused(dir: string, args: string[], message: RegExp): Promise<void> {
+/** Refused with one `error:` line and nothing changed: exit 1 for a refusal, 2 for a usage error (`code`). */
+async function refused(dir: string, args: string[], message: RegExp, code = 1): Promise<void> {
   const before = await state(dir);
   const r = await run(dir, args);
-  expect(r.code, `pals ${args.join(' ')}`).toBe(1);
+  expect(r.code, `pals ${args.join(' ')}`).toBe(code);
   expect(r.stderr).toMatch(/^error: [^\n]+\n$/);
   expect(r.stderr).toMatch(message);
   expect(await state(dir)).toBe(before);
@@ -160,10 +161,10 @@ describe('pals round', () => {
     await refused(dir, ['round', 'add', 'R3', '--weeks', 'deploy=3'], /"deploy" is not a phase/);
     await refused(dir, ['round', 'add', 'R3', '--weeks', 'done=3'], /done has no window/);
     await refused(dir, ['round', 'edit', 'Round 2', '--weeks', 'meet-greet=0'], /overlaps intake/);
-    await refused(dir, ['round', 'add', ''], /a round needs a name/);
-    await refused(dir, ['round', 'add', '   '], /a round needs a name/);
+    await refused(dir, ['round', 'add', ''], /a round needs a name/, 2);
+    await refused(dir, ['round', 'add', '   '], /a round needs a name/, 2);
     await refused(dir, ['round', 'add', 'round 2'], /a round called "Round 2" already exists/);
-    await refused(dir, ['round', 'edit', 'Round 2', '--name', ''], /a round needs a name/);
+    await refused(dir, ['round', 'edit', 'Round 2', '--name', ''], /a round needs a name/, 2);
     await refused(dir, ['round', 'edit', 'Round 2', '--name', 'ROUND 1'], /already exists/);
     await refused(dir, ['round', 'add', 'R3', '--like', 'Round 9'], /no round is called "Round 9"/);
     await refused(dir, ['round', 'use', 'Round 9'], /no round is called "Round 9"/);
@@ -211,8 +212,8 @@ describe('pals move --on', () => {
       ['move', 'Kyverno', 'draft', '--on', '2026-03-01'],
       /before Kyverno's previous move \(to meet-greet on 2026-03-02\)/,
     );
-    await refused(dir, ['move', 'Kyverno', 'draft', '--on', '2026-02-30'], /2026-02-30 is not a real date/);
-    await refused(dir, ['move', 'Kyverno', 'draft', '--on', 'last tuesday'], /not a real date/);
+    await refused(dir, ['move', 'Kyverno', 'draft', '--on', '2026-02-30'], /--on: must be a real date written YYYY-MM-DD/, 2);
+    await refused(dir, ['move', 'Kyverno', 'draft', '--on', 'last tuesday'], /not a real date|must be a real date/, 2);
   });
 });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { app, dialog, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell, type BrowserWindow } from 'electron';
 import { channelOf } from '../shared/api-names.js';
 import { openCore } from './core/open-core.js';
-import { today } from './core/today.js';
+import { clock, today } from './core/today.js';
 import { PRODUCT_NAME, resolveDataDir } from './core/paths.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './shell/app-url.js';
 import { createAppProtocolHandler } from './shell/app-protocol.js';
@@ -18,8 +18,9 @@ import { registerApiHandlers } from './shell/ipc.js';
 import { MENU_CHANNEL, menuTemplate } from './shell/menu.js';
 import { desktopExportPlatform } from './shell/export-platform.js';
 import { startPeriodicSync } from './shell/periodic-sync.js';
-import { startDailyDigest, type DigestNotice } from './shell/daily-digest.js';
+import { startDailyDigest, systemNotice, type DigestNotice } from './shell/daily-digest.js';
 import { createTokenVault, tokenFile } from './shell/token-vault.js';
+import { confirmApiUrl } from './shell/confirm-api-url.js';
 import { describeError, recoveryNotice } from './shell/notices.js';
 import { flushBeforeQuit } from './shell/quit-flush.js';
 import { TrustedWindows } from './shell/trusted-windows.js';
@@ -81,7 +82,7 @@ function showMainWindow(): void {
 /** The digest as a system notification (where the system has them). */
 function showDigest(notice: DigestNotice): void {
   if (!Notification.isSupported()) return;
-  const shown = new Notification({ title: notice.title, body: notice.body });
+  const shown = new Notification(systemNotice(notice, process.platform));
   shown.on('click', () => {
     showMainWindow();
     main?.win.webContents.send(channelOf('openCard'), { id: notice.firstId });
@@ -96,10 +97,16 @@ async function start(): Promise<void> {
   const tokenSource = createTokenVault(tokenFile(dataDir), safeStorage);
   const core = await openCore(dataDir, {
     today: () => today(process.env),
+    now: clock(process.env), // PALS_NOW dates what is recorded too, as in the CLI
     env: process.env,
     exportPlatform: desktopExportPlatform(() => main?.win),
     // PALS_GITHUB_API: GitHub Enterprise, or a local stand-in in tests; default api.github.com.
-    github: { tokenSource, ...(process.env.PALS_GITHUB_API ? { apiUrl: process.env.PALS_GITHUB_API } : {}) },
+    github: {
+      tokenSource,
+      // A page that asks to send the token to a new API address needs the user's word in a native dialog.
+      confirmApiUrl: (url) => confirmApiUrl(url, dialog, main?.win),
+      ...(process.env.PALS_GITHUB_API ? { apiUrl: process.env.PALS_GITHUB_API } : {}),
+    },
     // The data folder is watched so a `pals` command run in a terminal shows on the board without a click.
     watch: {
       onError: (error) => {

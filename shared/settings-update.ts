@@ -65,6 +65,26 @@ function storedApiUrl(text: string | null): string | null {
   return url === DEFAULT_API_URL ? null : url;
 }
 
+/**
+ * The address a patch would newly send the GitHub token to: a checked, non-default address other
+ * than the stored one, else null (no change, or back to api.github.com). A page may not make
+ * such a change on its own (see the core's `dispatch`).
+ */
+export function newApiAddress(doc: StoreDoc, patch: SettingsPatch): string | null {
+  if (patch.apiUrl === undefined) return null;
+  const next = storedApiUrl(patch.apiUrl);
+  return next !== null && next !== doc.settings.apiUrl ? next : null;
+}
+
+/**
+ * A restored store keeps this machine's API address: where the token goes is not a backup
+ * file's to decide (a backup from elsewhere, or a hostile one, could name any https host).
+ */
+export function keepApiAddress(restored: StoreDoc, current: StoreDoc): StoreDoc {
+  const apiUrl = current.settings.apiUrl;
+  return restored.settings.apiUrl === apiUrl ? restored : { ...restored, settings: { ...restored.settings, apiUrl } };
+}
+
 /** Applies a validated patch. */
 export function updateSettings(doc: StoreDoc, patch: SettingsPatch): Applied<SettingsView> {
   let settings: Settings = { ...doc.settings };

@@ -8,6 +8,7 @@
 import { basename } from 'node:path';
 import type { BackupChoice } from '../../shared/backup.js';
 import { PalsError } from '../../shared/errors.js';
+import { keepApiAddress } from '../../shared/settings-update.js';
 import type { StoreDoc } from '../../shared/schema.js';
 import { backupText, loadBackup } from './backup-file.js';
 import type { CoreContext, Handlers } from './context.js';
@@ -70,7 +71,8 @@ export function createBackupHandlers(ctx: CoreContext): Pick<Handlers, BackupCal
       }
       const { doc } = pending;
       forget();
-      const kept = await ctx.store.replace(doc, 'before-restore');
+      // This machine's API address stays: a backup does not decide where the GitHub token goes.
+      const kept = await ctx.store.replace(keepApiAddress(doc, ctx.store.doc), 'before-restore');
       return { engagements: doc.engagements.length, kept };
     },
   };

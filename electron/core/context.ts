@@ -30,6 +30,12 @@ export interface GithubContext {
   readonly tokenSource: TokenSource;
   /** Default https://api.github.com. */
   readonly apiUrl?: string;
+  /**
+   * Asks the user, outside any page (the desktop app's native dialog), whether the token may go
+   * to a new API address a page asked for. Without it (`pals serve`) a page cannot change the
+   * address at all: only `pals settings --api-url` can.
+   */
+  readonly confirmApiUrl?: (url: string) => Promise<boolean>;
   readonly client?: Omit<ClientOptions, 'token' | 'baseUrl'>;
   readonly sync?: Pick<SyncOptions, 'concurrency' | 'deadlineMs' | 'maxDurationMs'>;
 }

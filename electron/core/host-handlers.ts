@@ -4,6 +4,7 @@
  */
 import { findEngagement } from '../../shared/engagements.js';
 import { PalsError } from '../../shared/errors.js';
+import { keepApiAddress } from '../../shared/settings-update.js';
 import { viewEngagement } from '../../shared/view.js';
 import { findView, inView } from '../../shared/views.js';
 import { backupText, loadBackup } from './backup-file.js';
@@ -47,7 +48,8 @@ export function createHostHandlers(ctx: CoreContext): Local {
     },
     restoreFrom: async ({ file }) => {
       const doc = await loadBackup(file, ctx.restoreMaxBytes);
-      const kept = await ctx.store.replace(doc, 'before-restore');
+      // This machine's API address stays: a backup does not decide where the GitHub token goes.
+      const kept = await ctx.store.replace(keepApiAddress(doc, ctx.store.doc), 'before-restore');
       return { engagements: doc.engagements.length, kept };
     },
   };

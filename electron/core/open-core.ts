@@ -13,6 +13,7 @@ import type { ExportPlatform, GithubContext } from './context.js';
 import { createExportHandlers } from './export-handlers.js';
 import { createHandlers } from './handlers.js';
 import { HOST_API, type CoreCallFn } from './host-api.js';
+import { pageUpdateSettings } from './settings-handlers.js';
 import { createHostHandlers } from './host-handlers.js';
 import { PalsStore, type Recovery, type StoreOptions } from './store/store.js';
 import { watchStore } from './watch-store.js';
@@ -83,8 +84,9 @@ export function createCore(store: PalsStore, host: Host, recovery: Recovery | nu
   const handlers = { ...createHandlers(ctx), ...createExportHandlers(ctx), ...createHostHandlers(ctx) };
   const log = host.log ?? logToStderr;
   const everything: CallTable = { declared: { ...API, ...HOST_API }, handlers };
-  // The UI's calls only: a page can never name a host call (a file path, every record).
-  const ui: CallTable = { declared: API, handlers };
+  // The UI's calls only: a page can never name a host call (a file path, every record), nor
+  // point the GitHub token at a new address without the user's word outside the page.
+  const ui: CallTable = { declared: API, handlers: { ...handlers, updateSettings: pageUpdateSettings(ctx, handlers.updateSettings) } };
   const stopWatching = host.watch ? watchStore(store, host.watch.onError) : () => undefined;
   let closing: Promise<void> | null = null;
   return {

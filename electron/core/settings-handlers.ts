@@ -6,7 +6,7 @@ import type { RoundRulesView } from '../../shared/api.js';
 import { PalsError } from '../../shared/errors.js';
 import { roundRules, setPhaseLabels } from '../../shared/github/label-rules.js';
 import type { StoreDoc } from '../../shared/schema.js';
-import { settingsView, updateSettings } from '../../shared/settings-update.js';
+import { newApiAddress, settingsView, updateSettings } from '../../shared/settings-update.js';
 import type { CoreContext, Handlers } from './context.js';
 
 type SettingsCall = 'getSettings' | 'updateSettings' | 'labelRules' | 'setPhaseLabels';
@@ -31,5 +31,30 @@ export function createSettingsHandlers(ctx: CoreContext): Pick<Handlers, Setting
       await ctx.store.update((doc) => setPhaseLabels(doc, id, phase, labels));
       return rulesView(ctx.store.doc, id);
     },
+  };
+}
+
+/**
+ * `updateSettings` as a page may make it: a new API address sends the GitHub token somewhere
+ * else on the next sync, so it needs the user's word outside the page (`confirmApiUrl`, the
+ * desktop app's native dialog); where there is none (`pals serve`) only the command line sets it.
+ */
+export function pageUpdateSettings(ctx: CoreContext, update: Handlers['updateSettings']): Handlers['updateSettings'] {
+  return async (patch) => {
+    const address = newApiAddress(ctx.store.doc, patch);
+    if (address !== null) {
+      const confirm = ctx.github?.confirmApiUrl;
+      if (!confirm) {
+        throw new PalsError(
+          'invalid-input',
+          `the GitHub token is sent to the API address, so a page cannot change it: run \`pals settings --api-url ${address}\` (or start \`pals serve --api-url …\`)`,
+          'apiUrl',
+        );
+      }
+      if (!(await confirm(address))) {
+        throw new PalsError('invalid-input', 'the GitHub API address was not changed (not confirmed)', 'apiUrl');
+      }
+    }
+    return update(patch);
   };
 }

@@ -55,3 +55,16 @@ export function startDailyDigest({ call, show, everyMs = EVERY_MS }: DailyDigest
     },
   };
 }
+
+const MARKUP: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * The notice as the system is given it. Linux notification servers read the body as markup
+ * (`<a href>` a link to click, `<img src>` a picture fetched from anywhere), and the lines hold
+ * anyone's words (a project named from a GitHub issue's title): there `&`, `<` and `>` are
+ * escaped, so they show as the characters they are. Other systems show the body as plain text.
+ */
+export function systemNotice(notice: DigestNotice, platform: NodeJS.Platform): { readonly title: string; readonly body: string } {
+  const body = platform === 'linux' ? notice.body.replace(/[&<>]/g, (c) => MARKUP[c]!) : notice.body;
+  return { title: notice.title, body };
+}

@@ -11,6 +11,12 @@ export type DeckImageType = (typeof DECK_IMAGE_TYPES)[number];
 /** The largest image a slide takes (the issue's "say > 10 MB" is refused). */
 export const MAX_DECK_IMAGE_BYTES = 10 * 1024 * 1024;
 
+/**
+ * All pictures of every round together: they live in `pals.json`, which each write replaces and
+ * each backup copies, and a restore reads at most 256 MB.
+ */
+export const MAX_DECK_IMAGES_BYTES = 64 * 1024 * 1024;
+
 const startsWith = (bytes: ArrayLike<number>, sig: readonly number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
 
 /** The image type the bytes' signature proves, or null. */

@@ -6,7 +6,7 @@ import type { Applied } from '../engagements.js';
 import { PalsError } from '../errors.js';
 import { findRound } from '../round-ref.js';
 import type { Round, StoreDoc } from '../schema.js';
-import { checkDeckImage } from './deck-image.js';
+import { base64Bytes, checkDeckImage, MAX_DECK_IMAGES_BYTES } from './deck-image.js';
 import {
   NewDeckImageSchema,
   type CustomSlide,
@@ -80,6 +80,17 @@ export function addDeckImage(doc: StoreDoc, ref: string, input: NewDeckImage): A
   const round = findRound(doc, ref);
   if (round.deck.slides.length >= 100)
     throw new PalsError('invalid-input', 'a deck holds at most 100 custom slides; remove one first', 'image');
+  const stored = doc.rounds
+    .flatMap((r) => r.deck.slides)
+    .reduce((sum, s) => sum + (s.kind === 'image' ? base64Bytes(s.image.base64) : 0), 0);
+  if (stored + base64Bytes(parsed.base64) > MAX_DECK_IMAGES_BYTES) {
+    const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
+    throw new PalsError(
+      'invalid-input',
+      `the pictures of all decks together may be at most ${mb(MAX_DECK_IMAGES_BYTES)} (they are kept in the data file; ${mb(stored)} already): remove an image slide or use a smaller picture`,
+      'image',
+    );
+  }
   const slide: ImageSlide = {
     id: nextSlideId(round.deck, 'image'),
     kind: 'image',

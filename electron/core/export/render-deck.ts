@@ -13,13 +13,38 @@ export interface RenderedDeck {
 }
 
 const SAFE_IMAGE = /^data:image\/(svg\+xml|png|gif|jpeg|webp)[;,]/i;
+const SAFE_LINK = /^(https?:|mailto:|#)/i;
+
+/** The few parts of markdown-it's tokens and core rules used here. */
+interface LinkToken {
+  readonly type: string;
+  readonly children: LinkToken[] | null;
+  attrGet(name: string): string | null;
+  attrs: [string, string][] | null;
+}
+interface MarkdownIt {
+  validateLink: (url: string) => boolean;
+  core: { ruler: { push(name: string, rule: (state: { tokens: LinkToken[] }) => void): void } };
+}
 
 /** A Marp instance that renders offline and safely. */
 export function createMarp(): Marp {
   const marp = new Marp({ script: false, math: false, html: false, emoji: { shortcode: false, unicode: false }, minifyCSS: false });
   // marp-core types `markdown` loosely; it is markdown-it, whose validateLink decides which URLs survive.
-  const markdown = marp.markdown as { validateLink: (url: string) => boolean };
-  markdown.validateLink = (url: string) => /^(https?:|mailto:|#)/i.test(url.trim()) || SAFE_IMAGE.test(url.trim());
+  const markdown = marp.markdown as unknown as MarkdownIt;
+  markdown.validateLink = (url: string) => SAFE_LINK.test(url.trim()) || SAFE_IMAGE.test(url.trim());
+  // validateLink serves links and images alike: inline data is for pictures only. A link to
+  // `data:image/svg+xml,…` would be a document that can carry script, a click away in the HTML or
+  // PDF, so such a link keeps its text and loses its target.
+  markdown.core.ruler.push('pals_link_targets', (state) => {
+    for (const block of state.tokens) {
+      for (const token of block.children ?? []) {
+        if (token.type === 'link_open' && !SAFE_LINK.test((token.attrGet('href') ?? '').trim())) {
+          token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'href');
+        }
+      }
+    }
+  });
   return marp;
 }
 

@@ -98,6 +98,53 @@ function follow(outer: AbortSignal, controller: AbortController): () => void {
   return () => requests.delete(controller);
 }
 
+/**
+ * The most of a file's contents the desk reads (the self-assessment: tens of KB; GitHub serves
+ * files of up to 100 MB raw), and of any other answer (a page of 100 issues stays far below it):
+ * a hostile or runaway answer must not fill the memory.
+ */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+/** The limit of the answer to `url`: a file's contents (`…/repos/{o}/{r}/contents/…`) or anything else. */
+function answerLimit(input: unknown): number {
+  try {
+    const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+    return /\/repos\/[^/]+\/[^/]+\/contents(\/|$)/.test(path) ? MAX_FILE_BYTES : MAX_ANSWER_BYTES;
+  } catch {
+    return MAX_FILE_BYTES;
+  }
+}
+
+/** Reads a body up to `limit` bytes (after decompression); a longer one is refused, unread past the limit. */
+async function readLimited(response: Response, limit: number): Promise<Uint8Array> {
+  const tooLarge = () =>
+    new TransportError(
+      'too-large',
+      `GitHub's answer is larger than ${limit / 1024 / 1024} MB, more than the desk reads; it was left unread`,
+    );
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts);
+}
+
 /** Statuses whose answer has no body (a Response cannot be built with one). */
 const NO_BODY = new Set([101, 103, 204, 205, 304]);
 
@@ -126,13 +173,14 @@ export function boundedFetch(timeoutMs: number, base: typeof fetch = fetch): typ
         watchdogOf(outer)?.touch();
         return response;
       }
-      const body = await response.arrayBuffer();
+      const body = await readLimited(response, answerLimit(input));
       watchdogOf(outer)?.touch();
       const answer = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
       // Octokit reports the answer's URL (after redirects); a built Response has none of its own.
       Object.defineProperty(answer, 'url', { value: response.url });
       return answer;
     } catch (error) {
+      if (error instanceof TransportError) throw error;
       if (outer?.aborted) throw new TransportError('stopped', abortReason(outer));
       if (timedOut) throw new TransportError('timeout', `GitHub did not answer within ${Math.round(timeoutMs / 100) / 10} s`);
       const code = causeCode(error) ?? '';

@@ -31,6 +31,8 @@ export interface OneContext {
   readonly at: () => string;
   /** Gathers a change for the pass's next store update (sync-saves.ts). */
   readonly save: (change: SyncChange) => void;
+  /** Takes the token out of a message before it is kept (a hostile server may echo it). */
+  readonly hide: (text: string) => string;
 }
 
 /** `changed`: GitHub had news (a 200); `error`: this issue failed though the request worked. */
@@ -78,8 +80,9 @@ export async function syncOne(ctx: OneContext, target: SyncTarget): Promise<OneO
         // Labels changed, so the stored etag is stale: the next sync fetches in full.
         result = { kind: 'fetched', snapshot: { ...now, labels }, etag: null };
       } catch (failure) {
-        const message = labelWriteMessage(failure, entry.setLabel, link.issue);
-        if (message === null) throw failure;
+        const said = labelWriteMessage(failure, entry.setLabel, link.issue);
+        if (said === null) throw failure;
+        const message = ctx.hide(said);
         error = message;
         ctx.save((doc) => failOutboxEntry(doc, entry.id, message).doc);
       }

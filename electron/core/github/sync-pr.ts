@@ -82,7 +82,7 @@ export async function syncPull(ctx: OneContext, target: PullTarget): Promise<voi
       problem.kind === 'gone'
         ? `the pull request ${target.pr} is gone or private; check the link, and that the token may read it`
         : problem.message;
-    result = { kind: 'failed', error: message };
+    result = { kind: 'failed', error: ctx.hide(message) };
   }
   if (result === null) return;
   const at = ctx.at();

@@ -97,6 +97,7 @@ export async function syncAll(store: PalsStore, options: SyncOptions): Promise<S
     save: (change) => {
       saves.add(change);
     },
+    hide,
   };
 
   options.onProgress?.({ done: 0, total });

@@ -35,7 +35,7 @@ describe('the deck calls', () => {
   it('save a round’s words and slides, and the preview says which sections were left out', async () => {
     const { call } = await core();
     const before = await call<DeckPreview>('deckPreview', { options: {} });
-    expect(before.omitted).toEqual(['concept', 'learnings', 'buyIn', 'benefits', 'nextSteps']);
+    expect(before.omitted).toEqual(['concept', 'learnings', 'buyIn', 'benefits', 'nextSteps', 'compare']);
     await call('editRound', { id: 'default', benefits: ['Help the community'] });
     const round = await call<Round>('editRoundDeck', {
       id: 'Round 1',
@@ -46,7 +46,7 @@ describe('the deck calls', () => {
     });
     expect(round.deck.concept).toEqual(['A helping security hand']);
     const after = await call<DeckPreview>('deckPreview', { options: {} });
-    expect(after.omitted).toEqual(['learnings', 'buyIn', 'nextSteps']);
+    expect(after.omitted).toEqual(['learnings', 'buyIn', 'nextSteps', 'compare']);
     expect(after.slideCount).toBe(before.slideCount + 3);
     expect(after.html).toContain('A helping security hand');
     expect(after.html).toContain('<h1 id="thanks">Thanks</h1>');

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_CALL_NAMES, channelOf } from '../../../shared/api-names.js';
 import { PRODUCT_NAME } from '../../../electron/core/paths.js';
 import { pals } from '../../helpers.js';
-import { app, defaultSession, FakeBrowserWindow, fakeEvent, ipcMain, Menu, protocol, shell } from './fake-electron.js';
+import { app, defaultSession, dialog, FakeBrowserWindow, fakeEvent, ipcMain, Menu, protocol, shell } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
 
@@ -149,6 +149,19 @@ describe('after ready', () => {
     expect(await invoke('addEngagement', { name: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const added = await invoke('addEngagement', { name: 'Falco', kickoff: '2026-11-01' });
     expect(added).toMatchObject({ ok: true, value: { name: 'Falco', due: { state: 'overdue' } } });
+  });
+
+  it('asks in a native dialog (Cancel by default) before a page sends the token to a new API address', async () => {
+    const ghe = 'https://ghe.example.com/api/v3';
+    dialog.showMessageBox.mockClear();
+    expect(await invoke('updateSettings', { apiUrl: ghe })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    const options = (dialog.showMessageBox.mock.calls[0] as unknown[]).at(-1) as { message: string; cancelId: number; defaultId: number };
+    expect(options).toMatchObject({ message: 'Send your GitHub token to ghe.example.com?', cancelId: 0, defaultId: 0 });
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    expect(await invoke('updateSettings', { apiUrl: ghe })).toMatchObject({ ok: true, value: { apiUrl: ghe } });
+    expect(await invoke('updateSettings', { apiUrl: null })).toMatchObject({ ok: true, value: { apiUrl: 'https://api.github.com' } });
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(2);
   });
 
   it('tells the windows about local changes and about changes the CLI makes', async () => {

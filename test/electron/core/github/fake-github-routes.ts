@@ -93,10 +93,11 @@ export function misbehave(
  * a fine-grained token without write access to issues (403, naming the permission it wants);
  * `classic` a classic token without the `repo` scope (GitHub answers 404, naming the scope).
  */
-export type LabelWrites = 'ok' | 'invalid' | 'fine-grained' | 'classic';
+export type LabelWrites = 'ok' | 'invalid' | 'fine-grained' | 'classic' | 'bad-request';
 
-/** The refusal a label write gets under `mode`, or null when it goes through. */
-export function refuseLabelWrite(mode: LabelWrites, body: string): Reply | null {
+/** The refusal a label write gets under `mode` (`auth`: what a hostile server echoes), or null when it goes through. */
+export function refuseLabelWrite(mode: LabelWrites, body: string, auth = ''): Reply | null {
+  if (mode === 'bad-request') return { status: 400, body: errorJson(`Problems parsing JSON${auth}`) };
   if (mode === 'invalid') {
     const label = (JSON.parse(body || '{"labels":[""]}') as { labels?: string[] }).labels?.[0] ?? '';
     return { status: 422, body: validationJson(label) };

@@ -218,7 +218,7 @@ export class FakeGithub {
     const issue = this.issues.get(ref);
     if (!issue) return notFound;
     if (p.length === 6 && method === 'GET') return getIssue(this.url, issue, req.headers['if-none-match']);
-    if (p[6] === 'labels') return refuseLabelWrite(this.labelWrites, body) ?? changeLabels(this.url, issue, method, body, p[7]);
+    if (p[6] === 'labels') return refuseLabelWrite(this.labelWrites, body, auth) ?? changeLabels(this.url, issue, method, body, p[7]);
     return notFound;
   }
 }

@@ -11,11 +11,10 @@ import type { Phase } from './phases.js';
 import { findRound } from './round-ref.js';
 import { emptyCriteria, type Criteria, type Engagement, type GithubLink, type Note, type StoreDoc } from './schema.js';
 
-/** The result of an operation: the next document and what the caller asked for. */
-export interface Applied<T> {
-  readonly doc: StoreDoc;
-  readonly value: T;
-}
+// Applied (an operation's next document and value) lives in schema.ts, beside StoreDoc, so that
+// modules engagements.ts uses (github/pull-link.ts) can name it without importing this file back.
+import type { Applied } from './schema.js';
+export type { Applied };
 
 /** Values an operation must not invent itself (so replaying it is deterministic). */
 export interface Stamp {

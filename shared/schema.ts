@@ -408,6 +408,12 @@ export function emptyCriteria(): Criteria {
   return { security: 'unknown', sponsor: '', sponsorLink: null, priority: null };
 }
 
+/** The result of an operation: the next document and what the caller asked for. */
+export interface Applied<T> {
+  readonly doc: StoreDoc;
+  readonly value: T;
+}
+
 /** An empty store for a new data folder. */
 export function emptyDoc(): StoreDoc {
   return {

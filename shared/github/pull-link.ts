@@ -2,10 +2,9 @@
  * The self-assessment pull request an engagement links (`pals edit --pr`, the card dialog), and
  * applying what a sync read of it. Like the issue link, it is only ever written in one grammar.
  */
-import type { Applied } from '../engagements.js';
 import { PalsError } from '../errors.js';
 import { formatIssueRef, issueUrl, parseIssueRef } from '../issue-ref.js';
-import type { AssessmentSection, Engagement, PullLink, StoreDoc } from '../schema.js';
+import type { Applied, AssessmentSection, Engagement, PullLink, StoreDoc } from '../schema.js';
 
 /** The link for a typed `owner/repo#n` or pull URL; the same PR keeps what the last sync read. */
 export function pullLinkFor(text: string | null, current: PullLink | null): PullLink | null {

@@ -11,10 +11,28 @@ import { parseDocJson, parseDocOnTrusted, parseDocValue, type ParsedDoc } from '
 import { isPalsError, PalsError } from '../../../shared/errors.js';
 import type { Migration } from '../../../shared/migrations.js';
 import { emptyDoc, SCHEMA_VERSION, type StoreDoc } from '../../../shared/schema.js';
-import { errnoCode, readSnapshot, signatureOf, type Fs } from './fs.js';
+import { baseIdOf, errnoCode, readWithStats, signatureOf, type Fs } from './fs.js';
 import { readJournal, readJournalTail, type JournalText } from './journal-file.js';
 import { applyRecord, JournalRecordError } from './journal-record.js';
-import { readSeal } from './seal.js';
+import { readSeal, sealMatches, type Seal } from './seal.js';
+
+/** `pals.json` as read: its text, signature, journal base id and size, and whether `seal` vouches for these bytes. */
+export interface Snapshot {
+  readonly text: string;
+  readonly sig: string;
+  readonly base: string;
+  readonly bytes: number;
+  readonly sealed: boolean;
+}
+
+/** Reads `pals.json` (null when missing); the seal is checked against the very bytes the text is decoded from. */
+export async function readSnapshot(fs: Fs, file: string, seal: Seal | null = null): Promise<Snapshot | null> {
+  const read = await readWithStats(fs, file);
+  if (!read) return null;
+  const { data, stats } = read;
+  const sealed = sealMatches(seal, data);
+  return { text: data.toString('utf8'), sig: signatureOf(stats), base: baseIdOf(stats), bytes: stats.size, sealed };
+}
 
 /** The files of a store: its document and its journal. */
 export interface StoreFiles {

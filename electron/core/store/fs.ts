@@ -1,7 +1,6 @@
 /** The file operations the store uses; tests pass a wrapper to inject failures (full disk…). */
 import type { Stats } from 'node:fs';
 import * as fsp from 'node:fs/promises';
-import { sealMatches, type Seal } from './seal.js';
 
 export type Fs = Pick<
   typeof fsp,
@@ -87,22 +86,4 @@ export async function readWithStats(fs: Fs, file: string): Promise<{ data: Buffe
   } finally {
     await handle.close();
   }
-}
-
-/** `pals.json` as read: its text, signature, journal base id and size, and whether `seal` vouches for these bytes. */
-export interface Snapshot {
-  readonly text: string;
-  readonly sig: string;
-  readonly base: string;
-  readonly bytes: number;
-  readonly sealed: boolean;
-}
-
-/** Reads `pals.json` (null when missing); the seal is checked against the very bytes the text is decoded from. */
-export async function readSnapshot(fs: Fs, file: string, seal: Seal | null = null): Promise<Snapshot | null> {
-  const read = await readWithStats(fs, file);
-  if (!read) return null;
-  const { data, stats } = read;
-  const sealed = sealMatches(seal, data);
-  return { text: data.toString('utf8'), sig: signatureOf(stats), base: baseIdOf(stats), bytes: stats.size, sealed };
 }

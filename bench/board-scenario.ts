@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { apiMoveDurable } from './board-control.js';
 import { dragCard } from './board-drag.js';
 import { loadBoard } from './board-load.js';
@@ -16,21 +16,9 @@ import { boardMetrics } from './board-metrics.js';
 import { boardNotes } from './board-notes.js';
 import { payloadShares, type PayloadShares } from './board-payload.js';
 import { PROBE } from './board-probe.js';
-import { boardPreflight, CHROMIUM, startServe } from './board-serve.js';
+import { browserScenario, launchChromium, startServe } from './board-serve.js';
 import type { Scenario, ScenarioContext, ScenarioResult } from './scenario.js';
 import { seedDoc } from './seed.js';
-import { withTempDir } from './tempdir.js';
-
-/** The e2e harness's flags: no sandbox (root in containers), no GPU, no background network. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface Seeded {
   readonly count: number;
@@ -74,7 +62,7 @@ async function runIn(ctx: ScenarioContext, dir: string): Promise<ScenarioResult>
   const seeded = await seedFolder(ctx, dir);
   const served = await startServe(dir);
   try {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       const load = `system load average before the runs: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (figures swing when other work competes)`;
       const runs = await measureRuns(ctx, browser, served.url, dir, seeded);
@@ -92,15 +80,8 @@ async function runIn(ctx: ScenarioContext, dir: string): Promise<ScenarioResult>
 }
 
 /** The board scenario; see the file comment. */
-export const boardScenario: Scenario = {
-  name: 'board',
-  description: 'the board in Chromium against pals serve: load, DOM, heap, drag frames, drop to durable',
-  run: (ctx) => {
-    const reason = boardPreflight();
-    if (reason) {
-      ctx.log(`board: SKIPPED: ${reason}`);
-      return Promise.resolve({ scenario: 'board', size: ctx.size, metrics: [], notes: [], skipped: reason });
-    }
-    return withTempDir('board', (dir) => runIn(ctx, dir));
-  },
-};
+export const boardScenario: Scenario = browserScenario(
+  'board',
+  'the board in Chromium against pals serve: load, DOM, heap, drag frames, drop to durable',
+  runIn,
+);

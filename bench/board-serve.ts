@@ -5,11 +5,25 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import type { Scenario, ScenarioContext, ScenarioResult } from './scenario.js';
+import { withTempDir } from './tempdir.js';
 
 /** Today for due dates, as in the e2e tests, so every run sees the same due marks. */
 export const PALS_NOW = '2026-11-27';
 /** Debian's Chromium, or PALS_CHROMIUM (the same override the e2e harness honours). */
 export const CHROMIUM = process.env.PALS_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The e2e harness's flags: no sandbox (root in containers), no GPU, no background network. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Repository root (this file runs from dist/bench/). */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,6 +36,31 @@ export function boardPreflight(): string | null {
   if (!existsSync(RENDERER_INDEX)) return `the renderer is not built (${RENDERER_INDEX} is missing); run \`npm run build\` first`;
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}; install Debian's chromium (apt-get install chromium) or set PALS_CHROMIUM`;
   return null;
+}
+
+/** Chromium as the browser scenarios drive it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A scenario that needs the built renderer and Chromium (skipped, saying why, without them) and runs in a fresh folder. */
+export function browserScenario(
+  name: string,
+  description: string,
+  runIn: (ctx: ScenarioContext, dir: string) => Promise<ScenarioResult>,
+): Scenario {
+  return {
+    name,
+    description,
+    run: (ctx) => {
+      const reason = boardPreflight();
+      if (reason) {
+        ctx.log(`${name}: SKIPPED: ${reason}`);
+        return Promise.resolve({ scenario: name, size: ctx.size, metrics: [], notes: [], skipped: reason });
+      }
+      return withTempDir(name, (dir) => runIn(ctx, dir));
+    },
+  };
 }
 
 /** A running `pals serve`. */

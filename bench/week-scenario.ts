@@ -8,35 +8,24 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { nodeFs } from '../electron/core/store/fs.js';
 import { writeSealedFile } from '../electron/core/store/seal.js';
 import { needsAttention } from '../shared/attention.js';
 import { DEFAULT_VIEW } from '../shared/views.js';
 import type { StoreDoc, ViewState } from '../shared/schema.js';
 import { waitInPage } from './board-probe.js';
-import { boardPreflight, CHROMIUM, PALS_NOW, startServe } from './board-serve.js';
+import { browserScenario, launchChromium, PALS_NOW, startServe } from './board-serve.js';
 import { runProcess } from './cli-process.js';
 import type { Budget, Metric, Scenario, ScenarioContext, ScenarioResult } from './scenario.js';
 import { seedDoc } from './seed.js';
 import { median } from './stats.js';
-import { withTempDir } from './tempdir.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PALS_BIN = join(ROOT, 'electron/bin/pals.js');
 const VIEWPORT = { width: 1280, height: 800 };
 const PURE_RUNS = 30;
 const LOAD_TIMEOUT_MS = 120_000;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 // The board's own budgets (board-metrics.ts) hold for the board in swimlanes too.
 const INTERACTIVE: Budget = { max: 1000, text: 'board interactive ≤ 1,000 ms (median), in swimlanes' };
 const DOM: Budget = { max: 1500, text: 'DOM ≤ 1,500 elements after load, in swimlanes' };
@@ -171,7 +160,7 @@ async function runIn(ctx: ScenarioContext, dir: string): Promise<ScenarioResult>
   const columns: LaneRun[] = [];
   try {
     const { origin, token } = await claim(served.url);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       for (let i = 1; i <= ctx.profile.boardRuns; i++) {
         ctx.log(`week: swimlanes run ${i}/${ctx.profile.boardRuns} (cold load, then Ctrl+K)`);
@@ -235,15 +224,8 @@ async function runIn(ctx: ScenarioContext, dir: string): Promise<ScenarioResult>
 }
 
 /** The week scenario; see the file comment. */
-export const weekScenario: Scenario = {
-  name: 'week',
-  description: "the coordinator's week: the Needs attention digest and the swimlane board in Chromium",
-  run: (ctx) => {
-    const reason = boardPreflight();
-    if (reason) {
-      ctx.log(`week: SKIPPED: ${reason}`);
-      return Promise.resolve({ scenario: 'week', size: ctx.size, metrics: [], notes: [], skipped: reason });
-    }
-    return withTempDir('week', (dir) => runIn(ctx, dir));
-  },
-};
+export const weekScenario: Scenario = browserScenario(
+  'week',
+  "the coordinator's week: the Needs attention digest and the swimlane board in Chromium",
+  runIn,
+);

@@ -18,6 +18,32 @@ const FILTERS: Readonly<Record<string, Electron.FileFilter>> = {
   '.ics': { name: 'Calendar (iCalendar)', extensions: ['ics'] },
 };
 
+/**
+ * A hidden 1280×720 window for one deck page: sandboxed, JavaScript off, no webviews, and guarded
+ * so a stray navigation or new window is refused (the deck holds no live links, scripts are off).
+ * Auxclick (middle-click opening a window) needs a link and a click: this window is hidden, runs
+ * no JavaScript, and guardWebContents denies every new window anyway.
+ */
+function hiddenDeckWindow(extra: { readonly useContentSize?: true; readonly offscreen?: false }): BrowserWindow {
+  const win = /* eng-disable AUXCLICK_JS_CHECK */ new BrowserWindow({
+    show: false,
+    width: 1280,
+    height: 720,
+    ...(extra.useContentSize ? { useContentSize: true } : {}),
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      webviewTag: false,
+      webSecurity: true,
+      ...(extra.offscreen === false ? { offscreen: false } : {}),
+    },
+  });
+  guardWebContents(win.webContents, () => undefined);
+  return win;
+}
+
 /** The platform for the export handlers, attached to the window that asked. */
 export function desktopExportPlatform(parent: () => BrowserWindow | undefined): ExportPlatform {
   return {
@@ -44,22 +70,7 @@ export function desktopExportPlatform(parent: () => BrowserWindow | undefined): 
     pictureSlides: async (pages) => {
       // Each slide page alone in a hidden 1280×720 window like the PDF's (sandboxed, no JavaScript,
       // nothing but the page's own inline data), photographed once it has loaded: the PPTX's slides.
-      const win = /* eng-disable AUXCLICK_JS_CHECK */ new BrowserWindow({
-        show: false,
-        width: 1280,
-        height: 720,
-        useContentSize: true,
-        webPreferences: {
-          sandbox: true,
-          contextIsolation: true,
-          nodeIntegration: false,
-          javascript: false,
-          webviewTag: false,
-          webSecurity: true,
-          offscreen: false,
-        },
-      });
-      guardWebContents(win.webContents, () => undefined);
+      const win = hiddenDeckWindow({ useContentSize: true, offscreen: false });
       try {
         const shots: Uint8Array[] = [];
         for (const page of pages) {
@@ -73,23 +84,7 @@ export function desktopExportPlatform(parent: () => BrowserWindow | undefined): 
       }
     },
     printToPdf: async (html) => {
-      // Auxclick (middle-click opening a window) needs a link and a click: this window is hidden,
-      // runs no JavaScript, and guardWebContents denies every new window anyway.
-      const win = /* eng-disable AUXCLICK_JS_CHECK */ new BrowserWindow({
-        show: false,
-        width: 1280,
-        height: 720,
-        webPreferences: {
-          sandbox: true,
-          contextIsolation: true,
-          nodeIntegration: false,
-          javascript: false,
-          webviewTag: false,
-          webSecurity: true,
-        },
-      });
-      // The deck holds no live links (scripts are off), but a stray navigation is still refused.
-      guardWebContents(win.webContents, () => undefined);
+      const win = hiddenDeckWindow({});
       try {
         await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
         const pdf = await win.webContents.printToPDF({

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { PalsError } from '../../../shared/errors.js';
-import { findChromium } from './pdf.js';
+import { requireChromium } from './pdf.js';
 
 interface Reply {
   readonly id?: number;
@@ -87,13 +87,7 @@ export async function screenshotPages(
   env: NodeJS.ProcessEnv = process.env,
   timeoutMs = 120_000,
 ): Promise<Uint8Array[]> {
-  const chromium = findChromium(env);
-  if (!chromium) {
-    throw new PalsError(
-      'io',
-      'PPTX export needs Chromium or Google Chrome to picture the slides: install it (Debian/Ubuntu: apt install chromium) or set PALS_CHROMIUM to its path; Markdown and HTML export work without it',
-    );
-  }
+  const chromium = requireChromium(env, 'PPTX export needs Chromium or Google Chrome to picture the slides');
   const dir = await mkdtemp(join(tmpdir(), 'pals-pptx-'));
   const child = spawn(
     chromium,

@@ -27,15 +27,19 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return CANDIDATES.find((c) => existsSync(c)) ?? null;
 }
 
+/** The browser for an export that cannot do without one; `need` says which export, and why. */
+export function requireChromium(env: NodeJS.ProcessEnv, need: string): string {
+  const chromium = findChromium(env);
+  if (chromium) return chromium;
+  throw new PalsError(
+    'io',
+    `${need}: install it (Debian/Ubuntu: apt install chromium) or set PALS_CHROMIUM to its path; Markdown and HTML export work without it`,
+  );
+}
+
 /** Prints an HTML document to PDF bytes (offline: the page loads nothing remote). */
 export async function htmlToPdf(html: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = 60_000): Promise<Buffer> {
-  const chromium = findChromium(env);
-  if (!chromium) {
-    throw new PalsError(
-      'io',
-      'PDF export needs Chromium or Google Chrome: install it (Debian/Ubuntu: apt install chromium) or set PALS_CHROMIUM to its path; Markdown and HTML export work without it',
-    );
-  }
+  const chromium = requireChromium(env, 'PDF export needs Chromium or Google Chrome');
   const dir = await mkdtemp(join(tmpdir(), 'pals-pdf-'));
   try {
     const page = join(dir, 'deck.html');

@@ -5,7 +5,7 @@
  * engagements and two hundred pals stay a few dozen cards in the DOM.
  */
 import { useDndMonitor } from '@dnd-kit/core';
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { PHASE_TITLES, PHASES } from '../../../shared/phases.js';
 import { windowLabel } from '../format/labels.js';
@@ -13,6 +13,7 @@ import { selectLanes, type Lane } from '../store/lane-selectors.js';
 import { selectWindows } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
 import { cardData } from './drag-announcements.js';
+import { useKeptRange } from './kept-range.js';
 import { SwimLane, type Dropped } from './swim-lane.js';
 
 /** More lanes than this and only those in view are rendered (a screen shows two or three). */
@@ -69,14 +70,7 @@ function VirtualLanes(props: { readonly lanes: readonly Lane[]; readonly dropped
     const keys = new Set([focused, dragged].filter((k) => k !== null));
     return lanes.flatMap((l, i) => (keys.has(l.key) ? [i] : []));
   }, [lanes, focused, dragged]);
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const shown = defaultRangeExtractor(range);
-      const extra = keptIndexes.filter((i) => i < range.count && !shown.includes(i));
-      return extra.length ? [...shown, ...extra].sort((a, b) => a - b) : shown;
-    },
-    [keptIndexes],
-  );
+  const rangeExtractor = useKeptRange(keptIndexes);
   const getItemKey = useCallback((index: number) => lanes[index]?.key ?? index, [lanes]);
   // The app is not built with React Compiler; the virtualizer object and its measureElement are stable.
   // eslint-disable-next-line react-hooks/incompatible-library

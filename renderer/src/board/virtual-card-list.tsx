@@ -3,12 +3,13 @@
  * kept ones: focused, dragged, just dropped) are in the DOM. Cards are measured by a
  * ResizeObserver when they mount and when their own size changes, never on a drag move.
  */
-import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { CardView } from '../../../shared/view.js';
 import { DraggableCard, type LaneRef, type VirtualSlot } from './draggable-card.js';
 import type { FocusEvents } from './keep-focus.js';
 import { useKeptCards, type Reveal } from './kept-cards.js';
+import { useKeptRange } from './kept-range.js';
 
 /** A typical card's height in px (tags and a wrapped pal line make some taller); measured after mount. */
 const ESTIMATE = 156;
@@ -75,14 +76,7 @@ export function VirtualCardList(props: {
   const scroller = useRef<HTMLDivElement>(null);
   const kept = useKeptCards(cards, reveal, lane?.key);
   const keptIndexes = kept.indexes;
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const shown = defaultRangeExtractor(range);
-      const extra = keptIndexes.filter((i) => i < range.count && !shown.includes(i));
-      return extra.length ? [...shown, ...extra].sort((a, b) => a - b) : shown;
-    },
-    [keptIndexes],
-  );
+  const rangeExtractor = useKeptRange(keptIndexes);
   const getItemKey = useCallback((index: number) => cards[index]?.id ?? index, [cards]);
   // The app is not built with React Compiler; the virtualizer object and its measureElement are stable.
   // eslint-disable-next-line react-hooks/incompatible-library

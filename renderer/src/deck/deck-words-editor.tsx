@@ -10,7 +10,7 @@ import { DECK_SECTIONS, DEFAULT_HEADINGS } from '../../../shared/deck/sections.j
 import { PHASE_TITLES } from '../../../shared/phases.js';
 import type { Round } from '../../../shared/schema.js';
 import { describeWindow } from '../../../shared/windows.js';
-import { Field } from '../forms/fields.js';
+import { TextAreaField, TextField } from '../forms/fields.js';
 import { createAutosave } from '../notes/autosave.js';
 import { SaveStatus } from '../notes/save-status.js';
 import { useAutosave } from '../notes/use-autosave.js';
@@ -70,92 +70,73 @@ export function DeckWordsEditor({ round }: { readonly round: Round }) {
         <p className="field-hint">One line per bullet; start a line with two spaces for a sub-point. Empty sections are left out.</p>
         <SaveStatus state={state} onRetry={() => void engine.flush()} />
       </div>
-      <Field prefix={prefix} name="deck-title" label="Deck title">
-        {(c) => (
-          <input
-            {...c}
-            className="input"
-            value={values.title}
-            maxLength={200}
-            placeholder={`TAG Security - Security Pals Retrospective (${round.name})`}
-            dir="auto"
-            onChange={(e) => {
-              set({ title: e.target.value });
-            }}
-          />
-        )}
-      </Field>
+      <TextField
+        prefix={prefix}
+        name="deck-title"
+        label="Deck title"
+        value={values.title}
+        maxLength={200}
+        placeholder={`TAG Security - Security Pals Retrospective (${round.name})`}
+        dir="auto"
+        onChange={(title) => {
+          set({ title });
+        }}
+      />
       {LISTS.map(([key, label]) => (
-        <Field key={key} prefix={prefix} name={key} label={label}>
-          {(c) => (
-            <textarea
-              {...c}
-              className="textarea"
-              rows={key === 'takeaways' ? 2 : 4}
-              dir="auto"
-              value={values[key]}
-              placeholder={PLACEHOLDERS[key]}
-              onChange={(e) => {
-                set({ [key]: e.target.value });
-              }}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          key={key}
+          prefix={prefix}
+          name={key}
+          label={label}
+          rows={key === 'takeaways' ? 2 : 4}
+          value={values[key]}
+          placeholder={PLACEHOLDERS[key]}
+          onChange={(text) => {
+            set({ [key]: text });
+          }}
+        />
       ))}
       <div className="deck-link">
-        <Field prefix={prefix} name="link-label" label="Concept link label">
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              value={values.linkLabel}
-              maxLength={200}
-              placeholder={PLACEHOLDERS.linkLabel}
-              onChange={(e) => {
-                set({ linkLabel: e.target.value });
-              }}
-            />
-          )}
-        </Field>
-        <Field prefix={prefix} name="link-url" label="Concept link" error={errors.linkUrl}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              type="url"
-              value={values.linkUrl}
-              maxLength={2000}
-              placeholder={PLACEHOLDERS.linkUrl}
-              onChange={(e) => {
-                set({ linkUrl: e.target.value });
-              }}
-            />
-          )}
-        </Field>
+        <TextField
+          prefix={prefix}
+          name="link-label"
+          label="Concept link label"
+          value={values.linkLabel}
+          maxLength={200}
+          placeholder={PLACEHOLDERS.linkLabel}
+          onChange={(linkLabel) => {
+            set({ linkLabel });
+          }}
+        />
+        <TextField
+          prefix={prefix}
+          name="link-url"
+          label="Concept link"
+          error={errors.linkUrl}
+          type="url"
+          value={values.linkUrl}
+          maxLength={2000}
+          placeholder={PLACEHOLDERS.linkUrl}
+          onChange={(linkUrl) => {
+            set({ linkUrl });
+          }}
+        />
       </div>
       <fieldset className="deck-weeks">
         <legend className="field-label">What each week is for (the timebox slide)</legend>
         {WEEK_PHASES.map((phase: WeekPhase) => (
-          <Field
+          <TextAreaField
             key={phase}
             prefix={prefix}
             name={`week-${phase}`}
             label={`${PHASE_TITLES[phase]} (${describeWindow(round.windows[phase])})`}
-          >
-            {(c) => (
-              <textarea
-                {...c}
-                className="textarea"
-                rows={2}
-                dir="auto"
-                value={values.weeks[phase]}
-                placeholder={WEEK_PLACEHOLDERS[phase]}
-                onChange={(e) => {
-                  set({ weeks: { ...engine.latest().weeks, [phase]: e.target.value } });
-                }}
-              />
-            )}
-          </Field>
+            rows={2}
+            value={values.weeks[phase]}
+            placeholder={WEEK_PLACEHOLDERS[phase]}
+            onChange={(text) => {
+              set({ weeks: { ...engine.latest().weeks, [phase]: text } });
+            }}
+          />
         ))}
       </fieldset>
       <label className="deck-section">
@@ -172,21 +153,19 @@ export function DeckWordsEditor({ round }: { readonly round: Round }) {
       <details className="deck-headings">
         <summary>Slide headings</summary>
         {DECK_SECTIONS.map((s) => (
-          <Field key={s} prefix={prefix} name={`heading-${s}`} label={`Heading: ${DEFAULT_HEADINGS[s]}`}>
-            {(c) => (
-              <input
-                {...c}
-                className="input"
-                value={values.headings[s]}
-                maxLength={200}
-                placeholder={DEFAULT_HEADINGS[s]}
-                dir="auto"
-                onChange={(e) => {
-                  set({ headings: { ...engine.latest().headings, [s]: e.target.value } });
-                }}
-              />
-            )}
-          </Field>
+          <TextField
+            key={s}
+            prefix={prefix}
+            name={`heading-${s}`}
+            label={`Heading: ${DEFAULT_HEADINGS[s]}`}
+            value={values.headings[s]}
+            maxLength={200}
+            placeholder={DEFAULT_HEADINGS[s]}
+            dir="auto"
+            onChange={(text) => {
+              set({ headings: { ...engine.latest().headings, [s]: text } });
+            }}
+          />
         ))}
       </details>
     </div>

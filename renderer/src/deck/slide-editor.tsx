@@ -2,11 +2,11 @@
  * One custom slide's editor: title, markdown (or a picture's description) and speaker notes,
  * autosaved, with a preview of that slide alone as the deck renders it.
  */
-import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DeckPreview } from '../../../shared/api.js';
 import type { CustomSlide } from '../../../shared/deck/round-deck-schema.js';
 import type { Round } from '../../../shared/schema.js';
-import { Field } from '../forms/fields.js';
+import { TextAreaField, TextField } from '../forms/fields.js';
 import { createAutosave } from '../notes/autosave.js';
 import { SaveStatus } from '../notes/save-status.js';
 import { useAutosave } from '../notes/use-autosave.js';
@@ -72,56 +72,52 @@ export function SlideEditor(props: { readonly round: Round; readonly slide: Cust
   }, [deckPreview, roundId, slide.id, savedText]);
   const shown = useMemo(() => (preview ? sanitizeDeck(preview.html).slice(1) : []), [preview]);
 
+  // Opened (Edit, or a slide just added) below the fold of the options column: bring it into view.
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Optional call: jsdom has no scrollIntoView.
+    root.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
+
   return (
-    <div className="slide-editor">
+    <div ref={root} className="slide-editor">
       <div className="deck-group-head">
         <p className="field-hint">
           {slide.kind === 'image' ? `Picture: ${slide.image.name || 'embedded'}` : 'Markdown: lists, emphasis, links, tables.'}
         </p>
         <SaveStatus state={state} onRetry={() => void engine.flush()} />
       </div>
-      <Field prefix={prefix} name="slide-title" label="Slide title">
-        {(c) => (
-          <input
-            {...c}
-            className="input"
-            value={values.title}
-            maxLength={200}
-            dir="auto"
-            onChange={(e) => {
-              set({ title: e.target.value });
-            }}
-          />
-        )}
-      </Field>
-      <Field prefix={prefix} name="slide-body" label={slide.kind === 'image' ? 'What the picture shows' : 'Slide markdown'}>
-        {(c) => (
-          <textarea
-            {...c}
-            className="textarea"
-            rows={slide.kind === 'image' ? 2 : 6}
-            dir="auto"
-            value={values.body}
-            onChange={(e) => {
-              set({ body: e.target.value });
-            }}
-          />
-        )}
-      </Field>
-      <Field prefix={prefix} name="slide-notes" label="Speaker notes">
-        {(c) => (
-          <textarea
-            {...c}
-            className="textarea"
-            rows={2}
-            dir="auto"
-            value={values.notes}
-            onChange={(e) => {
-              set({ notes: e.target.value });
-            }}
-          />
-        )}
-      </Field>
+      <TextField
+        prefix={prefix}
+        name="slide-title"
+        label="Slide title"
+        value={values.title}
+        maxLength={200}
+        dir="auto"
+        onChange={(title) => {
+          set({ title });
+        }}
+      />
+      <TextAreaField
+        prefix={prefix}
+        name="slide-body"
+        label={slide.kind === 'image' ? 'What the picture shows' : 'Slide markdown'}
+        rows={slide.kind === 'image' ? 2 : 6}
+        value={values.body}
+        onChange={(body) => {
+          set({ body });
+        }}
+      />
+      <TextAreaField
+        prefix={prefix}
+        name="slide-notes"
+        label="Speaker notes"
+        rows={2}
+        value={values.notes}
+        onChange={(notes) => {
+          set({ notes });
+        }}
+      />
       {shown[0] && (
         // The same slide is in the deck's preview beside; this small copy is for the eye only.
         <figure className="slide-figure slide-figure--small" aria-hidden="true">

@@ -8,7 +8,7 @@ import { DEFAULT_CRITERIA_WEIGHTS, SECURITY_STATUSES } from '../../../shared/sch
 import { SECURITY_TITLES, selectionScore } from '../../../shared/selection.js';
 import type { EngagementFormValues } from '../forms/engagement-values.js';
 import type { FieldErrors } from '../forms/field-errors.js';
-import { ChoiceSelect, Field } from '../forms/fields.js';
+import { ChoiceSelect, Field, TextField } from '../forms/fields.js';
 import { isHttpUrl } from '../../../shared/issue-ref.js';
 import { describeWeights } from '../rounds/criteria-labels.js';
 import { useAppStore } from '../store/store-context.js';
@@ -91,22 +91,21 @@ export function CriteriaFields({ prefix, values, errors, round, onChange }: Prop
             />
           )}
         </Field>
-        <Field prefix={prefix} name="sponsor" label="TOC or TAG sponsor" hint="Who backs the project's selection" error={errors.sponsor}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              type="text"
-              autoComplete="off"
-              maxLength={200}
-              dir="auto"
-              value={values.sponsor}
-              onChange={(e) => {
-                onChange({ sponsor: e.target.value });
-              }}
-            />
-          )}
-        </Field>
+        <TextField
+          prefix={prefix}
+          name="sponsor"
+          label="TOC or TAG sponsor"
+          hint="Who backs the project's selection"
+          error={errors.sponsor}
+          type="text"
+          autoComplete="off"
+          maxLength={200}
+          dir="auto"
+          value={values.sponsor}
+          onChange={(sponsor) => {
+            onChange({ sponsor });
+          }}
+        />
         <Field prefix={prefix} name="sponsorLink" label="Sponsor's input (link)" error={errors.sponsorLink ?? errors.criteria}>
           {(c) => (
             <div className="criteria-link">

@@ -46,6 +46,68 @@ export function Field({ prefix, name, label, error, hint, wide, children }: Fiel
   );
 }
 
+/** What a one-control text field needs besides its control's own attributes. */
+interface TextFieldBase {
+  readonly prefix: string;
+  readonly name: string;
+  readonly label: string;
+  readonly error?: string | undefined;
+  readonly hint?: string;
+  readonly value: string;
+  readonly placeholder?: string | undefined;
+  readonly onChange: (value: string) => void;
+}
+
+/** A field whose control is a text input (`className` defaults to "input"). */
+export function TextField(
+  props: TextFieldBase & {
+    readonly className?: string;
+    readonly type?: 'text' | 'url';
+    readonly maxLength?: number;
+    readonly dir?: 'auto';
+    readonly autoComplete?: 'off';
+    readonly inputMode?: 'decimal';
+  },
+) {
+  const { prefix, name, label, error, hint, onChange, className = 'input', ...input } = props;
+  return (
+    <Field prefix={prefix} name={name} label={label} error={error} hint={hint}>
+      {(c) => (
+        <input
+          {...c}
+          {...input}
+          className={className}
+          onChange={(e) => {
+            onChange(e.target.value);
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A field whose control is a multi-line text area written in the writer's direction. */
+export function TextAreaField(props: TextFieldBase & { readonly rows: number }) {
+  const { prefix, name, label, error, hint, onChange, rows, value, placeholder } = props;
+  return (
+    <Field prefix={prefix} name={name} label={label} error={error} hint={hint}>
+      {(c) => (
+        <textarea
+          {...c}
+          className="textarea"
+          rows={rows}
+          dir="auto"
+          value={value}
+          placeholder={placeholder}
+          onChange={(e) => {
+            onChange(e.target.value);
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
 /** A field's select over a fixed set of values, each shown by its label. */
 export function ChoiceSelect<V extends string>(props: {
   readonly control: ControlProps;
@@ -79,6 +141,8 @@ export function CheckboxField(props: {
   readonly name: string;
   readonly label: string;
   readonly checked: boolean;
+  /** The id of a hint shown elsewhere that describes the checkbox. */
+  readonly describedBy?: string;
   readonly onChange: (checked: boolean) => void;
 }) {
   const id = `${props.prefix}-${props.name}`;
@@ -89,6 +153,7 @@ export function CheckboxField(props: {
         type="checkbox"
         className="checkbox"
         checked={props.checked}
+        aria-describedby={props.describedBy}
         onChange={(e) => {
           props.onChange(e.target.checked);
         }}

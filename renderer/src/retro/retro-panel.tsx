@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useSyncExternalStore } from 'react';
 import type { EngagementView } from '../../../shared/view.js';
-import { Field } from '../forms/fields.js';
+import { TextAreaField, TextField } from '../forms/fields.js';
 import { SaveStatus } from '../notes/save-status.js';
 import { useAutosave } from '../notes/use-autosave.js';
 import { useAppStore } from '../store/store-context.js';
@@ -42,35 +42,32 @@ export function RetroPanel({ engagement, session }: { readonly engagement: Engag
       </div>
       <div className="retro-grid">
         <div className="retro-col">
-          <Field prefix={prefix} name="reaction" label="Initial reaction" error={errors.reaction}>
-            {(c) => (
-              <textarea
-                {...c}
-                className="textarea"
-                rows={3}
-                dir="auto"
-                value={values.reaction}
-                onChange={(e) => {
-                  set({ reaction: e.target.value });
-                }}
-              />
-            )}
-          </Field>
-          <Field prefix={prefix} name="hours" label="Hours spent" hint="By the pal, on this engagement" error={errors.hours}>
-            {(c) => (
-              <input
-                {...c}
-                className="input input--hours"
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                value={values.hours}
-                onChange={(e) => {
-                  set({ hours: e.target.value });
-                }}
-              />
-            )}
-          </Field>
+          <TextAreaField
+            prefix={prefix}
+            name="reaction"
+            label="Initial reaction"
+            error={errors.reaction}
+            rows={3}
+            value={values.reaction}
+            onChange={(reaction) => {
+              set({ reaction });
+            }}
+          />
+          <TextField
+            prefix={prefix}
+            name="hours"
+            label="Hours spent"
+            hint="By the pal, on this engagement"
+            error={errors.hours}
+            className="input input--hours"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            value={values.hours}
+            onChange={(hours) => {
+              set({ hours });
+            }}
+          />
           <LearningsEditor
             rows={values.learnings}
             errors={errors}
@@ -81,20 +78,18 @@ export function RetroPanel({ engagement, session }: { readonly engagement: Engag
         </div>
         <div className="retro-col">
           {RETRO_QUESTIONS.map(([key, label]) => (
-            <Field key={key} prefix={prefix} name={key} label={label} error={errors[key]}>
-              {(c) => (
-                <textarea
-                  {...c}
-                  className="textarea"
-                  rows={2}
-                  dir="auto"
-                  value={values.answers[key]}
-                  onChange={(e) => {
-                    set({ answers: { ...engine.latest().answers, [key]: e.target.value } });
-                  }}
-                />
-              )}
-            </Field>
+            <TextAreaField
+              key={key}
+              prefix={prefix}
+              name={key}
+              label={label}
+              error={errors[key]}
+              rows={2}
+              value={values.answers[key]}
+              onChange={(text) => {
+                set({ answers: { ...engine.latest().answers, [key]: text } });
+              }}
+            />
           ))}
         </div>
       </div>

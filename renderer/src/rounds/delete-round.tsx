@@ -2,8 +2,9 @@
  * "Delete round", confirmed inline. A round that holds engagements is deleted only with a round
  * for them to move to (the core refuses otherwise, and that refusal is shown); the last round stays.
  */
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Round } from '../../../shared/schema.js';
+import { ConfirmDelete } from '../forms/confirm-delete.js';
 import { useAppStore } from '../store/store-context.js';
 
 /** The danger zone of the round dialog; `onDeleted` hears which round remains to show. */
@@ -18,62 +19,37 @@ export function DeleteRound(props: {
   const removeRound = useAppStore((s) => s.removeRound);
   const announce = useAppStore((s) => s.announce);
   const others = rounds.filter((r) => r.id !== round.id);
-  const [confirming, setConfirming] = useState(false);
   const [target, setTarget] = useState(others[0]?.id ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const start = useRef<HTMLButtonElement>(null);
-  const keep = useRef<HTMLButtonElement>(null);
   const id = useId();
 
   if (others.length === 0) {
     return <p className="muted rounds-danger">A data folder keeps at least one round, so this one cannot be deleted.</p>;
   }
 
-  const open = (yes: boolean) => {
-    setConfirming(yes);
-    setError(null);
-    requestAnimationFrame(() => (yes ? keep : start).current?.focus());
-  };
-
   const confirm = async () => {
-    if (busy) return;
-    setBusy(true);
     const moveTo = held > 0 ? target || undefined : undefined;
     const res = await removeRound(round.id, moveTo);
-    setBusy(false);
-    if (!res.ok) {
-      setError(`Not deleted: ${res.error.message}`);
-      return;
-    }
+    if (!res.ok) return `Not deleted: ${res.error.message}`;
     const to = others.find((r) => r.id === moveTo);
     announce(`${round.name} was deleted${to ? `; its engagements moved to ${to.name}` : ''}.`);
     onDeleted(to?.id ?? others[0]!.id);
+    return null;
   };
 
-  if (!confirming) {
-    return (
-      <div className="rounds-danger">
-        <button
-          ref={start}
-          type="button"
-          className="button button--danger-quiet"
-          onClick={() => {
-            open(true);
-          }}
-        >
-          Delete round…
-        </button>
-      </div>
-    );
-  }
   return (
-    <div className="rounds-danger side-section" role="group" aria-label="Confirm deleting the round">
-      <p className="confirm-text">
-        {held > 0
+    <ConfirmDelete
+      className="rounds-danger"
+      openClassName="rounds-danger side-section"
+      startLabel="Delete round…"
+      groupLabel="Confirm deleting the round"
+      message={
+        held > 0
           ? `${round.name} holds ${held} ${held === 1 ? 'engagement' : 'engagements'}. They move to another round (each keeps its history) before ${round.name} is deleted.`
-          : `Delete ${round.name}? It holds no engagements.`}
-      </p>
+          : `Delete ${round.name}? It holds no engagements.`
+      }
+      confirmLabel={held > 0 ? 'Move and delete' : 'Delete round'}
+      onConfirm={confirm}
+    >
       {held > 0 && (
         <div className="field">
           <label htmlFor={`${id}-target`} className="field-label">
@@ -95,26 +71,6 @@ export function DeleteRound(props: {
           </select>
         </div>
       )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button
-          ref={keep}
-          type="button"
-          className="button"
-          onClick={() => {
-            open(false);
-          }}
-        >
-          Keep it
-        </button>
-        <button type="button" className="button button--danger" aria-disabled={busy || undefined} onClick={() => void confirm()}>
-          {held > 0 ? 'Move and delete' : 'Delete round'}
-        </button>
-      </div>
-    </div>
+    </ConfirmDelete>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { useState, type ReactNode, type SubmitEvent } from 'react';
 import type { Round } from '../../../shared/schema.js';
-import { Field, FormError } from '../forms/fields.js';
+import { CheckboxField, Field, FormError, TextField } from '../forms/fields.js';
 import { useAppStore } from '../store/store-context.js';
 
 /** "Round 2" after "Round 1" (a trailing number counts up), else "" for the coordinator to name. */
@@ -76,21 +76,19 @@ export function NewRoundForm(props: {
             ? `The next round starts from ${current ? `${current.name}'s` : 'the current'} windows and weights; you can change them next.`
             : 'A round has its own phase windows, selection weights and retrospective deck.'}
         </p>
-        <Field prefix={prefix} name="new-round-name" label="Name" error={nameError ?? undefined}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              value={name}
-              maxLength={200}
-              dir="auto"
-              onChange={(e) => {
-                setName(e.target.value);
-                setNameError(null);
-              }}
-            />
-          )}
-        </Field>
+        <TextField
+          prefix={prefix}
+          name="new-round-name"
+          label="Name"
+          error={nameError ?? undefined}
+          value={name}
+          maxLength={200}
+          dir="auto"
+          onChange={(text) => {
+            setName(text);
+            setNameError(null);
+          }}
+        />
         <Field prefix={prefix} name="new-round-like" label="Windows and weights from">
           {(c) => (
             <select
@@ -110,34 +108,22 @@ export function NewRoundForm(props: {
             </select>
           )}
         </Field>
-        <div className="field field--check">
-          <input
-            id={`${prefix}-use`}
-            type="checkbox"
-            className="checkbox"
-            checked={use}
-            onChange={(e) => {
-              setUse(e.target.checked);
-            }}
-          />
-          <label htmlFor={`${prefix}-use`}>Make it the current round (new engagements join it)</label>
-        </div>
+        <CheckboxField
+          prefix={prefix}
+          name="use"
+          label="Make it the current round (new engagements join it)"
+          checked={use}
+          onChange={setUse}
+        />
         {unfinished > 0 && current && (
-          <div className="field field--check">
-            <input
-              id={`${prefix}-carry`}
-              type="checkbox"
-              className="checkbox"
-              checked={carry}
-              aria-describedby={`${prefix}-carry-hint`}
-              onChange={(e) => {
-                setCarry(e.target.checked);
-              }}
-            />
-            <label htmlFor={`${prefix}-carry`}>
-              Carry over the {unfinished} unfinished {unfinished === 1 ? 'engagement' : 'engagements'} of {current.name}
-            </label>
-          </div>
+          <CheckboxField
+            prefix={prefix}
+            name="carry"
+            label={`Carry over the ${unfinished} unfinished ${unfinished === 1 ? 'engagement' : 'engagements'} of ${current.name}`}
+            checked={carry}
+            describedBy={`${prefix}-carry-hint`}
+            onChange={setCarry}
+          />
         )}
         {unfinished > 0 && current && (
           <p id={`${prefix}-carry-hint`} className="field-hint">

@@ -7,7 +7,7 @@ import { useState, type ReactNode, type SubmitEvent } from 'react';
 import type { ApiFailure } from '../../../shared/api.js';
 import type { TimedPhase } from '../../../shared/phases.js';
 import type { CriteriaWeights, Round } from '../../../shared/schema.js';
-import { Field, FormError } from '../forms/fields.js';
+import { FormError, TextField } from '../forms/fields.js';
 import { useAppStore } from '../store/store-context.js';
 import { DeleteRound } from './delete-round.js';
 import { checkWeightTexts, weightTexts, WeightsFields, type WeightTexts } from './weights-fields.js';
@@ -150,21 +150,19 @@ export function RoundSettingsForm(props: {
             {held} {held === 1 ? 'engagement' : 'engagements'} in this round.
           </p>
         </div>
-        <Field prefix={prefix} name="round-name" label="Name" error={nameError ?? undefined}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              value={values.name}
-              maxLength={200}
-              dir="auto"
-              onChange={(e) => {
-                setNameError(null);
-                update({ name: e.target.value });
-              }}
-            />
-          )}
-        </Field>
+        <TextField
+          prefix={prefix}
+          name="round-name"
+          label="Name"
+          error={nameError ?? undefined}
+          value={values.name}
+          maxLength={200}
+          dir="auto"
+          onChange={(name) => {
+            setNameError(null);
+            update({ name });
+          }}
+        />
         <WindowsTable
           prefix={prefix}
           texts={values.windows}

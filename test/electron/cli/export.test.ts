@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { findChromium } from '../../../electron/core/export/pdf.js';
+import { STARTER_HEADINGS } from '../../fixtures/assessment-headings.js';
 import { pals, tempDir } from '../../helpers.js';
 
 async function seeded(): Promise<string> {
@@ -102,22 +103,7 @@ describe('pals export assessment', () => {
     expect(r.stdout).toContain('| Assessment Stage | Incomplete |');
     expect(r.stdout).toContain('| Software | https://github.com/kyverno/kyverno |');
     expect(r.stdout).toContain('Kyverno is a CNCF incubating project.');
-    for (const h of [
-      '## Metadata',
-      '### Security links',
-      '## Overview',
-      '### Background',
-      '### Actors',
-      '### Actions',
-      '### Goals',
-      '### Non-goals',
-      '## Self-assessment use',
-      '## Security functions and features',
-      '## Project compliance',
-      '## Secure development practices',
-      '## Security issue resolution',
-      '## Appendix',
-    ]) {
+    for (const h of STARTER_HEADINGS) {
       expect(r.stdout, h).toContain(`${h}\n`);
     }
   });

@@ -63,7 +63,7 @@ export async function serve(argv: string[], ctx: CommandContext): Promise<void> 
   ctx.io.stderr(
     `Serving Security Pals Desk for ${core.dir} on 127.0.0.1 only. Press Ctrl+C to stop.\n` +
       `The address above opens once. For another tab or window of the same browser, open http://127.0.0.1:${server.port}/; ` +
-      `for another browser, use "Link for another browser" on the board.\n`,
+      `for another browser, use "Another window" on the board.\n`,
   );
   // The opener gets its own one-time address, in a file only this user can read (never on a command line).
   const removeOpenerFile = values['no-open'] ? null : await openBrowser(server.link());

@@ -38,3 +38,44 @@ export function CloseIcon() {
     </Icon>
   );
 }
+
+/** Sliders, for a settings button. */
+export function SettingsIcon() {
+  return (
+    <Icon>
+      <path d="M2 4h7M12 4h2M2 8h2M7 8h7M2 12h9M14 12h0" />
+      <circle cx="10.5" cy="4" r="1.5" />
+      <circle cx="5.5" cy="8" r="1.5" />
+      <circle cx="12.5" cy="12" r="1.5" />
+    </Icon>
+  );
+}
+
+/** An archive box, for backup and restore. */
+export function ArchiveIcon() {
+  return (
+    <Icon>
+      <rect x="2" y="2.5" width="12" height="3.5" rx="1" />
+      <path d="M3 6v6.5a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V6M6.5 9h3" />
+    </Icon>
+  );
+}
+
+/** Two windows, one over the other, for opening another window. */
+export function WindowsIcon() {
+  return (
+    <Icon>
+      <rect x="2" y="5.5" width="9" height="8" rx="1" />
+      <path d="M5 5.5v-2a1 1 0 0 1 1-1h7a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1h-2" />
+    </Icon>
+  );
+}
+
+/** A downward chevron, for a button that opens a menu. */
+export function ChevronDownIcon() {
+  return (
+    <Icon size={12}>
+      <path d="M4 6l4 4 4-4" />
+    </Icon>
+  );
+}

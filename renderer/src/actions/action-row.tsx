@@ -84,7 +84,7 @@ export function ActionRow({
       </td>
       <td dir="auto">{item.engagementName}</td>
       <td className="action-cell-when">
-        {NOTE_KIND_LABELS[item.noteKind]} ·{formatDay(item.noteDate)}
+        {NOTE_KIND_LABELS[item.noteKind]} · {formatDay(item.noteDate)}
       </td>
       <td className="action-cell-open">
         <button

@@ -9,8 +9,8 @@ import { formatDay } from '../format/dates.js';
 import { useAppStore } from '../store/store-context.js';
 import { NotifyToggle } from './notify-toggle.js';
 
-/** Items shown before "Show more" (two rows at a laptop's width). */
-const FIRST = 8;
+/** Items shown before "Show more": two full rows of three (the list's columns on a laptop), so the board keeps its height. */
+const FIRST = 6;
 const MORE = 24;
 
 function summary(items: readonly AttentionItem[]): string {

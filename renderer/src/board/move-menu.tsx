@@ -89,8 +89,10 @@ export function MoveMenu(props: { readonly id: string; readonly name: string; re
       Home: () => go(0),
       End: () => go(items.length - 1),
       Escape: closeMenu,
+      // Tab leaves the menu as if from its button: on to the next control (or back, with Shift).
       Tab: () => {
         setOpen(null);
+        button.current?.focus();
       },
     };
     const action = keys[event.key];

@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { BackupChoice, RestoreWay } from '../../../shared/backup.js';
 import { deliverExport } from '../export/deliver-export.js';
+import { ArchiveIcon } from '../icons.js';
 import { useAppStore } from '../store/store-context.js';
 import { Modal } from './modal.js';
 
@@ -194,12 +195,14 @@ export function BackupButton() {
   return (
     <button
       type="button"
-      className="button button--small button--quiet"
+      className="button button--small button--quiet button--icon"
+      title="Backup and restore"
       onClick={() => {
         openPanel('backup');
       }}
     >
-      Backup and restore
+      <ArchiveIcon />
+      <span className="visually-hidden">Backup and restore</span>
     </button>
   );
 }

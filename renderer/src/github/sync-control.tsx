@@ -5,6 +5,7 @@
 import { useEffect, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatMoment } from '../format/dates.js';
+import { SettingsIcon } from '../icons.js';
 import type { Store } from '../store/types.js';
 import { useAppStore } from '../store/store-context.js';
 import { progressText, summaryText } from './sync-text.js';
@@ -27,9 +28,11 @@ function SyncStatusLine(props: {
     );
   }
   if (result?.kind === 'failed' || (result?.kind === 'done' && result.report.error)) {
+    const why = `Sync failed: ${result.kind === 'failed' ? result.message : (result.report.error ?? '')}`;
+    // The header cuts a long reason short; the tooltip holds all of it.
     return (
-      <p role="alert" className="sync-text sync-text--error">
-        Sync failed: {result.kind === 'failed' ? result.message : result.report.error}
+      <p role="alert" className="sync-text sync-text--error" title={why}>
+        {why}
       </p>
     );
   }
@@ -99,13 +102,15 @@ export function SyncControl() {
       </button>
       <button
         type="button"
-        className="button button--small button--quiet"
+        className="button button--small button--quiet button--icon"
         aria-haspopup="dialog"
+        title="GitHub settings"
         onClick={() => {
           openPanel('github-settings');
         }}
       >
-        GitHub settings
+        <SettingsIcon />
+        <span className="visually-hidden">GitHub settings</span>
       </button>
     </div>
   );

@@ -7,7 +7,7 @@ export function RoundSettingsButton() {
   return (
     <button
       type="button"
-      className="button button--quiet rounds-open"
+      className="button rounds-open"
       onClick={() => {
         openRoundDialog('settings');
       }}

@@ -5,6 +5,7 @@
  */
 import { useId, useRef, useState } from 'react';
 import { Modal } from '../dialogs/modal.js';
+import { WindowsIcon } from '../icons.js';
 import { useAppStore } from '../store/store-context.js';
 import { useServeSession } from './serve-context.js';
 import type { ServeSession } from './serve-session.js';
@@ -120,12 +121,14 @@ export function AnotherWindow() {
   return (
     <button
       type="button"
-      className="button button--small button--quiet"
+      className="button button--small button--quiet button--icon"
+      title="Another window"
       onClick={() => {
         openPanel('another-window');
       }}
     >
-      Another window
+      <WindowsIcon />
+      <span className="visually-hidden">Another window</span>
     </button>
   );
 }

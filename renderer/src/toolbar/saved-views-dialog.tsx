@@ -66,7 +66,7 @@ export function SavedViewsDialog() {
             name="name"
             label="Save the current view as"
             error={error ?? undefined}
-            hint={viewSummary(current, rounds)}
+            hint={`Shows: ${viewSummary(current, rounds)}`}
           >
             {(control) => (
               <input
@@ -87,7 +87,9 @@ export function SavedViewsDialog() {
           <FormError message={formError} />
         </form>
         {saved.length === 0 ? (
-          <p className="views-empty">No saved views yet. A saved view is also what `pals list --view NAME` lists.</p>
+          <p className="views-empty">
+            No saved views yet. A saved view is also what <code>pals list --view NAME</code> lists.
+          </p>
         ) : (
           <ul className="views-list" aria-label="Saved views">
             {saved.map((v) => (

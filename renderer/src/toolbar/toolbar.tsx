@@ -1,4 +1,4 @@
-/** Above the board: search (card names, and notes below), filters (pal, maturity, due state), the round and swimlanes, saved views, "New engagement". */
+/** Above the board: the round and swimlanes, saved views and "New engagement" on one row; search (card names, and notes below) and filters (pal, maturity, due state) on the next. */
 import { useShallow } from 'zustand/react/shallow';
 import type { DueStateName } from '../../../shared/due.js';
 import { MATURITIES, type Maturity } from '../../../shared/schema.js';
@@ -38,6 +38,31 @@ export function Toolbar() {
 
   return (
     <div className="toolbar">
+      <div className="toolbar-row">
+        <div className="toolbar-scope">
+          <ViewSelect<string>
+            label="Round"
+            value={shownRound}
+            options={roundOptions}
+            onChange={(v) => {
+              setRound(v);
+            }}
+          />
+          <RoundSettingsButton />
+          <ViewSelect<Lanes>
+            label="Swimlanes"
+            value={lanes}
+            options={LANE_OPTIONS}
+            onChange={(v) => {
+              setLanes(v);
+            }}
+          />
+        </div>
+        <ViewsMenu />
+        <button type="button" className="button button--primary" onClick={openNew}>
+          <PlusIcon /> New engagement
+        </button>
+      </div>
       <div className="toolbar-filters" role="search" aria-label="Filter the board">
         <div className="search">
           <label htmlFor="board-search" className="visually-hidden">
@@ -94,23 +119,6 @@ export function Toolbar() {
             setFilter('due', v);
           }}
         />
-        <ViewSelect<string>
-          label="Round"
-          value={shownRound}
-          options={roundOptions}
-          onChange={(v) => {
-            setRound(v);
-          }}
-        />
-        <RoundSettingsButton />
-        <ViewSelect<Lanes>
-          label="Swimlanes"
-          value={lanes}
-          options={LANE_OPTIONS}
-          onChange={(v) => {
-            setLanes(v);
-          }}
-        />
         {filtering && (
           <>
             <p className="toolbar-count" role="status">
@@ -122,10 +130,6 @@ export function Toolbar() {
           </>
         )}
       </div>
-      <ViewsMenu />
-      <button type="button" className="button button--primary" onClick={openNew}>
-        <PlusIcon /> New engagement
-      </button>
     </div>
   );
 }

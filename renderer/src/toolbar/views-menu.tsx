@@ -3,8 +3,8 @@
  * to save the current one or delete one.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { createPortal } from 'react-dom';
 import type { SavedView } from '../../../shared/schema.js';
+import { ChevronDownIcon } from '../icons.js';
 import { useAppStore } from '../store/store-context.js';
 
 const NO_VIEWS: readonly SavedView[] = [];
@@ -22,7 +22,8 @@ export function ViewsMenu() {
   const openPanel = useAppStore((s) => s.openPanel);
   const announce = useAppStore((s) => s.announce);
   const [open, setOpen] = useState<null | 'first' | 'last'>(null);
-  const [place, setPlace] = useState<{ top: number; left: number }>({ top: 0, left: 0 });
+  // Right-aligned under the button (which sits at the toolbar's right end), so a long view name grows it leftwards.
+  const [place, setPlace] = useState<{ top: number; right: number }>({ top: 0, right: 0 });
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
   const menuId = useId();
@@ -81,7 +82,7 @@ export function ViewsMenu() {
 
   const show = (where: 'first' | 'last') => {
     const r = button.current?.getBoundingClientRect();
-    if (r) setPlace({ top: r.bottom + 4, left: Math.max(8, Math.min(r.left, window.innerWidth - 260)) });
+    if (r) setPlace({ top: r.bottom + 4, right: Math.max(8, window.innerWidth - r.right) });
     setOpen(where);
   };
   const onMenuKey = (event: KeyboardEvent<HTMLUListElement>) => {
@@ -97,8 +98,10 @@ export function ViewsMenu() {
         setOpen(null);
         button.current?.focus();
       },
+      // Tab leaves the menu as if from its button: on to the next control (or back, with Shift).
       Tab: () => {
         setOpen(null);
+        button.current?.focus();
       },
     };
     const action = keys[event.key];
@@ -129,30 +132,30 @@ export function ViewsMenu() {
         }}
       >
         Views
+        <ChevronDownIcon />
       </button>
-      {open &&
-        createPortal(
-          <ul ref={menu} id={menuId} role="menu" aria-labelledby={buttonId} className="menu" style={place} onKeyDown={onMenuKey}>
-            {items.map((item, i) => (
-              <li key={item.key} role="none" className={item.key === 'save' && i > 0 ? 'menu-separated' : undefined}>
-                <button
-                  type="button"
-                  role="menuitem"
-                  tabIndex={-1}
-                  className="menu-item"
-                  onClick={() => {
-                    setOpen(null);
-                    button.current?.focus();
-                    item.run();
-                  }}
-                >
-                  {item.label}
-                </button>
-              </li>
-            ))}
-          </ul>,
-          document.body,
-        )}
+      {/* In the toolbar (a fixed box, not clipped by it), so it sits in the page's regions and Tab order. */}
+      {open && (
+        <ul ref={menu} id={menuId} role="menu" aria-labelledby={buttonId} className="menu menu--views" style={place} onKeyDown={onMenuKey}>
+          {items.map((item, i) => (
+            <li key={item.key} role="none" className={item.key === 'save' && i > 0 ? 'menu-separated' : undefined}>
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className="menu-item"
+                onClick={() => {
+                  setOpen(null);
+                  button.current?.focus();
+                  item.run();
+                }}
+              >
+                {item.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

@@ -74,15 +74,26 @@ const concept: Builder = (ctx) => {
   return lines.length ? slides(headingOf(ctx, 'concept'), paginate(lines)) : [];
 };
 
+/** How far the project's self-assessment PR has got ("5 of 8 sections"); "—" with no PR or none read yet. */
+function prProgress(e: Engagement): string {
+  const pr = e.pr;
+  if (!pr || pr.error || pr.sections.length === 0) return '—';
+  return `${pr.sections.filter((s) => s.filled).length} of ${plural(pr.sections.length, 'section')}`;
+}
+
 const projects: Builder = (ctx) => {
   if (ctx.chosen.length === 0) return [];
-  const rows = ctx.chosen.map((e) => `| ${cell(e.name)} | ${capital(e.maturity)} | ${who(e)} | ${outcome(e)} |`);
+  // The column shows only once a project links its self-assessment PR: the pilot deck has none.
+  const linked = ctx.chosen.filter((e) => e.pr !== null).length;
+  const progress = (e: Engagement) => (linked ? ` ${prProgress(e)} |` : '');
+  const rows = ctx.chosen.map((e) => `| ${cell(e.name)} | ${capital(e.maturity)} | ${who(e)} | ${outcome(e)} |${progress(e)}`);
+  const header = linked
+    ? ['| Project | Maturity | Pal | Outcome | Self-assessment |', '|---|---|---|---|---|']
+    : ['| Project | Maturity | Pal | Outcome |', '|---|---|---|---|'];
   const done = ctx.chosen.filter((e) => e.phase === 'done').length;
-  const notes = `${plural(ctx.chosen.length, 'project')} in the round; ${done} finished the self-assessment.`;
-  return slides(
-    headingOf(ctx, 'projects'),
-    paginate(rows, SLIDE_CAPACITY, ['| Project | Maturity | Pal | Outcome |', '|---|---|---|---|'], tableRow),
-  ).map((s) => withNotes(s, notes));
+  const prs = linked ? ` ${linked} linked a self-assessment PR (sections filled, as of the last sync).` : '';
+  const notes = `${plural(ctx.chosen.length, 'project')} in the round; ${done} finished the self-assessment.${prs}`;
+  return slides(headingOf(ctx, 'projects'), paginate(rows, SLIDE_CAPACITY, header, tableRow)).map((s) => withNotes(s, notes));
 };
 
 const reactions: Builder = (ctx) => {

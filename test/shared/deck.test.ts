@@ -7,7 +7,7 @@ import { addEngagement, editEngagement } from '../../shared/engagements.js';
 import { DEFAULT_WINDOWS } from '../../shared/phases.js';
 import { editRoundDeck } from '../../shared/deck/round-deck.js';
 import { editRound } from '../../shared/rounds.js';
-import { emptyDoc } from '../../shared/schema.js';
+import { emptyDoc, PullLinkSchema, type PullLink } from '../../shared/schema.js';
 import { pilotRound, pilotRoundWithText } from '../fixtures/pilot-round.js';
 
 const at = '2026-09-01T09:00:00.000Z';
@@ -52,6 +52,42 @@ describe('buildDeck', () => {
     expect(deck.markdown).toContain('52 hours over 4 engagements: 13 h each on average');
     expect(deck.slideCount).toBe(slidesOf(deck.markdown).length);
     expect(deck.images.map((i) => i.name)).toEqual(['timebox.svg', 'time-in-phase-1.svg']);
+  });
+
+  it('shows each project’s self-assessment progress once one links its PR, and no such column before', () => {
+    expect(buildDeck(pilotRound()).markdown).not.toContain('Self-assessment |');
+    const doc = pilotRound();
+    const titles = ['Metadata', 'Overview', 'Self-assessment use', 'Security functions and features'];
+    const link = (n: number, filled: number, extra: Partial<PullLink> = {}): PullLink =>
+      PullLinkSchema.parse({
+        pr: `cncf/tag-security#${n}`,
+        url: `https://github.com/cncf/tag-security/pull/${n}`,
+        path: 'docs/self-assessment.md',
+        sections: titles.map((title, i) => ({ title, filled: i < filled })),
+        ...extra,
+      });
+    const [first, second, third, fourth] = doc.engagements;
+    const withPrs = {
+      ...doc,
+      engagements: doc.engagements.map((e) =>
+        e === first
+          ? { ...e, pr: link(1, 3) }
+          : e === second
+            ? { ...e, pr: link(2, 0, { sections: [] }) } // linked, not read yet
+            : e === third
+              ? { ...e, pr: link(3, 4, { error: '<b>no self-assessment file</b> | ---' }) }
+              : e,
+      ),
+    };
+    const { markdown } = buildDeck(withPrs);
+    expect(markdown).toContain('| Project | Maturity | Pal | Outcome | Self-assessment |\n|---|---|---|---|---|');
+    const row = (name: string) => markdown.split('\n').find((l) => l.startsWith(`| ${literal(name)} |`))!;
+    expect(row(first!.name)).toMatch(/\| 3 of 4 sections \|$/);
+    expect(row(second!.name)).toMatch(/\| — \|$/);
+    expect(row(third!.name)).toMatch(/\| — \|$/); // an unreadable PR shows no count, and never its error text
+    expect(row(fourth!.name)).toMatch(/\| — \|$/);
+    expect(markdown).not.toContain('no self-assessment file');
+    expect(markdown).toContain('3 linked a self-assessment PR');
   });
 
   it('shows no boilerplate: a section without the round’s words is left out and named in `omitted`', () => {

@@ -2,6 +2,7 @@
 import { useEffect, useId, type ReactNode } from 'react';
 import type { EngagementView } from '../../../shared/view.js';
 import { AssessmentExport } from '../export/assessment-export.js';
+import { AssessmentPrAction } from '../export/assessment-pr.js';
 import { GithubSection } from '../github/github-section.js';
 import { PlusIcon } from '../icons.js';
 import { NotesPanel } from '../notes/notes-panel.js';
@@ -64,6 +65,7 @@ export function CardRecord(props: {
             <PhaseHistory engagement={engagement} />
             <div className="side-actions">
               <AssessmentExport id={engagement.id} />
+              <AssessmentPrAction key={engagement.id} id={engagement.id} />
             </div>
             <DeleteEngagement engagement={engagement} onDeleted={closeDialog} />
           </aside>

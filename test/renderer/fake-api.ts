@@ -109,6 +109,8 @@ export interface FakeOptions {
    * core answers exports as downloads. Default true.
    */
   readonly exportPlatform?: boolean;
+  /** The desktop app's native "send the token to this new API address?" dialog; left out, the core refuses a new address (`pals serve`). */
+  readonly confirmApiUrl?: (url: string) => Promise<boolean>;
   /** Runs before every file operation of the memory file system: throw to fail it, return a promise to delay it. */
   readonly intercept?: (operation: FsOperation) => void | Promise<void>;
 }
@@ -200,7 +202,11 @@ export function createFakeApi(doc?: StoreDoc, options: FakeOptions = {}): FakeAp
     const core = createCore(opened.store, {
       today: () => TODAY,
       now,
-      github: { tokenSource: NO_GITHUB, apiUrl: UNREACHABLE_API },
+      github: {
+        tokenSource: NO_GITHUB,
+        apiUrl: UNREACHABLE_API,
+        ...(options.confirmApiUrl ? { confirmApiUrl: options.confirmApiUrl } : {}),
+      },
       ...(options.exportPlatform === false ? {} : { exportPlatform }),
     });
     core.on(deliver);

@@ -1,7 +1,12 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GithubLink, StoreDoc } from '../../shared/schema.js';
+import { App } from '../../renderer/src/app.js';
+import { ServeSessionContext } from '../../renderer/src/serve/serve-context.js';
+import type { ServeSession } from '../../renderer/src/serve/serve-session.js';
+import { createAppStore } from '../../renderer/src/store/create-store.js';
+import { StoreProvider } from '../../renderer/src/store/store-context.js';
 import { AT, createFakeApi } from './fake-api.js';
 import { loadedDialog, namesIn, renderApp } from './render-app.js';
 import { seededDoc } from './seeded-doc.js';
@@ -135,5 +140,53 @@ describe('GitHub sync', () => {
     await waitFor(() => {
       expect(syncButton().getAttribute('aria-disabled')).toBeNull();
     });
+  });
+
+  it('lets the desktop app edit the API address (it confirms a new one natively)', async () => {
+    const asked: string[] = [];
+    const api = createFakeApi(seededDoc([{ name: 'Kyverno' }]), {
+      confirmApiUrl: (url) => {
+        asked.push(url);
+        return Promise.resolve(true);
+      },
+    });
+    await renderApp(api);
+    fireEvent.click(screen.getByRole('button', { name: 'GitHub settings' }));
+    const field = await screen.findByLabelText<HTMLInputElement>('GitHub API URL');
+    expect(field.readOnly).toBe(false);
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)?.textContent).toMatch(/confirm a new one in a dialog/);
+    fireEvent.change(field, { target: { value: 'https://ghe.example.com/api/v3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save address' }));
+    expect(await screen.findByText('API address saved.')).toBeTruthy();
+    expect(api.callsOf('updateSettings')).toEqual([{ apiUrl: 'https://ghe.example.com/api/v3' }]);
+    expect(asked).toEqual(['https://ghe.example.com/api/v3']);
+  });
+
+  it('shows the API address read-only under pals serve, with the command that changes it', async () => {
+    const api = createFakeApi(seededDoc([{ name: 'Kyverno' }]));
+    const session: ServeSession = {
+      ready: Promise.resolve(),
+      token: () => 'session',
+      problem: () => null,
+      origin: 'http://127.0.0.1:4000',
+      linkForAnotherBrowser: () => Promise.resolve({ ok: true, value: { url: 'http://127.0.0.1:4000/open#token=x' } }),
+    };
+    render(
+      <ServeSessionContext.Provider value={session}>
+        <StoreProvider store={createAppStore(api)}>
+          <App />
+        </StoreProvider>
+      </ServeSessionContext.Provider>,
+    );
+    await screen.findByText(/^Today/);
+    fireEvent.click(screen.getByRole('button', { name: 'GitHub settings' }));
+    const field = await screen.findByLabelText<HTMLInputElement>('GitHub API URL');
+    expect(field.readOnly).toBe(true);
+    expect(field.value).toBe('https://api.github.com');
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /Change it with pals settings --api-url URL\./,
+    );
+    expect(screen.queryByRole('button', { name: 'Save address' })).toBeNull();
+    expect(screen.getByRole('checkbox', { name: /Write phase labels back/ })).toBeTruthy(); // the rest stays editable
   });
 });

@@ -26,7 +26,7 @@ describe('moving a card', () => {
     const items = within(menu)
       .getAllByRole('menuitem')
       .map((i) => i.textContent);
-    expect(items).toEqual(['Intake', 'Meet & greet', 'Follow-up', 'In review', 'Done']);
+    expect(items).toEqual(['Intake', 'Meet & greet', 'Follow-up', 'In review', 'Done', 'Moved on a date…']);
     expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Intake' }));
 
     fireEvent.click(within(menu).getByRole('menuitem', { name: 'In review' }));
@@ -59,6 +59,8 @@ describe('moving a card', () => {
     fireEvent.keyDown(button, { key: 'ArrowDown' });
     const menu = screen.getByRole('menu');
     expect(button.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(menu, { key: 'ArrowUp' });
+    expect(document.activeElement?.textContent).toBe('Moved on a date…');
     fireEvent.keyDown(menu, { key: 'ArrowUp' });
     expect(document.activeElement?.textContent).toBe('Done');
     fireEvent.keyDown(menu, { key: 'Escape' });
@@ -118,6 +120,89 @@ describe('moving a card', () => {
     expect(handle.getAttribute('aria-roledescription')).toBe('draggable');
     const described = document.getElementById(handle.getAttribute('aria-describedby')!);
     expect(described?.textContent).toMatch(/arrow keys/);
+  });
+});
+
+/** Kyverno (put on the board on 1 February, moved to the draft on 10 February) and Argo (today is 2 March). */
+function februaryApi() {
+  const doc = seededDoc([{ name: 'Kyverno', phase: 'draft' }, { name: 'Argo' }]);
+  const [kyverno, argo] = doc.engagements;
+  const history = [
+    { from: null, to: 'intake', at: '2026-02-01T10:00:00.000Z', source: 'local' },
+    { from: 'intake', to: 'draft', at: '2026-02-10T10:00:00.000Z', source: 'local' },
+  ] as const;
+  return createFakeApi({ ...doc, engagements: [{ ...kyverno!, history: [...history] }, argo!] });
+}
+
+async function openDatedMove(name: string) {
+  fireEvent.click(within(openMoveMenu(name)).getByRole('menuitem', { name: 'Moved on a date…' }));
+  return screen.findByRole('dialog', { name: `${name}: moved on a date` });
+}
+
+describe('a backdated move (Moved on a date…)', () => {
+  it('asks for the phase and the day, and records the move on that day', async () => {
+    const { api: fake } = await renderApp(februaryApi());
+    const dialog = await openDatedMove('Kyverno');
+    const phase = within(dialog).getByLabelText<HTMLSelectElement>('Moved to');
+    expect(document.activeElement).toBe(phase);
+    expect([...phase.options].map((o) => o.textContent)).toEqual(['Intake', 'Meet & greet', 'Follow-up', 'In review', 'Done']);
+    const day = within(dialog).getByLabelText<HTMLInputElement>('On');
+    expect(day.type).toBe('date');
+    expect(day.max).toBe('2026-03-02');
+    expect(day.value).toBe('2026-03-02');
+
+    fireEvent.change(phase, { target: { value: 'review' } });
+    fireEvent.change(day, { target: { value: '2026-02-20' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Move' }));
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog')).toBeNull();
+    });
+    expect(fake.callsOf('moveEngagement')).toEqual([{ id: 'eng-1', phase: 'review', on: '2026-02-20' }]);
+    expect(namesIn('In review')).toEqual(['Kyverno']);
+    expect(fake.doc.engagements[0]!.history.at(-1)).toMatchObject({ from: 'draft', to: 'review' });
+    expect(fake.doc.engagements[0]!.history.at(-1)!.at.slice(0, 10)).toBe('2026-02-20');
+    await waitFor(() => {
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Kyverno' }));
+    });
+  });
+
+  it('shows the core refusing a day before the previous move, or a future one, beside the field', async () => {
+    const { api: fake } = await renderApp(februaryApi());
+    const dialog = await openDatedMove('Kyverno');
+    const day = within(dialog).getByLabelText<HTMLInputElement>('On');
+
+    fireEvent.change(day, { target: { value: '2026-02-05' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Move' }));
+    await waitFor(() => {
+      expect(day.getAttribute('aria-invalid')).toBe('true');
+    });
+    const error = () => document.getElementById(`${day.id}-error`)?.textContent ?? '';
+    expect(day.getAttribute('aria-describedby')).toContain(`${day.id}-error`);
+    expect(error()).toBe("2026-02-05 is before Kyverno's previous move (to draft on 2026-02-10); moves stay in order");
+    expect(document.activeElement).toBe(day);
+
+    fireEvent.change(day, { target: { value: '2026-03-09' } });
+    expect(day.getAttribute('aria-invalid')).toBeNull(); // a new day clears the old message
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Move' }));
+    await waitFor(() => {
+      expect(error()).toMatch(/after today|future/);
+    });
+    expect(namesIn('Self-assessment draft')).toEqual(['Kyverno']);
+    expect(fake.doc.engagements[0]!.history).toHaveLength(2);
+    expect(fake.callsOf('moveEngagement')).toHaveLength(2);
+  });
+
+  it('closes with Escape and gives focus back to the Move to… button', async () => {
+    const { api: fake } = await renderApp(februaryApi());
+    const button = within(screen.getByRole('button', { name: 'Argo' }).closest('li')!).getByRole('button', { name: 'Move to…' });
+    fireEvent.keyDown(button, { key: 'ArrowDown' });
+    fireEvent.keyDown(screen.getByRole('menu'), { key: 'End' });
+    fireEvent.click(document.activeElement!);
+    const dialog = await screen.findByRole('dialog', { name: 'Argo: moved on a date' });
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(button);
+    expect(fake.callsOf('moveEngagement')).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent
 import { createPortal } from 'react-dom';
 import { PHASES, PHASE_TITLES, type Phase } from '../../../shared/phases.js';
 import { useAppStore } from '../store/store-context.js';
+import { BackdatedMoveDialog } from './backdated-move.js';
 
 interface Place {
   readonly top?: number;
@@ -27,6 +28,7 @@ export function MoveMenu(props: { readonly id: string; readonly name: string; re
   const announce = useAppStore((s) => s.announce);
   const [open, setOpen] = useState<null | 'first' | 'last'>(null);
   const [place, setPlace] = useState<Place>({ right: 0 });
+  const [dated, setDated] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
   const menuId = useId();
@@ -71,6 +73,12 @@ export function MoveMenu(props: { readonly id: string; readonly name: string; re
     void move(id, to).then((ok) => {
       if (ok) announce(`${name} moved to ${PHASE_TITLES[to]}.`);
     });
+  };
+
+  const chooseDated = () => {
+    setOpen(null);
+    button.current?.focus(); // the dialog gives focus back here when it closes
+    setDated(true);
   };
 
   const onButtonKey = (event: KeyboardEvent) => {
@@ -139,9 +147,24 @@ export function MoveMenu(props: { readonly id: string; readonly name: string; re
                 </button>
               </li>
             ))}
+            <li role="none" className="menu-separated">
+              <button type="button" role="menuitem" tabIndex={-1} className="menu-item" onClick={chooseDated}>
+                Moved on a date…
+              </button>
+            </li>
           </ul>,
           document.body,
         )}
+      {dated && (
+        <BackdatedMoveDialog
+          id={id}
+          name={name}
+          phase={phase}
+          onClose={() => {
+            setDated(false);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -5,6 +5,7 @@
 import { useId, useMemo, useState, type SyntheticEvent } from 'react';
 import { apiUrlProblem } from '../../../shared/issue-ref.js';
 import { formatMoment } from '../format/dates.js';
+import { useServeSession } from '../serve/serve-context.js';
 import { useAppStore } from '../store/store-context.js';
 
 /** API address and write-back. */
@@ -13,6 +14,8 @@ export function ConnectionOptions() {
   const update = useAppStore((s) => s.updateSettings);
   const roundName = useAppStore((s) => s.labelRules?.round.name ?? 'this round');
   const announce = useAppStore((s) => s.announce);
+  // Under `pals serve` the core refuses a new address from a page (the token goes to it): only the command line sets it.
+  const underServe = useServeSession() !== null;
   const id = useId();
   const [url, setUrl] = useState(settings?.apiUrl ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +51,7 @@ export function ConnectionOptions() {
       <h3 id={`${id}-title`} className="side-title">
         Connection
       </h3>
-      <form className="inline-form" onSubmit={(event) => void saveUrl(event)} noValidate>
+      {underServe ? (
         <div className="field">
           <label htmlFor={`${id}-url`} className="field-label">
             GitHub API URL
@@ -57,24 +60,45 @@ export function ConnectionOptions() {
             id={`${id}-url`}
             className="input"
             type="url"
-            value={url}
+            value={settings.apiUrl}
+            readOnly
             spellCheck={false}
-            aria-describedby={`${id}-url-hint${error ? ` ${id}-error` : ''}`}
-            aria-invalid={error ? true : undefined}
-            onChange={(event) => {
-              setUrl(event.target.value);
-              setError(null);
-              setStatus('');
-            }}
+            aria-describedby={`${id}-url-hint`}
           />
           <p id={`${id}-url-hint`} className="field-hint">
-            https://api.github.com, or your GitHub Enterprise server’s (https://HOST/api/v3). Empty goes back to api.github.com.
+            The GitHub token is sent to this address, so a page cannot change it. Change it with <code>pals settings --api-url URL</code>.
           </p>
         </div>
-        <button type="submit" className="button">
-          Save address
-        </button>
-      </form>
+      ) : (
+        <form className="inline-form" onSubmit={(event) => void saveUrl(event)} noValidate>
+          <div className="field">
+            <label htmlFor={`${id}-url`} className="field-label">
+              GitHub API URL
+            </label>
+            <input
+              id={`${id}-url`}
+              className="input"
+              type="url"
+              value={url}
+              spellCheck={false}
+              aria-describedby={`${id}-url-hint${error ? ` ${id}-error` : ''}`}
+              aria-invalid={error ? true : undefined}
+              onChange={(event) => {
+                setUrl(event.target.value);
+                setError(null);
+                setStatus('');
+              }}
+            />
+            <p id={`${id}-url-hint`} className="field-hint">
+              https://api.github.com, or your GitHub Enterprise server’s (https://HOST/api/v3). Empty goes back to api.github.com. The
+              GitHub token is sent to this address, so the app asks you to confirm a new one in a dialog of its own.
+            </p>
+          </div>
+          <button type="submit" className="button">
+            Save address
+          </button>
+        </form>
+      )}
       <div className="check-field">
         <input
           id={`${id}-writeback`}

@@ -148,6 +148,7 @@ export function createBoardSlice(api: PalsApi, freshness: Freshness): StateCreat
         if (res.ok && !freshness.changedSince(res.value.id, mark)) patchCards((b) => withCard(b, cardOf(res.value)));
         return res;
       },
+      moveOn: (id, phase, on) => onEngagement(id, () => api.moveEngagement({ id, phase, on })),
       edit: (id, patch) => onEngagement(id, () => api.editEngagement({ id, patch })),
       remove: (id) =>
         freshness.call(

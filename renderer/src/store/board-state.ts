@@ -23,6 +23,8 @@ export interface BoardSlice {
   readonly connect: () => () => void;
   /** Optimistic move; resolves false (after telling the user) when the core refused it. */
   readonly move: (id: string, phase: Phase) => Promise<boolean>;
+  /** A backdated move (`on`, a day): not optimistic; the caller shows the core's refusal beside its field. */
+  readonly moveOn: (id: string, phase: Phase, on: string) => Promise<ApiResponse<EngagementView>>;
   readonly add: (input: ApiArgs<'addEngagement'>) => Promise<ApiResponse<EngagementView>>;
   readonly edit: (id: string, patch: ApiArgs<'editEngagement'>['patch']) => Promise<ApiResponse<EngagementView>>;
   readonly remove: (id: string) => Promise<ApiResponse<{ readonly id: string }>>;

@@ -11,6 +11,7 @@ import { deliverExport } from '../export/deliver-export.js';
 import { ArchiveIcon } from '../icons.js';
 import { useAppStore } from '../store/store-context.js';
 import { Modal } from './modal.js';
+import { PanelButton } from './panel-button.js';
 
 type Chosen = Extract<BackupChoice, { kind: 'chosen' }>;
 
@@ -191,18 +192,5 @@ export function BackupDialog() {
 
 /** The header's "Backup and restore" button. */
 export function BackupButton() {
-  const openPanel = useAppStore((s) => s.openPanel);
-  return (
-    <button
-      type="button"
-      className="button button--small button--quiet button--icon"
-      title="Backup and restore"
-      onClick={() => {
-        openPanel('backup');
-      }}
-    >
-      <ArchiveIcon />
-      <span className="visually-hidden">Backup and restore</span>
-    </button>
-  );
+  return <PanelButton panel="backup" label="Backup and restore" icon={<ArchiveIcon />} />;
 }

@@ -5,6 +5,7 @@
  */
 import { useId, useRef, useState } from 'react';
 import { Modal } from '../dialogs/modal.js';
+import { PanelButton } from '../dialogs/panel-button.js';
 import { WindowsIcon } from '../icons.js';
 import { useAppStore } from '../store/store-context.js';
 import { useServeSession } from './serve-context.js';
@@ -116,19 +117,6 @@ function AnotherWindowBody({ session, onClose }: { readonly session: ServeSessio
 /** The header's "Another window" button; nothing outside `pals serve`. */
 export function AnotherWindow() {
   const session = useServeSession();
-  const openPanel = useAppStore((s) => s.openPanel);
   if (!session) return null;
-  return (
-    <button
-      type="button"
-      className="button button--small button--quiet button--icon"
-      title="Another window"
-      onClick={() => {
-        openPanel('another-window');
-      }}
-    >
-      <WindowsIcon />
-      <span className="visually-hidden">Another window</span>
-    </button>
-  );
+  return <PanelButton panel="another-window" label="Another window" icon={<WindowsIcon />} />;
 }

@@ -3,10 +3,12 @@
  * and open action items due soon or overdue. One pure function feeds the board's "Needs
  * attention" region, `pals due`, and the desktop app's daily notification, so all three agree.
  */
-import { daysBetween, type IsoDate } from './dates.js';
-import { windowEnd } from './due.js';
-import { DEFAULT_WINDOWS, PHASE_TITLES } from './phases.js';
-import type { StoreDoc, Windows } from './schema.js';
+import { actionDueState } from './actions.js';
+import type { IsoDate } from './dates.js';
+import { dueState } from './due.js';
+import { PHASE_TITLES } from './phases.js';
+import type { StoreDoc } from './schema.js';
+import { windowsFor } from './view.js';
 
 /** How pressing an item is: past its day, or within the window asked for. */
 export type AttentionState = 'overdue' | 'due-soon';
@@ -42,35 +44,29 @@ function byUrgency(a: AttentionItem, b: AttentionItem): number {
   return a.engagement.localeCompare(b.engagement) || a.what.localeCompare(b.what);
 }
 
-function stateOf(today: IsoDate, due: IsoDate, within: number): AttentionState | null {
-  const left = daysBetween(today, due);
-  return left < 0 ? 'overdue' : left <= within ? 'due-soon' : null;
-}
-
 /**
  * Everything due within `withinDays` of `today` (that last day included) or already overdue,
  * sorted overdue first. A phase window counts for an engagement with a kickoff that is neither
  * done nor on hold; an action item counts while it is open and has a due date.
  */
 export function needsAttention(doc: StoreDoc, today: IsoDate, withinDays: number): AttentionItem[] {
-  const windowsOf = new Map<string, Windows>(doc.rounds.map((r) => [r.id, r.windows]));
   const items: AttentionItem[] = [];
   for (const e of doc.engagements) {
-    if (e.phase !== 'done' && !e.onHold && e.kickoff !== null) {
-      const due = windowEnd(e.kickoff, e.phase, windowsOf.get(e.round) ?? DEFAULT_WINDOWS);
-      const state = stateOf(today, due, withinDays);
-      if (state) items.push({ kind: 'phase', engagement: e.name, what: `${PHASE_TITLES[e.phase]} window closes`, due, state, id: e.id });
+    // The card's own due state (shared/due.ts: none once done or without a kickoff), with the digest's horizon.
+    const phase = e.onHold ? null : dueState(e, windowsFor(doc, e), today, withinDays);
+    if (phase && (phase.state === 'overdue' || phase.state === 'due-soon')) {
+      const what = `${PHASE_TITLES[e.phase]} window closes`;
+      items.push({ kind: 'phase', engagement: e.name, what, due: phase.windowEnd!, state: phase.state, id: e.id });
     }
     for (const n of e.notes) {
       for (const a of n.actions) {
-        if (a.done || a.due === null) continue;
-        const state = stateOf(today, a.due, withinDays);
-        if (!state) continue;
+        const state = actionDueState(a, today, withinDays);
+        if (state !== 'overdue' && state !== 'due-soon') continue;
         items.push({
           kind: 'action',
           engagement: e.name,
           what: a.text,
-          due: a.due,
+          due: a.due!,
           state,
           id: e.id,
           noteId: n.id,

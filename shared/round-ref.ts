@@ -1,11 +1,11 @@
 /** Naming a round: by id, or by name ignoring case and spacing (the CLI's ROUND, the round select). */
 import { PalsError } from './errors.js';
-import type { Round, StoreDoc } from './schema.js';
+import type { Round } from './schema.js';
 
 const key = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Finds a round by id, or by name ignoring case; refuses unknown and ambiguous refs. */
-export function findRound(doc: StoreDoc, ref: string): Round {
+export function findRound(doc: { readonly rounds: readonly Round[] }, ref: string): Round {
   const byId = doc.rounds.find((r) => r.id === ref);
   if (byId) return byId;
   const wanted = key(ref);

@@ -3,6 +3,7 @@
  * case). `--weeks PHASE=N|N-M,..` sets windows in weeks from kickoff; a value that overlaps, runs
  * backwards or names an unknown phase is refused with one `error:` line and nothing changes.
  */
+import { findRound } from '../../shared/round-ref.js';
 import type { Round } from '../../shared/schema.js';
 import { describeWindow, parseWeeks, TIMED_PHASES, type WindowsPatch } from '../../shared/windows.js';
 import type { Core } from '../core/open-core.js';
@@ -94,15 +95,16 @@ async function edit(argv: string[], ctx: CommandContext): Promise<void> {
   const { rounds } = await roundsOf(core);
   const ref = positionals[0]!;
   // --benefit, --next-step and --takeaway add to the round's lists (as --learning does on edit).
-  const current = rounds.find((r) => r.id === ref) ?? rounds.find((r) => r.name.trim().toLowerCase() === ref.trim().toLowerCase());
+  // The same lookup as the core's (shared/round-ref.ts), so a name the core finds is never replaced whole.
+  const current = findRound({ rounds }, ref);
   const lists = Object.fromEntries(
     Object.entries(added)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, [...(current?.[k as keyof typeof added] ?? []), ...v!]]),
+      .map(([k, v]) => [k, [...current[k as keyof typeof added], ...v!]]),
   );
   const round = must(
     await core.call('editRound', {
-      id: current?.id ?? ref,
+      id: current.id,
       ...(name !== undefined ? { name } : {}),
       ...(windows ? { windows } : {}),
       ...lists,

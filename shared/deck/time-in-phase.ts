@@ -3,7 +3,8 @@
  * are dated the day they happened, so they count as such), beside the planned window. Pure
  * arithmetic on timestamps; durations in days.
  */
-import { addDays, dayNumber, MS_PER_DAY } from '../dates.js';
+import { dayNumber, MS_PER_DAY } from '../dates.js';
+import { windowEnd } from '../due.js';
 import { PHASES, phaseIndex, type Phase, type TimedPhase } from '../phases.js';
 import type { Engagement, Windows } from '../schema.js';
 
@@ -76,7 +77,7 @@ export function leftOnTime(engagement: Engagement, phase: TimedPhase, windows: W
     (h) => h.from !== null && phaseIndex(h.to) > phaseIndex(phase) && phaseIndex(h.from) <= phaseIndex(phase),
   );
   if (!left) return null;
-  const due = dayNumber(addDays(engagement.kickoff, windows[phase].end * 7));
+  const due = dayNumber(windowEnd(engagement.kickoff, phase, windows));
   const day = dayNumber(left.at.slice(0, 10));
   return due === null || day === null ? null : day <= due;
 }

@@ -142,6 +142,16 @@ describe('pals round', () => {
     expect((await list(dir)).find((e) => e.name === 'Kyverno')!.due.windowEnd).toBe('2026-03-22');
   });
 
+  it('adds to the lists of a round named with odd spacing, as the core finds it', async () => {
+    const dir = await seeded();
+    await ok(dir, ['round', 'add', 'Round  Two']);
+    await ok(dir, ['round', 'edit', 'round two', '--benefit', 'First']);
+    await ok(dir, ['round', 'edit', 'ROUND TWO', '--benefit', 'Second']);
+    await ok(dir, ['backup', '--out', join(dir, 'b.json')]);
+    const saved = JSON.parse(await readFile(join(dir, 'b.json'), 'utf8')) as { rounds: { name: string; benefits: string[] }[] };
+    expect(saved.rounds.find((r) => r.name === 'Round  Two')!.benefits).toEqual(['First', 'Second']);
+  });
+
   it('uses and removes rounds', async () => {
     const dir = await seeded();
     await ok(dir, ['round', 'add', 'Round 2']);

@@ -35,9 +35,8 @@ import {
   type Settings,
 } from './schema.js';
 import type { AddedDiscovered } from './github/discovery.js';
-import type { RulesSource } from './github/label-rules.js';
+import type { RoundRulesView } from './github/label-rules.js';
 import { SettingsPatchSchema, type SettingsView } from './settings-update.js';
-import type { LabelRule } from './schema.js';
 import type { DiscoveredIssue } from './github/issue.js';
 import type { GithubStatus, SyncProgress, SyncReport } from './github/report.js';
 import type { BoardDelta, CardView, EngagementView, OpenActionView, SearchHitView } from './view.js';
@@ -273,13 +272,7 @@ export const API = {
   setNotifications: call<z.ZodObject<{ on: z.ZodBoolean }>, { readonly notifications: boolean }>(z.strictObject({ on: z.boolean() })),
 } as const;
 
-/** A round's label → phase rules, as `pals labels` and the settings table show them. */
-export interface RoundRulesView {
-  readonly round: { readonly id: string; readonly name: string };
-  readonly rules: readonly LabelRule[];
-  /** The round's own rules, the settings' (every round's), or the built-in ones. */
-  readonly source: RulesSource;
-}
+export type { RoundRulesView } from './github/label-rules.js';
 
 /** What `addDiscovered` answers: the new cards (as the board shows them) and what was skipped. */
 export type AddedDiscoveredView = Omit<AddedDiscovered, 'added'> & { readonly added: readonly EngagementView[] };

@@ -2,23 +2,12 @@
  * The settings calls (`pals settings`, `pals labels`, Settings → GitHub): reading and changing
  * the settings, and a round's label → phase rules. Every change is a pure operation in shared/.
  */
-import type { RoundRulesView } from '../../shared/api.js';
 import { PalsError } from '../../shared/errors.js';
-import { roundRules, setPhaseLabels } from '../../shared/github/label-rules.js';
-import type { StoreDoc } from '../../shared/schema.js';
+import { rulesView, setPhaseLabels } from '../../shared/github/label-rules.js';
 import { newApiAddress, settingsView, updateSettings } from '../../shared/settings-update.js';
 import type { CoreContext, Handlers } from './context.js';
 
 type SettingsCall = 'getSettings' | 'updateSettings' | 'labelRules' | 'setPhaseLabels';
-
-/** A round's rules as the CLI and the settings table show them. */
-function rulesView(doc: StoreDoc, roundId: string | undefined): RoundRulesView {
-  const id = roundId ?? doc.settings.currentRound;
-  const round = doc.rounds.find((r) => r.id === id);
-  if (!round) throw new PalsError('not-found', `there is no round "${id}"`, 'roundId');
-  const { rules, source } = roundRules(doc, id);
-  return { round: { id: round.id, name: round.name }, rules, source };
-}
 
 /** Builds the settings handlers over a core context. */
 export function createSettingsHandlers(ctx: CoreContext): Pick<Handlers, SettingsCall> {

@@ -13,6 +13,23 @@ const key = (label: string) => label.trim().toLowerCase();
 /** Where a round's rules come from: its own, the settings' (every round's), or the built-in ones. */
 export type RulesSource = 'round' | 'settings' | 'default';
 
+/** A round's label → phase rules, as `pals labels` and the settings table show them. */
+export interface RoundRulesView {
+  readonly round: { readonly id: string; readonly name: string };
+  readonly rules: readonly LabelRule[];
+  /** The round's own rules, the settings' (every round's), or the built-in ones. */
+  readonly source: RulesSource;
+}
+
+/** A round's rules and where they come from (`roundId` absent: the current round). */
+export function rulesView(doc: StoreDoc, roundId: string | undefined): RoundRulesView {
+  const id = roundId ?? doc.settings.currentRound;
+  const round = doc.rounds.find((r) => r.id === id);
+  if (!round) throw new PalsError('not-found', `there is no round "${id}"`, 'roundId');
+  const { rules, source } = roundRules(doc, id);
+  return { round: { id: round.id, name: round.name }, rules, source };
+}
+
 /** The rules a round uses and where they come from. */
 export function roundRules(doc: StoreDoc, roundId: string): { readonly rules: readonly LabelRule[]; readonly source: RulesSource } {
   const round = doc.rounds.find((r) => r.id === roundId);

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { errnoCode, nodeFs, type Fs } from './fs.js';
 import { syncDir } from './durable-write.js';
 import type { storePaths } from '../paths.js';
+import { MS_PER_DAY } from '../../../shared/dates.js';
 
 type Paths = ReturnType<typeof storePaths>;
 
@@ -126,7 +127,7 @@ async function prune(paths: Paths, newestFirst: string[], now: Date, policy: Bac
       slots.add(slot);
       keep.add(file);
     }
-    if (now.getTime() - t > policy.keepDays * 86_400_000) continue;
+    if (now.getTime() - t > policy.keepDays * MS_PER_DAY) continue;
     const day = new Date(t).toISOString().slice(0, 10);
     if (!days.has(day)) {
       days.add(day);

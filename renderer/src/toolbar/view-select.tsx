@@ -7,9 +7,11 @@ export function ViewSelect<V extends string>(props: {
   readonly value: V;
   readonly options: readonly (readonly [V, string])[];
   readonly onChange: (value: V) => void;
+  /** Marks the select as narrowing the board (a filter that is not "any"). */
+  readonly active?: boolean;
 }) {
   const id = useId();
-  const { label, value, options, onChange } = props;
+  const { label, value, options, onChange, active = false } = props;
   return (
     <div className="filter">
       <label htmlFor={id} className="filter-label">
@@ -17,7 +19,7 @@ export function ViewSelect<V extends string>(props: {
       </label>
       <select
         id={id}
-        className="select"
+        className={`select${active ? ' select--active' : ''}`}
         value={value}
         onChange={(e) => {
           onChange(e.target.value as V);

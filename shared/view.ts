@@ -14,6 +14,7 @@ import {
   type Windows,
 } from './schema.js';
 import { selectionScore } from './selection.js';
+import { conflictNow } from './github/conflict.js';
 import type { SearchHit } from './search.js';
 
 /** An engagement as `list --json`, `show --json` and the card dialog see it: stored fields plus due and selection score. */
@@ -74,10 +75,12 @@ function dueOf(doc: StoreDoc, engagement: Engagement, today: IsoDate): DueState 
   return dueState(engagement, windowsFor(doc, engagement), today, doc.settings.dueSoonDays);
 }
 
-/** Adds the due state as of `today`. */
+/** Adds the due state as of `today`; a conflict with GitHub is stated against the card's phase now. */
 export function viewEngagement(doc: StoreDoc, engagement: Engagement, today: IsoDate): EngagementView {
   const pr = engagement.pr && { ...engagement.pr, ...pullCounts(engagement.pr) };
-  return { ...engagement, pr, due: dueOf(doc, engagement, today), score: scoreOf(doc, engagement) };
+  const g = engagement.github;
+  const github = g && { ...g, conflict: conflictNow(engagement.phase, g.conflict) };
+  return { ...engagement, github, pr, due: dueOf(doc, engagement, today), score: scoreOf(doc, engagement) };
 }
 
 /** The card of an engagement whose due state is known: the one projection both the core and the page use. */
@@ -96,7 +99,7 @@ export function toCard(e: Engagement, due: DueState, score: number): CardView {
     github: g && {
       issue: g.issue,
       state: g.state,
-      conflict: g.conflict,
+      conflict: conflictNow(e.phase, g.conflict),
       error: g.error,
       updatedAt: g.updatedAt,
       labels: g.labels,

@@ -23,8 +23,8 @@ export function githubLines(e: EngagementView, palLogins: Readonly<Record<string
   if (g.error) lines.push(`  link       broken: ${oneLine(g.error)}`);
   if (g.conflict) {
     lines.push(
-      `  CONFLICT   GitHub says ${PHASE_TITLES[g.conflict.remote]}, the card was moved to ${PHASE_TITLES[g.conflict.local]} ` +
-        `(seen ${day(g.conflict.detectedAt)}); neither is overwritten: keep yours or take GitHub's in the app`,
+      `  CONFLICT   GitHub says ${PHASE_TITLES[g.conflict.remote]}, the card is in ${PHASE_TITLES[g.conflict.local]} ` +
+        `(seen ${day(g.conflict.detectedAt)}); neither is overwritten: pals resolve ${e.id} --keep-mine or --take-github`,
     );
   }
   return [...lines, ...prLines(e)];
@@ -49,7 +49,7 @@ export function conflictLines(cards: readonly CardView[]): string[] {
   if (conflicts.length === 0) return [];
   return [
     '',
-    `≠ conflict with GitHub (${conflicts.length}); resolve in the app:`,
+    `≠ conflict with GitHub (${conflicts.length}); settle each with pals resolve REF --keep-mine|--take-github:`,
     ...conflicts.map((c) => {
       const k = c.github!.conflict!;
       return `  ${oneLine(c.name)}: card in ${PHASE_TITLES[k.local]}, GitHub says ${PHASE_TITLES[k.remote]}`;

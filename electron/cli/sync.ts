@@ -29,7 +29,7 @@ export function formatSyncReport(report: SyncReport, cards: readonly CardView[])
   const conflicts = cards.filter((e) => e.github?.conflict);
   if (conflicts.length > 0) {
     const names = conflicts.map((e) => oneLine(e.name)).join(', ');
-    lines.push(`${plural(conflicts.length, 'card has', 'cards have')} a conflict with GitHub (resolve in the app): ${names}`);
+    lines.push(`${plural(conflicts.length, 'card has', 'cards have')} a conflict with GitHub (pals conflicts lists them): ${names}`);
   }
   const rate = report.rateLimit;
   if (rate) lines.push(`GitHub rate limit: ${rate.remaining} of ${rate.limit} left (resets ${clockTime(rate.reset)}).`);

@@ -94,6 +94,12 @@ Commands:
                               self-assessment PRs' progress (token from $GITHUB_TOKEN; API:
                               --api-url, else the settings', else https://api.github.com);
                               --json prints {checked, updated, unchanged, failed, rateLimit}
+  conflicts [--json]          the cards whose phase GitHub's labels disagree with (both
+                              moved since the last sync); --json: [{ref, name, local,
+                              remote, since}] (ref: the card's id; local: its phase now)
+  resolve REF --keep-mine|--take-github
+                              settle a conflict: keep the card's phase (write-back, when
+                              on, sets its label on GitHub) or move it to GitHub's
   labels [--json]             the current round's label -> phase rules
   labels set PHASE LABEL[,LABEL..]
                               the labels that mean PHASE (the first is the one write-back

@@ -6,6 +6,7 @@
  */
 import type { Applied } from '../engagements.js';
 import { findEngagement, moveEngagement } from '../engagements.js';
+import { conflictNow } from './conflict.js';
 import { rulesFor, suggestPhase } from './labels.js';
 import type { IssueSnapshot } from './issue.js';
 import { formatIssueRef, issueUrl } from '../issue-ref.js';
@@ -87,15 +88,20 @@ export function applySyncResult(doc: StoreDoc, id: string, asked: string, result
 export type ConflictChoice = 'keep-local' | 'take-github';
 
 /**
- * Settles a conflict: keep the card where it is (GitHub's current suggestion becomes the
+ * Settles a conflict: keep the card where it is now (GitHub's current suggestion becomes the
  * base, so the same suggestion does not come back) or move it to GitHub's phase. Without a
- * conflict it changes nothing, so a repeated click is harmless.
+ * conflict it changes nothing, so a repeated click is harmless; one left over from before the
+ * card was moved to GitHub's phase is only cleared.
  */
 export function resolveConflict(doc: StoreDoc, ref: string, choice: ConflictChoice, at: string): Applied<Engagement> {
   const e = findEngagement(doc, ref);
-  const conflict = e.github?.conflict;
-  if (!e.github || !conflict) return { doc, value: e };
+  if (!e.github?.conflict) return { doc, value: e };
+  const conflict = conflictNow(e.phase, e.github.conflict);
   let next = doc;
+  if (!conflict) {
+    const cleared: Engagement = { ...e, github: { ...e.github, conflict: null } };
+    return { doc: replace(doc, cleared), value: cleared };
+  }
   if (choice === 'take-github') next = moveEngagement(doc, e.id, conflict.remote, at, 'github').doc;
   const current = findEngagement(next, e.id);
   const settled: Engagement = { ...current, github: { ...current.github!, conflict: null } };

@@ -9,6 +9,7 @@ import { dropOutboxFor, enqueueWriteBack } from '../../../shared/github/outbox.j
 import type { GithubStatus, SyncReport } from '../../../shared/github/report.js';
 import { withoutImageBytes } from '../../../shared/deck/round-deck.js';
 import { setGithubSettings } from '../../../shared/github/settings.js';
+import { conflictNow } from '../../../shared/github/conflict.js';
 import { resolveConflict } from '../../../shared/github/sync.js';
 import { findEngagement } from '../../../shared/engagements.js';
 import { apiUrlProblem } from '../../../shared/issue-ref.js';
@@ -86,7 +87,8 @@ export function createGithubHandlers(ctx: CoreContext): Pick<Handlers, GithubCal
       const entryId = newId();
       const when = at();
       await ctx.store.update((doc) => {
-        const had = findEngagement(doc, id).github?.conflict ?? null;
+        const before = findEngagement(doc, id);
+        const had = conflictNow(before.phase, before.github?.conflict ?? null);
         const settled = resolveConflict(doc, id, keep === 'local' ? 'keep-local' : 'take-github', when);
         if (!had) return settled;
         const next = keep === 'local' ? enqueueWriteBack(settled.doc, id, entryId, when) : dropOutboxFor(settled.doc, id);

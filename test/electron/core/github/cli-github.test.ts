@@ -353,13 +353,15 @@ describe('conflicts on the command line', () => {
     const shown = await json<{ phase: string; github: { conflict: unknown } }>(dir, ['show', 'widget']);
     expect(shown).toMatchObject({ phase: 'draft', github: { conflict: { local: 'draft', remote: 'review' } } });
     const text = (await pals(dir, ['show', 'widget'])).stdout;
-    expect(text).toMatch(/CONFLICT\s+GitHub says In review, the card was moved to Self-assessment draft/);
+    expect(text).toMatch(
+      /CONFLICT\s+GitHub says In review, the card is in Self-assessment draft .*pals resolve \S+ --keep-mine or --take-github/,
+    );
     expect(text).toMatch(/assignees\s+alice, mallory \(not a pal: mallory\)/);
     expect(text).toMatch(/labels\s+pals\/review/);
     const board = (await pals(dir, ['board'])).stdout;
     expect(board).toMatch(/≠Widget/);
     expect(board).toMatch(
-      /≠ conflict with GitHub \(1\); resolve in the app:\n {2}Widget: card in Self-assessment draft, GitHub says In review/,
+      /≠ conflict with GitHub \(1\); settle each with pals resolve REF --keep-mine\|--take-github:\n {2}Widget: card in Self-assessment draft, GitHub says In review/,
     );
     expect(writes(fake)).toEqual([]);
     expect(fake.issues.get('o/r#1')!.labels).toEqual(['pals/review']);

@@ -173,6 +173,8 @@ const note: Command = async (argv, ctx) => {
     { kind: values.kind, text, date: clearable(values.date), attendees: values.attendee },
     { text: values.file ? '--file' : '--text', attendees: '--attendee' },
   );
+  // The editor keeps an empty row while one types; a command line has no such row: an empty --action is a mistake.
+  if (values.action?.some((a) => a.trim() === '')) throw new UsageError('--action: must say what needs doing (got an empty text)');
   const actions = validate(NotePatchSchema, { actions: values.action?.map((a) => ({ text: a })) }, { actions: '--action' }).actions;
   const core = await ctx.core();
   const created = must(await core.call('addNote', { id: await idOf(core, positionals[0]!), note: input, ...(actions ? { actions } : {}) }));

@@ -30,6 +30,18 @@ export function formatList(views: readonly EngagementView[]): string {
   );
 }
 
+/** A note's attendees and action items (owner, due, done, id for `pals action done ID`), after its text. */
+function noteExtras(n: EngagementView['notes'][number]): string[] {
+  const lines: string[] = [];
+  if (n.attendees.length) lines.push(`  attendees  ${n.attendees.map(oneLine).join(', ')}`);
+  for (const a of n.actions) {
+    const who = a.owner ? ` — ${oneLine(a.owner)}` : ' — no owner';
+    const due = a.due ? `, due ${a.due}` : '';
+    lines.push(`  [${a.done ? 'x' : ' '}] ${oneLine(a.text)}${who}${due} (${a.id})`);
+  }
+  return lines;
+}
+
 /** Everything about one engagement, notes included. */
 /** `palLogins`: the settings' pal → GitHub login map (to compare the issue's assignees with the pals). */
 export function formatEngagement(e: EngagementView, palLogins: Readonly<Record<string, string>> = {}): string {
@@ -52,6 +64,7 @@ export function formatEngagement(e: EngagementView, palLogins: Readonly<Record<s
   lines.push('', e.notes.length ? `Notes (${e.notes.length})` : 'No notes yet.');
   for (const n of e.notes) {
     lines.push(`--- ${n.kind} ${n.date ?? n.createdAt.slice(0, 10)} (${n.id})`, block(n.text));
+    lines.push(...noteExtras(n));
   }
   return `${lines.join('\n')}\n`;
 }

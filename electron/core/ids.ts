@@ -1,8 +1,8 @@
 /** New record ids. */
 import { randomBytes } from 'node:crypto';
+import { ID_BYTES, idFromBytes } from '../../shared/ids.js';
 
 /** A short random id (8 of 32 unambiguous lowercase letters and digits: 40 bits), easy to type. */
 export function newId(): string {
-  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
-  return [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
+  return idFromBytes(randomBytes(ID_BYTES));
 }

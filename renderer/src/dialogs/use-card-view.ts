@@ -55,7 +55,7 @@ export function useCardView(engagement: EngagementView, today: string, openAt: s
     /** Starts a new note of the kind the card's phase suggests, with the caret in its text. */
     startNote: () => {
       const draft = newDraft(kindForPhase(engagement.phase), today);
-      setView({ tab: 'notes', target: { key: randomId('new'), noteId: null, draft }, caret: { at: 'end' } });
+      setView({ tab: 'notes', target: { key: `new-${randomId()}`, noteId: null, draft }, caret: { at: 'end' } });
     },
     openNote: (noteId: string) => {
       setView((v) => ({ ...v, target: { key: noteId, noteId }, caret: NONE }));

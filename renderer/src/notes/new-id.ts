@@ -1,8 +1,7 @@
-/** Random ids made in the renderer (action items, new-note journal keys), in the contract's id format. */
+/** Random ids made in the renderer (action items, new-note journal keys), in the core's id format. */
+import { ID_BYTES, idFromBytes } from '../../../shared/ids.js';
 
-/** A random lowercase hex-and-dash id (randomUUID needs a secure context; getRandomValues does not). */
-export function randomId(prefix: string): string {
-  if (typeof crypto.randomUUID === 'function') return `${prefix}-${crypto.randomUUID()}`;
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `${prefix}-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+/** An id like the core's (`pals action` prints the same shape); getRandomValues works outside a secure context too. */
+export function randomId(): string {
+  return idFromBytes(crypto.getRandomValues(new Uint8Array(ID_BYTES)));
 }

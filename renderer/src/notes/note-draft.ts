@@ -50,7 +50,7 @@ export function newDraft(kind: NoteKind, today: string): NoteDraft {
 
 /** A fresh action item id in the contract's id format. */
 export function newActionId(): string {
-  return randomId('a');
+  return randomId();
 }
 
 function storedActions(d: NoteDraft) {

@@ -18,6 +18,17 @@ import { hasChromium, launch, openApp, removeData, SHOTS, startServe, stored, ty
 const TOKEN = 'ghp_e2eTOKEN0123456789abcdefghijklmnopqr';
 const column = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true });
 
+/** Screenshots of what `page` shows at 1440×900 and 1280×800 (looked at by people), back at 1440×900 after. */
+async function shots(page: Page, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1280, 800],
+    [1440, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`) });
+  }
+}
+
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   await page.waitForTimeout(150);
   const violations = await audit(page);
@@ -171,9 +182,11 @@ describe.skipIf(!hasChromium)('GitHub in the app (pals serve + a fake GitHub)', 
     const sync = await served.pals(['sync']);
     expect(sync.stdout).toMatch(/1 card has a conflict with GitHub/);
     expect(fake.issues.get('o/r#1')!.labels).toEqual(['pals/review']);
+    // Moved on after the sync saw the conflict: the dialog speaks of where the card is now.
+    await cli(['move', 'widget', 'draft']);
 
     const { page, context } = await openApp(browser, served);
-    const card = column(page, 'Follow-up').getByRole('listitem').filter({ hasText: 'Widget' });
+    const card = column(page, 'Self-assessment draft').getByRole('listitem').filter({ hasText: 'Widget' });
     await card.getByText('Conflict').waitFor();
     expect(await card.getByRole('progressbar', { name: 'Self-assessment progress' }).getAttribute('aria-valuetext')).toBe(
       '3 of 8 sections',
@@ -187,13 +200,31 @@ describe.skipIf(!hasChromium)('GitHub in the app (pals serve + a fake GitHub)', 
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: /Widget/ });
     await dialog.getByRole('button', { name: 'Keep mine' }).waitFor();
-    expect(await dialog.getByText(/GitHub suggests/).textContent()).toMatch(/GitHub suggests In review, you moved it to Follow-up/);
+    expect(await dialog.getByText(/GitHub suggests/).textContent()).toBe(
+      'GitHub suggests In review; the card is in Self-assessment draft.',
+    );
     expect(await dialog.getByRole('list', { name: 'Self-assessment sections' }).getByRole('listitem').count()).toBe(8);
     await expectAccessible(page, 'card dialog with a conflict');
+    await shots(page, 'github-conflict-light');
+    const dark = await openApp(browser, served, 'dark');
+    await dark.page.getByRole('button', { name: 'Widget', exact: true }).click();
+    await dark.page
+      .getByRole('dialog', { name: /Widget/ })
+      .getByRole('button', { name: 'Keep mine' })
+      .waitFor();
+    await expectAccessible(dark.page, 'card dialog with a conflict (dark)');
+    await shots(dark.page, 'github-conflict-dark');
+    await dark.context.close();
     await dialog.getByRole('button', { name: 'Take GitHub' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.getByRole('button', { name: 'Keep mine' }).count()).toBe(0);
+    // Focus stays in the dialog, on what was done, so Escape still closes it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Moved to In review, as GitHub says.');
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
+    await expectAccessible(page, 'card dialog after Take GitHub');
+    await shots(page, 'github-conflict-settled-light');
     await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await column(page, 'In review').getByRole('button', { name: 'Widget', exact: true }).waitFor();
     expect(await stored(served, 'widget')).toMatchObject({ phase: 'review', github: { conflict: null }, pr: { filled: 3, total: 8 } });
     await cli(['sync']);

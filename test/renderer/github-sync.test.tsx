@@ -113,7 +113,7 @@ describe('GitHub sync', () => {
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(link.getAttribute('target')).toBe('_blank');
     expect(section.textContent).toContain('phase/meet-greet');
-    expect(section.textContent).toMatch(/GitHub suggests Meet & greet, you moved it to Intake/);
+    expect(section.textContent).toMatch(/GitHub suggests Meet & greet; the card is in Intake/);
     expect(within(section).getByRole('button', { name: 'Keep mine' })).toBeTruthy();
     fireEvent.click(within(section).getByRole('button', { name: 'Take GitHub' }));
     await waitFor(() => {
@@ -124,6 +124,53 @@ describe('GitHub sync', () => {
     });
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(namesIn('Meet & greet')).toEqual(['Kyverno']);
+  });
+
+  it('states the conflict against the card’s phase now, and keeps focus in the dialog after a choice', async () => {
+    // The sync saw the card in Intake; it was moved on to Follow-up since.
+    const seeded = seededDoc([{ name: 'Kyverno', phase: 'follow-up' }]);
+    const doc = linked(seeded, { conflict: { local: 'intake', remote: 'meet-greet', detectedAt: AT } });
+    await renderApp(createFakeApi(doc));
+    fireEvent.click(screen.getByRole('button', { name: 'Kyverno' }));
+    const dialog = await loadedDialog('Kyverno');
+    const group = within(dialog).getByRole('group', { name: /GitHub suggests/ });
+    expect(group.textContent).toMatch(/GitHub suggests Meet & greet; the card is in Follow-up\./);
+    expect(group.textContent).toMatch(/Keep mine leaves it in Follow-up; Take GitHub moves it to Meet & greet\./);
+    const keep = within(group).getByRole('button', { name: 'Keep mine' });
+    keep.focus();
+    fireEvent.click(keep);
+    await waitFor(() => {
+      expect(document.activeElement?.textContent).toBe('Kept in Follow-up.');
+    });
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    expect(within(dialog).queryByRole('group', { name: /GitHub suggests/ })).toBeNull();
+    expect(namesIn('Follow-up')).toEqual(['Kyverno']);
+    // Escape still closes it: the key reaches the dialog from where focus is.
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog')).toBeNull();
+    });
+  });
+
+  it('moves focus to the GitHub heading when the conflict is settled elsewhere while a choice has focus', async () => {
+    const doc = linked(seededDoc([{ name: 'Kyverno' }]), { conflict: { local: 'intake', remote: 'meet-greet', detectedAt: AT } });
+    const api = createFakeApi(doc);
+    await renderApp(api);
+    fireEvent.click(screen.getByRole('button', { name: 'Kyverno' }));
+    const dialog = await loadedDialog('Kyverno');
+    within(dialog).getByRole('button', { name: 'Take GitHub' }).focus();
+    // Another window (or pals resolve) settles it: the same call, not from this dialog.
+    await act(async () => {
+      await api.resolveConflict({ id: 'eng-1', keep: 'local' });
+    });
+    await waitFor(() => {
+      expect(within(dialog).queryByRole('button', { name: 'Take GitHub' })).toBeNull();
+    });
+    expect(document.activeElement).toBe(within(dialog).getByRole('heading', { name: 'GitHub' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog')).toBeNull();
+    });
   });
 
   it('saves a token, and asks before storing it without a secret store', async () => {

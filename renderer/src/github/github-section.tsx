@@ -3,13 +3,13 @@
  * labels, assignees against the pals, last activity, sync state), its error, the choice between
  * the two phases when GitHub's labels and the board disagree, and the self-assessment PR.
  */
-import { useId, useState } from 'react';
+import { useId, useRef } from 'react';
 import { isHttpUrl } from '../../../shared/issue-ref.js';
-import { PHASE_TITLES } from '../../../shared/phases.js';
 import type { EngagementView } from '../../../shared/view.js';
 import { formatMoment } from '../format/dates.js';
 import { describeMatch, matchAssignees } from '../../../shared/github/assignees.js';
 import { useAppStore } from '../store/store-context.js';
+import { ConflictChoice } from './conflict-choice.js';
 import { PullSection } from './pull-section.js';
 
 const NO_LOGINS: Readonly<Record<string, string>> = {};
@@ -17,10 +17,7 @@ const NO_LOGINS: Readonly<Record<string, string>> = {};
 /** The section, or nothing when the card links no issue. */
 export function GithubSection({ engagement }: { readonly engagement: EngagementView }) {
   const titleId = useId();
-  const resolve = useAppStore((s) => s.resolveConflict);
-  const announce = useAppStore((s) => s.announce);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const logins = useAppStore((s) => s.board?.settings.palLogins ?? NO_LOGINS);
   const { github } = engagement;
   if (!github) {
@@ -36,17 +33,9 @@ export function GithubSection({ engagement }: { readonly engagement: EngagementV
   }
   const match = matchAssignees(github.assignees, engagement.pals, logins);
 
-  const choose = async (keep: 'local' | 'github') => {
-    setBusy(true);
-    const res = await resolve(engagement.id, keep);
-    setBusy(false);
-    setError(res.ok ? null : res.error.message);
-    if (res.ok) announce(`${engagement.name} is in ${PHASE_TITLES[res.value.phase]}`);
-  };
-
   return (
     <section className="side-section github-section" aria-labelledby={titleId}>
-      <h3 id={titleId} className="side-title">
+      <h3 id={titleId} ref={heading} tabIndex={-1} className="side-title">
         GitHub
       </h3>
       <p className="github-line">
@@ -94,27 +83,7 @@ export function GithubSection({ engagement }: { readonly engagement: EngagementV
         )}
       </p>
       {github.error && <p className="form-error">Link broken: {github.error}</p>}
-      {github.conflict && (
-        <div className="github-conflict" role="group" aria-labelledby={`${titleId}-conflict`}>
-          <p id={`${titleId}-conflict`}>
-            GitHub suggests <strong>{PHASE_TITLES[github.conflict.remote]}</strong>, you moved it to{' '}
-            <strong>{PHASE_TITLES[github.conflict.local]}</strong>.
-          </p>
-          <div className="github-conflict-actions">
-            <button type="button" className="button button--small" disabled={busy} onClick={() => void choose('local')}>
-              Keep mine
-            </button>
-            <button type="button" className="button button--small" disabled={busy} onClick={() => void choose('github')}>
-              Take GitHub
-            </button>
-          </div>
-          {error && (
-            <p role="alert" className="form-error">
-              {error}
-            </p>
-          )}
-        </div>
-      )}
+      <ConflictChoice engagement={engagement} idPrefix={titleId} heading={heading} />
       <PullSection engagement={engagement} />
     </section>
   );

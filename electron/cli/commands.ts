@@ -14,6 +14,7 @@ import { idOf, must, type Command } from './context.js';
 import { formatEngagement, formatList } from './format.js';
 import { clearable, hours, parse, validate } from './parse.js';
 import { prepareWidths } from './text.js';
+import { terminalColumns } from './terminal-width.js';
 import { UsageError } from './usage.js';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -185,7 +186,7 @@ const board: Command = async (argv, ctx) => {
   parse('board', argv, {}, [0, 0]);
   const board = must(await (await ctx.core()).call('getBoard', {}));
   await prepareWidths(board.engagements.map((e) => e.name));
-  ctx.io.stdout(`${renderBoard(board.engagements, ctx.today, ctx.io.columns ?? 80)}\n`);
+  ctx.io.stdout(`${renderBoard(board.engagements, ctx.today, terminalColumns(ctx.io.columns, ctx.io.env))}\n`);
 };
 
 const backup: Command = async (argv, ctx) => {

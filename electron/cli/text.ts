@@ -66,34 +66,42 @@ export function fit(text: string, cells: number): string {
   return cut + ' '.repeat(Math.max(0, cells - width(cut)));
 }
 
-/** Word-wraps to lines of at most `cells` columns, at most `maxLines` of them ("…" if cut). */
+/** The words of `text` with the spaces after them; a hyphen ends a word too ("cert-" "manager"). */
+function words(text: string): string[] {
+  return text.split(/(?<=\s)(?=\S)|(?<=-)(?=[^\s-])/).filter((w) => w.length > 0);
+}
+
+/**
+ * Word-wraps to lines of at most `cells` columns, at most `maxLines` of them, breaking only
+ * between words (never "Crossplan/e"): a word wider than a line is cut with "…", and so is the
+ * last line when the text goes on.
+ */
 export function wrap(text: string, cells: number, maxLines: number): string[] {
   const lines: string[] = [];
   let line = '';
-  const words = text.split(/(\s+)/).filter((w) => w.length > 0);
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    if (width(line + word) <= cells) {
+  const all = words(text.trim());
+  for (let i = 0; i < all.length; i++) {
+    const word = all[i]!;
+    if (width((line + word).trimEnd()) <= cells) {
       line += word;
       continue;
     }
     if (lines.length === maxLines - 1) {
-      return [...lines, truncate(line + word, cells)];
+      // The last line: end it at a word with "…" when one fits, else cut what is there.
+      const atWord = `${line.trimEnd()}…`;
+      return [...lines, line.trim() && width(atWord) <= cells ? atWord : truncate((line + all.slice(i).join('')).trimEnd(), cells)];
     }
-    if (line.trim()) {
-      lines.push(line.trimEnd());
-      line = /^\s+$/.test(word) ? '' : word;
-    } else {
-      // A word longer than the cell: cut it by graphemes.
-      const head = truncate(word, cells + 1).slice(0, -1);
-      const cut = [...segmenter.segment(head)].map((s) => s.segment).join('');
-      lines.push(cut);
-      words.splice(i + 1, 0, word.slice(cut.length));
+    if (line) lines.push(line.trimEnd());
+    line = word;
+    if (width(line.trimEnd()) > cells) {
+      // One word wider than a line: it stands alone, cut ("Kubernetes-sigs" → "Kubernetes…").
+      lines.push(truncate(line.trimEnd(), cells));
       line = '';
-    }
-    if (width(line) > cells) {
-      words.splice(i + 1, 0, line);
-      line = '';
+      const last = lines[lines.length - 1]!;
+      if (lines.length === maxLines && i < all.length - 1) {
+        if (!last.endsWith('…')) lines[lines.length - 1] = truncate(`${last}…`, cells);
+        return lines;
+      }
     }
   }
   if (line.trim() || lines.length === 0) lines.push(line.trimEnd());

@@ -291,7 +291,8 @@ describe('pals board', () => {
     expect(lines[0]).toMatch(/Intake.*Meet&greet.*Follow-up.*SA draft.*In review.*Done/);
     expect(lines[1]).toMatch(/\(2\).*\(0\).*\(1\)/);
     expect(stdout).toContain('~Kyverno');
-    expect(stdout).toMatch(/•A project\s.*\n.* with a v…/);
+    // The long name takes the room the empty columns leave, wrapped at its spaces.
+    expect(stdout).toMatch(/•A project with a[^│]*│.*\n [a-z ]*indeed/);
   });
 });
 

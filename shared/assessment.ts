@@ -7,6 +7,7 @@
  * everything else is a short prompt in our own words, in italics, for the maintainers to replace.
  * Also offered as a ready pull request for the project's repository.
  */
+import { anchorOf, TEMPLATE_OUTLINE, type TemplateItem } from './assessment-template.js';
 import type { AssessmentPr } from './deck/formats.js';
 import { prose } from './deck/escape.js';
 import type { Engagement, Person } from './schema.js';
@@ -25,25 +26,73 @@ function urlText(url: string): string {
 }
 
 const prompt = (text: string) => `_${text}_`;
-const item = (name: string, text: string, depth = 0) => `${'  '.repeat(depth)}* **${name}.** ${prompt(text)}`;
+
+/** The template's placeholders in the Security links table, kept until the real file is known. */
+const SECURITY_FILE_PLACEHOLDER = '<https://my.security.file>';
+const CONFIGS_PLACEHOLDER = '<https://example.org/config>';
+
+/** Our own prompt for each of the template's bullet items (the names come from TEMPLATE_OUTLINE). */
+const ITEM_PROMPTS: Readonly<Record<string, string>> = {
+  Critical: 'The critical security components, which cannot be configured away, and why each matters; use them for threat modeling.',
+  'Security Relevant':
+    'The security-relevant components and settings users can change (deployment configurations, settings), with a short description.',
+  Compliance: 'Security standards the project is documented as meeting (PCI-DSS, COBIT, ISO, GDPR, …), or "none yet".',
+  'Development Pipeline':
+    'How code is tested and assessed as it is developed and built: signed commits, reviewers per merge, automated vulnerability checks, signed and immutable images.',
+  'Communication Channels': 'Where it is documented how to reach the team.',
+  Internal: 'How team members talk to each other.',
+  Inbound: 'How users and prospective users reach the team.',
+  Outbound: 'How the team tells its users (an announcement list, for example).',
+  Ecosystem: 'How the software fits into the cloud native ecosystem, and how widely it is used through it.',
+  'Responsible Disclosures Process':
+    'How suspected security issues, incidents or vulnerabilities found inside or outside the project are reported and disclosed, and how the project communicates about them.',
+  'Vulnerability Response Process': 'Who responds to a report, how reporting works, and how the project responds.',
+  'Incident Response':
+    'The procedures for triage, confirmation, notification of a vulnerability or incident, and making patches or updates available.',
+  'Known Issues Over Time':
+    'Past vulnerabilities, with links, or statistics about them; if none were reported, the record of catching issues in review or automated testing.',
+  'OpenSSF Best Practices': 'Where the project stands on the OpenSSF Best Practices badge, and what it needs to earn it.',
+  'Case Studies': 'Two or three real-world uses of the project, for context.',
+  'Related Projects / Vendors': 'How the project differs from the ones users ask about; reviewers will ask the same.',
+};
+
+/** Our own prompt for each Overview subsection. */
+const SUBSECTION_PROMPTS: Readonly<Record<string, string>> = {
+  Background: 'The problem the project solves and the domain it works in, for a reviewer new to it.',
+  Actors:
+    'The separate parts of the system (processes, services, users) and how each is isolated from the others, which is what stops an attacker from moving on after a compromise.',
+  Actions: 'The main flows: which actor does what, which security checks it makes, and where sensitive data is used.',
+  Goals: 'The security guarantees the project means to give its users.',
+  'Non-goals': 'What a reader might expect the project to protect against, but it does not.',
+};
+
+/** One bullet item as the template writes it (name first, linked where the template links it), with our prompt. */
+function bullet(i: TemplateItem, extra = ''): string {
+  const name = i.link ? `[${i.name}](${i.link})` : i.name;
+  return `${'  '.repeat(i.depth)}* **${name}.** ${prompt(`${ITEM_PROMPTS[i.name]!}${extra}`)}`;
+}
+
+/** The items of a template section, in order. */
+function itemsOf(title: string): readonly TemplateItem[] {
+  return TEMPLATE_OUTLINE.find((s) => s.title === title)!.items;
+}
 
 function person(p: Person): string {
   const parts = [p.github ? `@${prose(p.github)}` : '', p.role ? prose(p.role) : '', p.email ? prose(p.email) : ''].filter(Boolean);
   return `${prose(p.name)}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 
-/** The GitHub "security policy" page of a github.com repository, where SECURITY.md shows. */
-function policyUrl(repo: string | null): string | null {
-  const m = repo ? /^https:\/\/github\.com\/([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/.exec(repo) : null;
-  return m ? `https://github.com/${m[1]}/${m[2]}/security/policy` : null;
+/** What the starter knows beyond the engagement: the project's real security policy file, once something found it. */
+export interface StarterFacts {
+  readonly securityFile?: string | null;
 }
 
 /** The starter document for one engagement, as Markdown. */
-export function assessmentStarter(e: Engagement, today: string): string {
+export function assessmentStarter(e: Engagement, today: string, facts: StarterFacts = {}): string {
   const name = prose(e.name);
   const pals = e.pals.length ? e.pals.map(prose).join(', ') : 'a Security Pal';
   const repo = e.repo ? urlText(e.repo) : null;
-  const policy = policyUrl(e.repo);
+  const securityFile = facts.securityFile ? urlText(facts.securityFile) : SECURITY_FILE_PLACEHOLDER;
   const contacts = e.contacts.map(person);
   const known = contacts.length ? ` Known contacts: ${contacts.join('; ')}.` : '';
   const about = [
@@ -63,20 +112,10 @@ export function assessmentStarter(e: Engagement, today: string): string {
     '',
     '## Table of contents',
     '',
-    '* [Metadata](#metadata)',
-    '  * [Security links](#security-links)',
-    '* [Overview](#overview)',
-    '  * [Actors](#actors)',
-    '  * [Actions](#actions)',
-    '  * [Background](#background)',
-    '  * [Goals](#goals)',
-    '  * [Non-goals](#non-goals)',
-    '* [Self-assessment use](#self-assessment-use)',
-    '* [Security functions and features](#security-functions-and-features)',
-    '* [Project compliance](#project-compliance)',
-    '* [Secure development practices](#secure-development-practices)',
-    '* [Security issue resolution](#security-issue-resolution)',
-    '* [Appendix](#appendix)',
+    ...TEMPLATE_OUTLINE.flatMap((sec) => [
+      `* [${sec.title}](#${anchorOf(sec.title)})`,
+      ...sec.toc.map((sub) => `  * [${sub}](#${anchorOf(sub)})`),
+    ]),
     '',
     '## Metadata',
     '',
@@ -90,37 +129,19 @@ export function assessmentStarter(e: Engagement, today: string): string {
     '',
     '### Security links',
     '',
+    '<!-- markdown-link-check-disable -->',
+    prompt('Links to the project’s existing security documentation; replace the placeholders.'),
     '| Doc | url |',
     '| -- | -- |',
-    `| Security file | ${policy ?? prompt('A link to SECURITY.md')} |`,
-    `| Default and optional configs | ${prompt('A link to the documented secure defaults and optional settings')} |`,
+    `| Security file | ${securityFile} |`,
+    `| Default and optional configs | ${CONFIGS_PLACEHOLDER} |`,
+    '<!-- markdown-link-check-enable -->',
     '',
     '## Overview',
     '',
     prompt('One or two sentences that say what the project is and set it apart, for a reader comparing many projects.'),
     '',
-    '### Background',
-    '',
-    prompt('The problem the project solves and the domain it works in, for a reviewer new to it.'),
-    '',
-    '### Actors',
-    '',
-    prompt(
-      'The separate parts of the system (processes, services, users) and how each is isolated from the others, which is what stops an attacker from moving on after a compromise.',
-    ),
-    '',
-    '### Actions',
-    '',
-    prompt('The main flows: which actor does what, which security checks it makes, and where sensitive data is used.'),
-    '',
-    '### Goals',
-    '',
-    prompt('The security guarantees the project means to give its users.'),
-    '',
-    '### Non-goals',
-    '',
-    prompt('What a reader might expect the project to protect against, but it does not.'),
-    '',
+    ...TEMPLATE_OUTLINE[1]!.subsections.flatMap((sub) => [`### ${sub}`, '', prompt(SUBSECTION_PROMPTS[sub]!), '']),
     '## Self-assessment use',
     '',
     `This self-assessment was written by the ${name} team as an internal analysis of the project's security. ` +
@@ -132,58 +153,12 @@ export function assessmentStarter(e: Engagement, today: string): string {
     `It gives CNCF TAG Security a first understanding of ${name} for a joint assessment (needed for incubation); with that ` +
       `assessment, it is the ground to build on if ${name} seeks graduation and prepares for a security audit.`,
     '',
-    '## Security functions and features',
-    '',
-    item(
-      'Critical',
-      'The critical security components, which cannot be configured away, and why each matters; use them for threat modeling.',
-    ),
-    item(
-      'Security Relevant',
-      'The security-relevant components and settings users can change (deployment configurations, settings), with a short description.',
-    ),
-    '',
-    '## Project compliance',
-    '',
-    item('Compliance', 'Security standards the project is documented as meeting (PCI-DSS, COBIT, ISO, GDPR, …), or "none yet".'),
-    '',
-    '## Secure development practices',
-    '',
-    item(
-      'Development Pipeline',
-      'How code is tested and assessed as it is developed and built: signed commits, reviewers per merge, automated vulnerability checks, signed and immutable images.',
-    ),
-    item('Communication Channels', 'Where it is documented how to reach the team.'),
-    item('Internal', 'How team members talk to each other.', 1),
-    item('Inbound', 'How users and prospective users reach the team.', 1),
-    item('Outbound', 'How the team tells its users (an announcement list, for example).', 1),
-    item('Ecosystem', 'How the software fits into the cloud native ecosystem, and how widely it is used through it.'),
-    '',
-    '## Security issue resolution',
-    '',
-    item(
-      'Responsible Disclosures Process',
-      'How suspected security issues, incidents or vulnerabilities found inside or outside the project are reported and disclosed, and how the project communicates about them.',
-    ),
-    item('Vulnerability Response Process', `Who responds to a report, how reporting works, and how the project responds.${known}`, 1),
-    item(
-      'Incident Response',
-      'The procedures for triage, confirmation, notification of a vulnerability or incident, and making patches or updates available.',
-    ),
-    '',
-    '## Appendix',
-    '',
-    item(
-      'Known Issues Over Time',
-      'Past vulnerabilities, with links, or statistics about them; if none were reported, the record of catching issues in review or automated testing.',
-    ),
-    item(
-      'CII Best Practices',
-      'Where the project stands on the OpenSSF (formerly CII) Best Practices badge, https://www.bestpractices.dev/, and what it needs to earn it.',
-    ),
-    item('Case Studies', 'Two or three real-world uses of the project, for context.'),
-    item('Related Projects / Vendors', 'How the project differs from the ones users ask about; reviewers will ask the same.'),
-    '',
+    ...TEMPLATE_OUTLINE.slice(3).flatMap((sec) => [
+      `## ${sec.title}`,
+      '',
+      ...itemsOf(sec.title).map((i) => bullet(i, i.name === 'Vulnerability Response Process' ? known : '')),
+      '',
+    ]),
   ].join('\n');
 }
 
@@ -191,17 +166,10 @@ export function assessmentStarter(e: Engagement, today: string): string {
 export function assessmentPullRequest(e: Engagement, today: string): AssessmentPr {
   const name = prose(e.name);
   const pals = e.pals.length ? e.pals.map(prose).join(', ') : 'a Security Pal';
-  const sections = [
-    'Metadata: Assessment Stage, Software, Security Provider, Languages, SBOM',
-    'Security links',
-    'Overview: Background, Actors, Actions, Goals, Non-goals',
-    'Self-assessment use',
-    'Security functions and features',
-    'Project compliance',
-    'Secure development practices',
-    'Security issue resolution',
-    'Appendix',
-  ];
+  const sections = TEMPLATE_OUTLINE.flatMap((sec) => {
+    if (sec.title === 'Metadata') return ['Metadata: Assessment Stage, Software, Security Provider, Languages, SBOM', ...sec.subsections];
+    return [sec.subsections.length ? `${sec.title}: ${sec.subsections.join(', ')}` : sec.title];
+  });
   const body = [
     `This pull request starts ${name}'s security self-assessment in \`${ASSESSMENT_PATH}\`, following CNCF TAG Security's template: ${ASSESSMENT_TEMPLATE_URL}`,
     '',

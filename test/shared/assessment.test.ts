@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ASSESSMENT_TEMPLATE_URL, assessmentPullRequest, assessmentStarter } from '../../shared/assessment.js';
+import { TEMPLATE_OUTLINE } from '../../shared/assessment-template.js';
 import { addEngagement } from '../../shared/engagements.js';
+import { TEMPLATE_SECTIONS } from '../../shared/github/assessment-progress.js';
 import { emptyDoc } from '../../shared/schema.js';
 import { STARTER_HEADINGS } from '../fixtures/assessment-headings.js';
 
@@ -52,7 +54,7 @@ describe('the self-assessment starter', () => {
       '  Vulnerability Response Process',
       'Incident Response',
       'Known Issues Over Time',
-      'CII Best Practices',
+      '[OpenSSF Best Practices](https://www.bestpractices.dev/en)',
       'Case Studies',
       'Related Projects / Vendors',
     ]);
@@ -70,9 +72,11 @@ describe('the self-assessment starter', () => {
     );
     expect(text).toMatch(/\| Languages \| _.+_ \|\n\| SBOM \| _.+_ \|/);
     expect(text).not.toMatch(/In progress/i);
+    // The security file is not guessed (`<repo>/security/policy` may not exist): the template's placeholder stays.
     expect(text).toContain(
-      '| Doc | url |\n| -- | -- |\n| Security file | https://github.com/kyverno/kyverno/security/policy |\n| Default and optional configs |',
+      '| Doc | url |\n| -- | -- |\n| Security file | <https://my.security.file> |\n| Default and optional configs | <https://example.org/config> |',
     );
+    expect(text).not.toContain('/security/policy');
   });
 
   it('names the template it follows, the maturity, the contacts, the pals and the tracking issue', () => {
@@ -89,7 +93,37 @@ describe('the self-assessment starter', () => {
     const bare = addEngagement(emptyDoc(), { name: 'Argo' }, { id: 'arg', at }).doc.engagements[0]!;
     const t = assessmentStarter(bare, '2026-11-27');
     expect(t).toContain("| Software | _A link to the software's repository._ |");
-    expect(t).toContain('| Security file | _A link to SECURITY.md_ |');
+    expect(t).toContain('| Security file | <https://my.security.file> |');
+  });
+});
+
+describe('the starter follows the current template', () => {
+  const text = assessmentStarter(kyverno(), '2026-11-27');
+
+  it('says "OpenSSF Best Practices", linked as the template links it, never "CII Best Practices"', () => {
+    expect(text).toContain('* **[OpenSSF Best Practices](https://www.bestpractices.dev/en).**');
+    expect(text).not.toMatch(/CII/);
+  });
+
+  it('keeps the template’s markdown-link-check comments around the Security links table', () => {
+    expect(text).toMatch(
+      /### Security links\n\n<!-- markdown-link-check-disable -->\n[^\n]*\n\| Doc \| url \|\n\| -- \| -- \|\n\| Security file \|[^\n]*\n\| Default and optional configs \|[^\n]*\n<!-- markdown-link-check-enable -->\n/,
+    );
+  });
+
+  it('uses the security policy file once one was found', () => {
+    const found = assessmentStarter(kyverno(), '2026-11-27', { securityFile: 'https://github.com/kyverno/kyverno/blob/main/SECURITY.md' });
+    expect(found).toContain('| Security file | https://github.com/kyverno/kyverno/blob/main/SECURITY.md |');
+    expect(found).not.toContain('my.security.file');
+  });
+
+  it('writes the sections the progress reader counts, from the one outline both use', () => {
+    const sections = text
+      .split('\n')
+      .filter((l) => l.startsWith('## ') && l !== '## Table of contents')
+      .map((l) => l.slice(3));
+    expect(sections).toEqual([...TEMPLATE_SECTIONS]);
+    expect(TEMPLATE_SECTIONS).toEqual(TEMPLATE_OUTLINE.map((s) => s.title));
   });
 });
 

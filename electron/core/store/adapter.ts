@@ -19,6 +19,7 @@ import { baseIdOf, errnoCode, nodeFs, signatureOf, type Fs } from './fs.js';
 import { appendJournal, compactLine, headerLine, journalSig, readJournal, removeJournal } from './journal-file.js';
 import { hashing, sealOf, writeSeal } from './seal.js';
 import { serializeDocChunks } from './serialize.js';
+import { writeError } from './write-all.js';
 
 /** A prepared version of `pals.json` and the SHA-256 of its bytes, for its seal. */
 export interface SealedPrepared extends Prepared {
@@ -87,12 +88,14 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
     const target = baseIdOf(prepared.stats);
     try {
       // Name the new version in the journal first: a crash right after the rename still pairs them.
-      if (this.disk.journalValid !== null) await this.appendRaw(compactLine(target));
+      if (this.disk.journalValid) await this.appendRaw(compactLine(target));
     } catch (error) {
       await discardPrepared(prepared, this.fs);
       throw error;
     }
     await commitDurable(prepared, { fs: this.fs });
+    // The journal goes only once the file that holds its changes is in place, whole and flushed.
+    await this.verifyInPlace(prepared);
     this.disk = {
       fileSig: signatureOf(prepared.stats),
       journalSig: null,
@@ -107,13 +110,15 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
       const journal = await readJournal(this.fs, this.files.journal);
       this.disk = { ...this.disk, journalSig: journal?.sig ?? null, journalValid: journal?.validBytes ?? null };
     } else {
-      await removeJournal(this.fs, this.files.journal);
+      // Left behind, the journal still pairs with the new file (its `compact` line names it) and
+      // the next read replays it: a failed removal costs nothing, so it does not fail the write.
+      await removeJournal(this.fs, this.files.journal).catch(() => undefined);
     }
   }
 
-  /** Appends one change (a `recordLine`), starting the journal if there is none. */
+  /** Appends one change (a `recordLine`), starting the journal if there is none (or only a torn start of one). */
   async append(line: string): Promise<void> {
-    await this.appendRaw(this.disk.journalValid === null ? headerLine(this.disk.fileBase) + line : line);
+    await this.appendRaw(this.disk.journalValid ? line : headerLine(this.disk.fileBase) + line);
   }
 
   /** Identity of the files on disk now (two stats). */
@@ -125,6 +130,14 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
   private async appendRaw(text: string): Promise<void> {
     const journalSig = await appendJournal(this.fs, this.files.journal, text, this.disk.journalValid);
     this.disk = { ...this.disk, journalSig, journalValid: (this.disk.journalValid ?? 0) + Buffer.byteLength(text) };
+  }
+
+  /** Throws unless `pals.json` is now the prepared file (same inode, every byte). */
+  private async verifyInPlace(prepared: Prepared): Promise<void> {
+    const now = await this.fs.stat(this.files.file);
+    if (now.ino !== prepared.stats.ino || now.size !== prepared.stats.size) {
+      throw writeError('EIO', this.files.file, `the file in place is not the ${prepared.stats.size} bytes just written`);
+    }
   }
 
   private async statOrNull(path: string) {

@@ -1,11 +1,13 @@
 /**
  * Atomic, durable replacement of a file: write a uniquely named temp file beside it, fsync
- * it, rename it over the target, fsync the folder. A crash at any moment leaves either the
- * old file or the new one, never a mix; a failure leaves the old file untouched.
+ * it, check it holds every byte, rename it over the target, fsync the folder. A crash at any
+ * moment leaves either the old file or the new one, never a mix; a failure (a full disk
+ * included: short writes are errors) leaves the old file untouched.
  */
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { errnoCode, isProcessAlive, nodeFs, type Fs } from './fs.js';
+import { verifySize, writeAll } from './write-all.js';
 
 /** Rename failures worth retrying: virus scanners and indexers hold files briefly (Windows). */
 const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
@@ -43,11 +45,13 @@ export async function prepareDurable(
   try {
     const handle = await fs.open(temp, 'wx', options.mode ?? 0o600);
     try {
-      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
-      else for (const chunk of data) await handle.write(chunk);
+      // Every byte, at an explicit offset, or an error: a short write must never reach the rename.
+      let written = 0;
+      const chunks = typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
+      for (const chunk of chunks) written += await writeAll(handle, temp, chunk, written);
       await handle.sync();
-      const { ino, size, mtimeMs } = await handle.stat();
-      return { target, temp, stats: { ino, size, mtimeMs } };
+      const stats = await verifySize(handle, temp, written);
+      return { target, temp, stats };
     } finally {
       await handle.close();
     }

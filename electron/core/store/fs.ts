@@ -30,6 +30,13 @@ export function describeFsError(error: unknown): string {
       return 'the folder does not exist';
     case 'EBUSY':
       return 'the file is in use by another program';
+    case 'EIO':
+      return 'the disk reported a read or write error (EIO); check the disk or its connection';
+    case 'EFBIG':
+      return 'the file is larger than this file system allows';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many files are open; close some programs and try again';
     default:
       return error instanceof Error ? error.message : String(error);
   }

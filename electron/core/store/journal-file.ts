@@ -8,6 +8,7 @@
  */
 import { errnoCode, readWithStats, type Fs } from './fs.js';
 import { syncDir } from './durable-write.js';
+import { verifySize, writeAll } from './write-all.js';
 import { dirname } from 'node:path';
 
 export const JOURNAL_VERSION = 1;
@@ -164,25 +165,38 @@ export function journalSig(stats: { ino: number; size: number } | null): string 
 }
 
 /**
- * Appends `text` and flushes it; cuts a torn last line first (`validBytes` of what is there).
- * Returns the journal's new signature.
+ * Appends `text` and flushes it; cuts a torn last line first (`validBytes` of what is there;
+ * null: create the journal). A failed append leaves the journal as it was. Returns the
+ * journal's new signature.
  */
 export async function appendJournal(fs: Fs, path: string, text: string, validBytes: number | null): Promise<string> {
   const created = validBytes === null;
+  const start = validBytes ?? 0;
   const handle = await fs.open(path, created ? 'wx' : 'r+', 0o600);
+  let wrote = false;
   try {
     if (!created) {
       const { size } = await handle.stat();
-      if (size !== validBytes) await handle.truncate(validBytes);
+      if (size !== start) await handle.truncate(start);
     }
-    const data = Buffer.from(text, 'utf8');
-    await handle.write(data, 0, data.length, created ? 0 : validBytes);
+    wrote = true;
+    // Every byte or an error (a full disk); the size is checked after the flush, before the caller acknowledges.
+    const length = await writeAll(handle, path, text, start);
     await handle.datasync();
-    const sig = journalSig(await handle.stat());
+    const sig = journalSig(await verifySize(handle, path, start + length));
     if (created) await syncDir(dirname(path), fs);
     return sig;
+  } catch (error) {
+    // Leave no part of this append: a torn line is ignored anyway, but a new journal that holds
+    // half a header would refuse the next create ('wx').
+    if (wrote) await handle.truncate(start).catch(() => undefined);
+    if (created) {
+      await handle.close().catch(() => undefined);
+      await fs.unlink(path).catch(() => undefined);
+    }
+    throw error;
   } finally {
-    await handle.close();
+    await handle.close().catch(() => undefined);
   }
 }
 

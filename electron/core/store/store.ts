@@ -180,7 +180,9 @@ export class PalsStore {
   async flush(): Promise<void> {
     while (this.pending.length > 0 || this.scheduled) {
       this.scheduled = false;
-      this.chain = this.chain.then(() => this.writePending());
+      this.chain = this.chain.then(async () => {
+        await this.writePending();
+      });
       await this.chain;
     }
     await this.chain;
@@ -214,20 +216,25 @@ export class PalsStore {
     await this.flush();
     // The copy in backups must hold the journal's changes too.
     await this.compactNow();
-    return this.underLock(async () => {
-      let copied: string | null = null;
-      try {
-        copied = await copyToBackups(this.paths, backupPrefix, this.now(), this.fs);
-      } catch (error) {
-        if (errnoCode(error) !== 'ENOENT') throw error;
-      }
-      await this.writeDoc(doc);
-      await this.backUp();
-      this.base = doc;
-      this.current = doc;
-      this.emit('local', 'reload');
-      return copied;
-    });
+    try {
+      return await this.underLock(async () => {
+        let copied: string | null = null;
+        try {
+          copied = await copyToBackups(this.paths, backupPrefix, this.now(), this.fs);
+        } catch (error) {
+          if (errnoCode(error) !== 'ENOENT') throw error;
+        }
+        await this.writeDoc(doc);
+        await this.backUp();
+        this.base = doc;
+        this.current = doc;
+        this.emit('local', 'reload');
+        return copied;
+      });
+    } catch (error) {
+      if (isPalsError(error)) throw error;
+      throw new PalsError('store-write', `not saved: ${describeFsError(error)}`);
+    }
   }
 
   /**
@@ -246,13 +253,26 @@ export class PalsStore {
     await this.compaction;
   }
 
-  /** Waits for a running background compaction, then folds any journal into pals.json now. */
+  /**
+   * Waits for a running background compaction, then folds any journal into pals.json now.
+   * Throws (a `store-fold` error) when the fold fails; the journal then still holds every change.
+   */
   async compactNow(): Promise<void> {
     this.clearCompactTimer();
     await this.compaction;
     if (this.adapter.disk.journalValid === null) return;
-    this.chain = this.chain.then(() => this.writePending(true));
+    let failure: PalsError | null = null;
+    this.chain = this.chain.then(async () => {
+      failure = await this.writePending(true);
+    });
     await this.chain;
+    if (failure) {
+      const why = (failure as PalsError).message.replace(/^not saved: /, '');
+      throw new PalsError(
+        'store-write',
+        `the change journal was not folded into pals.json (${why}); nothing saved is lost: every change is still in ${this.paths.journal}, and the next start folds it`,
+      );
+    }
   }
 
   private schedule(): void {
@@ -261,7 +281,9 @@ export class PalsStore {
     setImmediate(() => {
       if (!this.scheduled) return;
       this.scheduled = false;
-      this.chain = this.chain.then(() => this.writePending());
+      this.chain = this.chain.then(async () => {
+        await this.writePending();
+      });
     });
   }
 
@@ -269,9 +291,10 @@ export class PalsStore {
     return (this.options.clock ?? (() => new Date()))();
   }
 
-  private async writePending(full = false): Promise<void> {
+  /** Writes the queued operations (and with `full`, the whole file); resolves to the failure, if any. */
+  private async writePending(full = false): Promise<PalsError | null> {
     const batch = this.pending.splice(0);
-    if (batch.length === 0 && !full) return;
+    if (batch.length === 0 && !full) return null;
     let snapshot = this.current;
     try {
       const outcome = await this.underLock(async () => {
@@ -299,11 +322,13 @@ export class PalsStore {
         else p.resolve(value);
       });
       if (outcome.external) this.emit('external', outcome.external);
+      return null;
     } catch (error) {
-      const failure = isPalsError(error) ? error : new PalsError('store-write', `not saved: ${describeFsError(error)}`);
+      const failure = writeFailure(error);
       this.current = this.replayPending(this.base);
       for (const p of batch) p.reject(failure);
       this.emit('local');
+      return failure;
     }
   }
 
@@ -465,6 +490,13 @@ export class PalsStore {
   private emit(origin: ChangeOrigin, kind: ChangeKind = 'delta'): void {
     for (const listener of this.listeners) listener(this.current, origin, kind);
   }
+}
+
+/** The error a failed write rejects with: "not saved: <why>", naming the file when a read failed. */
+function writeFailure(error: unknown): PalsError {
+  if (!isPalsError(error)) return new PalsError('store-write', `not saved: ${describeFsError(error)}`);
+  if (error.code === 'io') return new PalsError('store-write', `not saved: ${error.message}`);
+  return error;
 }
 
 /** Re-applies operations to a newer document; an operation that no longer applies yields its error. */

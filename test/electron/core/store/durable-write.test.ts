@@ -48,7 +48,8 @@ describe('writeFileDurable', () => {
       open: async (...args: Parameters<Fs['open']>) => {
         const handle = await nodeFs.open(...args);
         return Object.assign(Object.create(handle) as typeof handle, {
-          writeFile: () => Promise.reject(errno('ENOSPC')),
+          write: () => Promise.reject(errno('ENOSPC')),
+          stat: () => handle.stat(),
           close: () => handle.close(),
           sync: () => handle.sync(),
         });

@@ -6,6 +6,7 @@
  * the sync stops saying when to try again).
  */
 import { Octokit } from '@octokit/rest';
+import { sameOriginFetch } from './api-origin.js';
 import { TransportError } from './errors.js';
 import { installRateLimits, type Clock } from './rate-limits.js';
 import { abortReason, watchdogOf } from './watchdog.js';
@@ -194,14 +195,25 @@ export function boundedFetch(timeoutMs: number, base: typeof fetch = fetch): typ
   };
 }
 
-/** Builds a client; it prints nothing, ever (Octokit logs to the console unless told not to). */
+/**
+ * Builds a client; it prints nothing, ever (Octokit logs to the console unless told not to).
+ * Every request it makes goes through one fetch limited to the API address (api-origin.ts): a
+ * call cannot swap it for another, so pagination, redirects and any URL an answer names stay
+ * inside the API, or are refused unsent.
+ */
 export function createGithubClient(options: ClientOptions): GithubClient {
+  const baseUrl = (options.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
+  const guarded = boundedFetch(options.requestTimeoutMs ?? 10_000, sameOriginFetch(baseUrl, options.fetch));
   const octokit = new Octokit({
     ...(options.token ? { auth: options.token } : {}),
-    baseUrl: (options.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, ''),
+    baseUrl,
     userAgent: 'security-pals-desk',
     log: silent,
-    request: { fetch: boundedFetch(options.requestTimeoutMs ?? 10_000, options.fetch), log: silent },
+    request: { fetch: guarded, log: silent },
+  });
+  octokit.hook.before('request', (request) => {
+    // A call's own `request: { fetch }` would otherwise replace the guarded one.
+    request.request = { ...request.request, fetch: guarded };
   });
   installRateLimits(octokit, {
     retries: options.retries ?? 2,

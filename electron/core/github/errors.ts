@@ -6,14 +6,14 @@ import type { RateLimit } from '../../../shared/github/report.js';
 
 /**
  * A request that never got (all of) an HTTP answer (offline, timed out, sync stopped, an answer
- * too large to read). Named
+ * too large to read), or was never sent (outside the API address: api-origin.ts). Named
  * `AbortError` on purpose: @octokit/request rethrows such errors as they are (it only sets
  * `status` 500 on them), so the reason survives; rate-limits.ts never retries them.
  */
 export class TransportError extends Error {
   override readonly name = 'AbortError';
   constructor(
-    readonly reason: 'offline' | 'dropped' | 'timeout' | 'stopped' | 'too-large',
+    readonly reason: 'offline' | 'dropped' | 'timeout' | 'stopped' | 'too-large' | 'off-origin',
     message: string,
   ) {
     super(message);
@@ -39,6 +39,15 @@ export class SlowDownError extends Error {
     );
     this.response = { headers };
   }
+}
+
+/**
+ * GitHub answered, but not with what was asked: not an issue, or another issue than the one the
+ * card links (an issue moves only through GitHub's own redirect; fetch-issue.ts). That issue
+ * fails with this message and its link is left as it was.
+ */
+export class WrongAnswerError extends Error {
+  override readonly name = 'WrongAnswerError';
 }
 
 /** The sync-level meaning of a failure. */
@@ -104,6 +113,7 @@ export function classify(error: unknown): Problem {
     return { kind: fatal ? 'fatal' : 'failed', message: error.message };
   }
   if (error instanceof SlowDownError) return { kind: 'fatal', message: error.message };
+  if (error instanceof WrongAnswerError) return { kind: 'failed', message: error.message };
   if (!isHttpError(error)) {
     const text = error instanceof Error ? error.message : String(error);
     return { kind: 'failed', message: `unexpected failure: ${text.slice(0, 200)}` };

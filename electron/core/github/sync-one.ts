@@ -55,6 +55,13 @@ function snapshotOfLink(link: GithubLink, ref: IssueRef): IssueSnapshot {
   };
 }
 
+/** True when the answer (checked by fetch-issue.ts) names another issue than the link: GitHub moved it. */
+function movedAway(link: IssueRef, now: IssueRef): boolean {
+  return (
+    link.owner.toLowerCase() !== now.owner.toLowerCase() || link.repo.toLowerCase() !== now.repo.toLowerCase() || link.number !== now.number
+  );
+}
+
 /** Syncs one target; throws a request error for the caller to classify. */
 export async function syncOne(ctx: OneContext, target: SyncTarget): Promise<OneOutcome> {
   const link = engagementById(ctx.store.doc, target.id)?.github;
@@ -71,11 +78,13 @@ export async function syncOne(ctx: OneContext, target: SyncTarget): Promise<OneO
   let result: SyncResult = fetched;
   let error: string | null = null;
   const entry = ctx.store.doc.outbox.find((o) => o.engagementId === target.id);
-  if (entry) {
-    const now = fetched.kind === 'fetched' ? fetched.snapshot : snapshotOfLink(link, ref);
+  const now = fetched.kind === 'fetched' ? fetched.snapshot : snapshotOfLink(link, ref);
+  // Write-back goes to the stored link alone. An issue GitHub just moved gets its labels on the
+  // next sync, once the card links (and shows) its new place.
+  if (entry && !movedAway(ref, now.ref)) {
     if (mayWriteBack(ctx.store.doc, target.id, { state: now.state, labels: now.labels, kind: now.ref.kind })) {
       try {
-        const labels = await sendLabelChange(ctx.client, now.ref, entry, now.labels, ctx.signal, ctx.seeRate);
+        const labels = await sendLabelChange(ctx.client, ref, entry, now.labels, ctx.signal, ctx.seeRate);
         ctx.save((doc) => completeOutboxEntry(doc, entry.id).doc);
         // Labels changed, so the stored etag is stale: the next sync fetches in full.
         result = { kind: 'fetched', snapshot: { ...now, labels }, etag: null };

@@ -36,27 +36,60 @@ function refOf(file: { readonly contents_url?: string }, number: number): string
   return `refs/pull/${number}/head`;
 }
 
-/** Asks GitHub; resolves to the result to save, or null when nothing changed. Throws what the sync must stop for. */
-async function read(ctx: OneContext, client: GithubClient, target: PullTarget, etag: string | null): Promise<PullResult | null> {
-  const parsed = parseIssueRef(target.pr);
-  if ('error' in parsed) return { kind: 'failed', error: `the link "${target.pr}" is not a pull request reference; link it again` };
-  const where = { owner: parsed.owner, repo: parsed.repo, request: { signal: ctx.signal } };
-  let files;
+/** GitHub lists at most 3,000 files of a pull request: 30 pages of 100. */
+export const MAX_FILE_PAGES = 30;
+
+type FileEntry = PullFile & { readonly contents_url?: string };
+
+const nextLink = (link: string | undefined) => /<([^<>]+)>;\s*rel="next"/.exec(link ?? '')?.[1] ?? null;
+
+/**
+ * Every changed file of the PR: the first page conditionally (null on a 304: nothing changed),
+ * then each page its Link names, all within the API address (api-origin.ts refuses any other).
+ * The ETag is kept only for a PR whose files fit one page: a later page can change while the
+ * first does not, so a longer PR is read in full each sync.
+ */
+async function readFiles(
+  ctx: OneContext,
+  client: GithubClient,
+  where: { owner: string; repo: string; pull_number: number },
+  etag: string | null,
+): Promise<{ readonly files: readonly FileEntry[]; readonly etag: string | null } | null> {
+  let first;
   try {
-    files = await client.rest.pulls.listFiles({
+    first = await client.rest.pulls.listFiles({
       ...where,
-      pull_number: parsed.number,
       per_page: 100,
       headers: etag ? { 'if-none-match': etag } : {},
+      request: { signal: ctx.signal },
     });
-    ctx.seeRate(rateLimitOf(files.headers));
+    ctx.seeRate(rateLimitOf(first.headers));
   } catch (error) {
     ctx.seeRate(rateLimitOf(errorHeaders(error)));
     if ((error as { status?: unknown }).status === 304) return null;
     throw error;
   }
-  const newTag = files.headers.etag ?? null;
-  const list = files.data as readonly (PullFile & { readonly contents_url?: string })[];
+  const files = [...(first.data as readonly FileEntry[])];
+  let next = nextLink(first.headers.link);
+  for (let pages = 1; next !== null && pages < MAX_FILE_PAGES; pages++) {
+    const page = await client.request({ method: 'GET', url: next, request: { signal: ctx.signal } });
+    ctx.seeRate(rateLimitOf(page.headers));
+    files.push(...(page.data as readonly FileEntry[]));
+    next = nextLink(page.headers.link);
+  }
+  const single = nextLink(first.headers.link) === null;
+  return { files, etag: single ? (first.headers.etag ?? null) : null };
+}
+
+/** Asks GitHub; resolves to the result to save, or null when nothing changed. Throws what the sync must stop for. */
+async function read(ctx: OneContext, client: GithubClient, target: PullTarget, etag: string | null): Promise<PullResult | null> {
+  const parsed = parseIssueRef(target.pr);
+  if ('error' in parsed) return { kind: 'failed', error: `the link "${target.pr}" is not a pull request reference; link it again` };
+  const where = { owner: parsed.owner, repo: parsed.repo, request: { signal: ctx.signal } };
+  const listed = await readFiles(ctx, client, { owner: parsed.owner, repo: parsed.repo, pull_number: parsed.number }, etag);
+  if (listed === null) return null;
+  const newTag = listed.etag;
+  const list = listed.files;
   const file = pickAssessmentFile(list);
   if (!file) return { kind: 'failed', error: NO_FILE, etag: newTag };
   const ref = refOf(file, parsed.number);

@@ -22,6 +22,10 @@ export type Behaviour =
   | { readonly kind: 'secondary'; readonly status: 403 | 429; readonly retryAfter: number | null; times: number }
   | { readonly kind: 'primary'; readonly resetInS: number; times: number }
   | { readonly kind: 'hang' }
+  /** Any redirect (a hostile one names another host, or another issue). */
+  | { readonly kind: 'redirect'; readonly status: 301 | 302 | 307 | 308; readonly location: string }
+  /** Answers with another issue's JSON as if it were this one (a spoofed or broken answer). */
+  | { readonly kind: 'impostor'; readonly as: string }
   | { readonly kind: 'drop' };
 
 /** An answer to send; `cost` 0 for answers that do not count against the rate limit (304). */
@@ -75,6 +79,16 @@ export function misbehave(
       const reset = String(Math.floor(Date.now() / 1000) + behaviour.resetInS);
       const headers = { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset };
       return { status: 403, body: errorJson('API rate limit exceeded for user ID 1000.'), headers, cost: 0 };
+    }
+    case 'redirect':
+      return {
+        status: behaviour.status,
+        body: { message: 'Moved Permanently', url: behaviour.location, documentation_url: 'https://docs.github.com/rest' },
+        headers: { location: behaviour.location },
+      };
+    case 'impostor': {
+      const other = find(behaviour.as);
+      return other ? getIssue(api, other, undefined) : null;
     }
     case 'moved': {
       const to = find(behaviour.to)!;

@@ -49,6 +49,8 @@ export class FakeGithub {
   readonly emptyRepos = new Set<string>();
   /** Echo the request's Authorization header in error messages (a hostile server). */
   echoAuth = false;
+  /** A hostile API: its Link headers, and its PR files' `contents_url`, name this origin instead of its own. */
+  linkOrigin: string | null = null;
   /** Milliseconds before each answer (to see concurrency). */
   delayMs = 0;
   /** Requests the fake has received and not answered yet, and the most there ever were. */
@@ -137,6 +139,8 @@ export class FakeGithub {
   private send(res: ServerResponse, reply: Reply): void {
     if ((reply.cost ?? 1) > 0 && this.remaining > 0) this.remaining--;
     const text = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
+    const link = reply.headers?.link;
+    const hostile = this.linkOrigin !== null && link !== undefined ? { link: link.split(this.url).join(this.linkOrigin) } : {};
     res.writeHead(reply.status, {
       ...BASE_HEADERS,
       'x-ratelimit-limit': '5000',
@@ -144,6 +148,7 @@ export class FakeGithub {
       'x-ratelimit-reset': String(this.resetAt),
       'x-ratelimit-resource': 'core',
       ...reply.headers,
+      ...hostile,
       'content-type': reply.raw === undefined ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
       'content-length': String(Buffer.byteLength(text)),
     });
@@ -203,7 +208,7 @@ export class FakeGithub {
         auth,
       );
       if (odd) return odd;
-      return pull ? listPullFiles(this.url, pull, url, req.headers['if-none-match']) : notFound;
+      return pull ? listPullFiles(this.linkOrigin ?? this.url, pull, url, req.headers['if-none-match']) : notFound;
     }
     if (p[1] !== 'repos' || p[4] !== 'issues') return notFound;
     if (p.length === 5 && method === 'GET') {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PalsError } from './errors.js';
-import { migrate, type Migration, MIGRATIONS, versionOf } from './migrations.js';
-import { describeIssues, SCHEMA_VERSION, StoreDocSchema, type StoreDoc } from './schema.js';
+import { migrate, type Migration, MIGRATIONS, NEWER_ADVICE, versionOf } from './migrations.js';
+import { describeIssues, pathText, SCHEMA_VERSION, StoreDocSchema, type StoreDoc } from './schema.js';
 
 /** Where a parsed document came from, for deciding whether to back it up before migrating. */
 export interface ParsedDoc {
@@ -40,7 +40,7 @@ export function parseDocValue(raw: unknown, migrations: readonly Migration[] = M
   const migrated = migrate(raw as Record<string, unknown>, migrations, SCHEMA_VERSION);
   const fromVersion = (raw as { schemaVersion: number }).schemaVersion;
   const result = StoreDocSchema.safeParse(migrated);
-  if (!result.success) throw new PalsError('store-corrupt', describeIssues(result.error));
+  if (!result.success) throw refusal(result.error);
   return { doc: result.data, fromVersion };
 }
 
@@ -74,6 +74,30 @@ export function parseDocOnTrusted(raw: unknown, trusted: ReadonlySet<unknown>, m
     outbox: orTrusted(shape.outbox, trusted),
   });
   const result = schema.safeParse(raw);
-  if (!result.success) throw new PalsError('store-corrupt', describeIssues(result.error));
+  if (!result.success) throw refusal(result.error);
   return { doc: result.data, fromVersion: SCHEMA_VERSION };
+}
+
+/** The fields a document has that this version's schema does not know (`engagements[0].checks`). */
+export function unknownFields(error: z.ZodError): string[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' ? issue.keys.map((key) => pathText([...issue.path, key])) : [],
+  );
+}
+
+/**
+ * Why a document is refused. A field this version does not know is the mark of a newer version
+ * (every field ever stored is known to the version that stored it, and every later one):
+ * `store-newer`, so the file is left exactly as it is. Anything else is a wrong value: `store-corrupt`.
+ */
+function refusal(error: z.ZodError): PalsError {
+  const unknown = unknownFields(error);
+  if (unknown.length === 0) return new PalsError('store-corrupt', describeIssues(error));
+  const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : '';
+  const others = error.issues.filter((issue) => issue.code !== 'unrecognized_keys');
+  const also = others.length > 0 ? `; it also has values this version does not accept: ${describeIssues({ issues: others })}` : '';
+  return new PalsError(
+    'store-newer',
+    `it has fields this version does not know (${unknown.slice(0, 5).join(', ')}${more}): ${NEWER_ADVICE}${also}`,
+  );
 }

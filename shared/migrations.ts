@@ -10,8 +10,20 @@ export interface Migration {
   readonly migrate: (raw: Record<string, unknown>) => Record<string, unknown>;
 }
 
-/** The real migrations, in order. Version 1 is the first released format, so none yet. */
-export const MIGRATIONS: readonly Migration[] = [];
+/**
+ * The real migrations, in order: one step from each older version (a test loads a store as each
+ * older version wrote it, from test/fixtures/stores/).
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  // Version 1 gained fields over several releases (rounds' retrospectives, the deck, action items'
+  // due dates, intake criteria, the PR link, views…), each optional or defaulted: a version-1 file
+  // is a version-2 document with some fields left out, which the schema's defaults fill in.
+  // Version 2 exists so that a version-1 build refuses today's files instead of moving them aside.
+  { from: 1, migrate: (raw) => ({ ...raw }) },
+];
+
+/** What a store from a newer build is told, whichever sign gave it away. */
+export const NEWER_ADVICE = 'it was written by a newer version of Security Pals Desk; update it';
 
 /** Reads `schemaVersion`, refusing documents without one or from a newer build. */
 export function versionOf(raw: unknown, target = SCHEMA_VERSION): number {
@@ -23,10 +35,7 @@ export function versionOf(raw: unknown, target = SCHEMA_VERSION): number {
     throw new PalsError('store-corrupt', 'schemaVersion is missing or not a whole number');
   }
   if (version > target) {
-    throw new PalsError(
-      'store-newer',
-      `it was written by a newer Security Pals Desk (format ${version}; this one reads up to ${target}); update the app`,
-    );
+    throw new PalsError('store-newer', `${NEWER_ADVICE} (it is format ${version}; this version reads up to format ${target})`);
   }
   return version;
 }

@@ -9,8 +9,13 @@ import { apiUrlProblem, formatIssueRef, isHttpUrl, issueUrl, parseIssueRef, type
 import { DEFAULT_WINDOWS, PHASES } from './phases.js';
 import { emptyRoundDeck, RoundDeckSchema } from './deck/round-deck-schema.js';
 
-/** The schema version this build writes; older files are migrated, newer ones refused. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The schema version this build writes; older files are migrated, newer ones refused. Bump it
+ * whenever the stored shape changes in any way (a field, an enum value, a limit, a default), with
+ * a migration from the previous version (shared/migrations.ts): test/shared/schema-version.test.ts
+ * pins the shape to this number and says what to do (docs/ARCHITECTURE.md, "Changing the stored shape").
+ */
+export const SCHEMA_VERSION = 2;
 
 export const MATURITIES = ['sandbox', 'incubating', 'graduated', 'archived'] as const;
 export const NOTE_KINDS = ['meet-greet', 'follow-up', 'general'] as const;
@@ -435,10 +440,15 @@ export function emptyDoc(): StoreDoc {
   };
 }
 
+/** A path into the document as people read it: `engagements[0].notes[2].text`. */
+export function pathText(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+}
+
 /** Turns zod issues into one readable line per problem, with the path into the document. */
-export function describeIssues(error: z.ZodError, max = 5): string {
+export function describeIssues(error: { readonly issues: readonly z.core.$ZodIssue[] }, max = 5): string {
   const lines = error.issues.slice(0, max).map((issue) => {
-    const path = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+    const path = pathText(issue.path);
     return path ? `${path}: ${issue.message}` : issue.message;
   });
   const more = error.issues.length - max;

@@ -56,6 +56,9 @@ export async function loadBackup(file: string, max: number = RESTORE_MAX_BYTES):
     return parseDocText(text).doc;
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
+    if (error instanceof PalsError && error.code === 'store-newer') {
+      throw new PalsError('store-newer', `${file} cannot be restored: ${why}; the store was not changed`);
+    }
     throw new PalsError('invalid-input', `${file} is not a Security Pals Desk backup: ${why}; the store was not changed`);
   }
 }

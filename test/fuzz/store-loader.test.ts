@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocText } from '../../shared/document.js';
 import { isPalsError } from '../../shared/errors.js';
 import { addEngagement, addNote } from '../../shared/engagements.js';
-import { emptyDoc } from '../../shared/schema.js';
+import { emptyDoc, SCHEMA_VERSION } from '../../shared/schema.js';
 import { PalsStore } from '../../electron/core/store/store.js';
 import { bytesOf, hostileJson, mutate, mutation, RunCounter, runs } from './fuzz-kit.js';
 
@@ -31,7 +31,7 @@ const content: fc.Arbitrary<string | Uint8Array> = fc.oneof(
   hostileJson.map((v) => JSON.stringify(v) ?? ''),
   fc.integer({ min: 0, max: good.length }).map((cut) => good.slice(0, cut)),
   fc.array(mutation, { minLength: 1, maxLength: 3 }).map((edits) => JSON.stringify(mutate(JSON.parse(good), edits)) ?? ''),
-  fc.integer({ min: -5, max: 1e6 }).map((v) => good.replace('"schemaVersion": 1', `"schemaVersion": ${String(v)}`)),
+  fc.integer({ min: -5, max: 1e6 }).map((v) => good.replace(`"schemaVersion": ${String(SCHEMA_VERSION)}`, `"schemaVersion": ${String(v)}`)),
 );
 
 describe('the store loader on damaged files (fast-check, real disk)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addEngagement } from '../../shared/engagements.js';
 import { PalsError } from '../../shared/errors.js';
-import { ALL_ROUNDS, emptyDoc, StoreDocSchema, ViewStateSchema } from '../../shared/schema.js';
+import { ALL_ROUNDS, emptyDoc, SCHEMA_VERSION, StoreDocSchema, ViewStateSchema } from '../../shared/schema.js';
 import { viewEngagement } from '../../shared/view.js';
 import { DEFAULT_VIEW, deleteNamedView, findView, inView, saveNamedView, saveViewState } from '../../shared/views.js';
 
@@ -9,7 +9,7 @@ const AT = '2026-03-02T10:00:00.000Z';
 
 describe('board views', () => {
   it('defaults for a store written before views existed, and round-trips through the schema', () => {
-    const parsed = StoreDocSchema.parse({ schemaVersion: 1, rounds: [{ id: 'default', name: 'Round 1' }], engagements: [] });
+    const parsed = StoreDocSchema.parse({ schemaVersion: SCHEMA_VERSION, rounds: [{ id: 'default', name: 'Round 1' }], engagements: [] });
     expect(parsed.settings.views).toEqual({ current: DEFAULT_VIEW, saved: [] });
     expect(parsed.settings.notifications).toBe(true);
     expect(emptyDoc().settings.views).toEqual(parsed.settings.views);

@@ -122,6 +122,11 @@ export async function readStore(files: StoreFiles, fs: Fs, migrations?: readonly
   try {
     return { parsed: withRecords(replayed), disk, journal, journalProblem: problem, sealed };
   } catch (error) {
+    if (isPalsError(error) && error.code === 'store-newer') {
+      // Fields of a newer version in the journal: refuse as for pals.json, and name the journal.
+      alone();
+      throw new PalsError('store-newer', `its change journal ${files.journal} ${error.message.replace(/^it /, '')}`);
+    }
     // Blame the journal only if pals.json is fine without it.
     if (!isPalsError(error) || error.code !== 'store-corrupt') throw error;
     return {

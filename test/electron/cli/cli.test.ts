@@ -360,7 +360,10 @@ describe('bad input changes nothing', () => {
     const content = JSON.stringify({ ...emptyDoc(), schemaVersion: 7 });
     await writeFile(join(dir, 'pals.json'), content);
     const r = await pals(dir, ['add', '--name', 'X']);
-    expect(r).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: .*newer Security Pals Desk \(format 7.*update the app/) });
+    expect(r).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^error: .*written by a newer version of Security Pals Desk; update it \(it is format 7/),
+    });
     expect(await fileOf(dir)).toBe(content);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABEL_RULES, labelChangeFor, matchRule, rulesFor, suggestPhase } from '../../../shared/github/labels.js';
 import { setGithubSettings } from '../../../shared/github/settings.js';
-import { emptyDoc, LabelRulesSchema, StoreDocSchema, type LabelRule } from '../../../shared/schema.js';
+import { emptyDoc, LabelRulesSchema, SCHEMA_VERSION, StoreDocSchema, type LabelRule } from '../../../shared/schema.js';
 
 const open = (labels: string[], kind: 'issue' | 'pull' = 'issue') => ({ state: 'open' as const, labels, kind });
 
@@ -57,7 +57,7 @@ describe('label → phase', () => {
       { label: 'x', phase: 'draft', family: 'pals', requires: [] },
     ]);
     const old = StoreDocSchema.parse({
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       settings: { currentRound: 'default' },
       rounds: [{ id: 'default', name: 'R' }],
       engagements: [],

@@ -11,7 +11,7 @@ import { recordLine } from '../../../../electron/core/store/journal-file.js';
 import { SEAL_FORMAT } from '../../../../electron/core/store/seal.js';
 import { PalsStore, type StoreOptions } from '../../../../electron/core/store/store.js';
 import { addEngagement, editEngagement } from '../../../../shared/engagements.js';
-import { StoreDocSchema, type StoreDoc } from '../../../../shared/schema.js';
+import { SCHEMA_VERSION, StoreDocSchema, type StoreDoc } from '../../../../shared/schema.js';
 import { tempDir } from '../../../helpers.js';
 
 const at = '2026-11-27T10:00:00.000Z';
@@ -56,7 +56,7 @@ describe('the seal of pals.json', () => {
     const bytes = await readFile(join(dir, 'pals.json'));
     expect(seal).toMatchObject({
       seal: SEAL_FORMAT,
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       size: bytes.length,
       sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
@@ -128,7 +128,7 @@ describe('the seal of pals.json', () => {
 
     const fresh = await sealedFolder();
     const sealFile = join(fresh, 'pals.seal');
-    await writeFile(sealFile, (await readFile(sealFile, 'utf8')).replace('"schemaVersion":1', '"schemaVersion":0'));
+    await writeFile(sealFile, (await readFile(sealFile, 'utf8')).replace(`"schemaVersion":${SCHEMA_VERSION}`, '"schemaVersion":0'));
     const other = await openCounting(fresh);
     expect(other.validations).toBeGreaterThan(0);
     expect(other.store.stats.sealedLoads).toBe(0);

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { nodeFs, type Fs } from '../../../../electron/core/store/fs.js';
 import { PalsStore } from '../../../../electron/core/store/store.js';
 import { addEngagement, moveEngagement, removeEngagement } from '../../../../shared/engagements.js';
-import type { Migration } from '../../../../shared/migrations.js';
-import { emptyDoc, type StoreDoc } from '../../../../shared/schema.js';
+import { MIGRATIONS, type Migration } from '../../../../shared/migrations.js';
+import { emptyDoc, SCHEMA_VERSION, type StoreDoc } from '../../../../shared/schema.js';
 import { tempDir } from '../../../helpers.js';
 
 const at = '2026-11-27T10:00:00.000Z';
@@ -114,15 +114,16 @@ describe('PalsStore', () => {
     // Version 0 kept its engagements under `projects` and had no rounds.
     const migrations: Migration[] = [
       { from: 0, migrate: ({ projects, ...rest }) => ({ ...rest, engagements: projects, rounds: emptyDoc().rounds }) },
+      ...MIGRATIONS,
     ];
     const { store, recovery } = await PalsStore.open(dir, { migrations });
     expect(recovery?.migratedFrom).toBe(0);
-    expect(store.doc.schemaVersion).toBe(1);
+    expect(store.doc.schemaVersion).toBe(SCHEMA_VERSION);
     const backups = await readdir(join(dir, 'backups'));
     const pre = backups.find((b) => b.startsWith('pre-migration-v0-'));
     expect(pre).toBeDefined();
     expect(await readFile(join(dir, 'backups', pre!), 'utf8')).toBe(v0);
-    expect((await readDoc(dir)).schemaVersion).toBe(1);
+    expect((await readDoc(dir)).schemaVersion).toBe(SCHEMA_VERSION);
   });
 
   it('backs up every write of pals.json, keeping copies within the policy', async () => {

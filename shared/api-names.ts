@@ -45,6 +45,7 @@ export const API_CALL_NAMES = [
   'discoverIssues',
   'addDiscovered',
   'githubStatus',
+  'checkSecurity',
   'setGithubToken',
   'clearGithubToken',
   'testGithubToken',

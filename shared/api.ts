@@ -38,6 +38,7 @@ import type { AddedDiscovered } from './github/discovery.js';
 import type { RoundRulesView } from './github/label-rules.js';
 import { SettingsPatchSchema, type SettingsView } from './settings-update.js';
 import type { DiscoveredIssue } from './github/issue.js';
+import type { SecurityCheckReport } from './intake/check-report.js';
 import type { GithubStatus, SyncProgress, SyncReport } from './github/report.js';
 import type { BoardDelta, CardView, EngagementView, OpenActionView, SearchHitView } from './view.js';
 import type { Attention } from './attention.js';
@@ -111,6 +112,8 @@ const DiscoverArgs = z.strictObject({
   label: LabelNameSchema.optional(),
   labels: z.array(LabelNameSchema).max(10).optional(),
 });
+/** Engagements to check (default: every Intake card); `refresh` reads again those checked before. */
+const CheckSecurityArgs = z.strictObject({ ids: z.array(IdSchema).min(1).max(500).optional(), refresh: z.boolean().optional() });
 const RoundRulesArgs = z.strictObject({ roundId: IdSchema.optional() });
 const PhaseLabelsArgs = z.strictObject({
   roundId: IdSchema.optional(),
@@ -246,6 +249,8 @@ export const API = {
   discoverIssues: call<typeof DiscoverArgs, readonly DiscoveredIssue[]>(DiscoverArgs),
   addDiscovered: call<typeof AddDiscoveredArgs, AddedDiscoveredView>(AddDiscoveredArgs),
   githubStatus: call<typeof Empty, GithubStatus>(Empty),
+  /** Reads each project's security policy, TAG self-assessment and OpenSSF Scorecard; saves what was found (the hand-set value stays final). */
+  checkSecurity: call<typeof CheckSecurityArgs, SecurityCheckReport>(CheckSecurityArgs),
   setGithubToken: call<typeof TokenArgs, GithubStatus>(TokenArgs),
   clearGithubToken: call<typeof Empty, GithubStatus>(Empty),
   /** Asks GitHub who the stored token belongs to now and what it may do (login and scopes), changing nothing. */

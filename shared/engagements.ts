@@ -117,6 +117,7 @@ export function addEngagement(doc: StoreDoc, input: NewEngagementInput, stamp: S
     retro: { worked: '', didnt: '', improve: '', more: '', less: '' },
     history: [{ from: null, to: phase, at: stamp.at, source: 'local' }],
     criteria: withCriteria(emptyCriteria(), input.criteria),
+    securityCheck: null,
     roundMoves: [],
     createdAt: stamp.at,
     updatedAt: stamp.at,

@@ -113,6 +113,7 @@ export function addExampleRound(doc: StoreDoc, today: IsoDate, at: string, ids: 
     retro: { worked: '', didnt: '', improve: '', more: '', less: '' },
     history: exampleHistory(spec, addDays(today, spec.kickoffOffset), i, at),
     criteria: emptyCriteria(),
+    securityCheck: null,
     roundMoves: [],
     createdAt: at,
     updatedAt: at,

@@ -8,6 +8,7 @@ import { isIsoDate } from './dates.js';
 import { apiUrlProblem, formatIssueRef, isHttpUrl, issueUrl, parseIssueRef, type IssueRef } from './issue-ref.js';
 import { DEFAULT_WINDOWS, PHASES } from './phases.js';
 import { emptyRoundDeck, RoundDeckSchema } from './deck/round-deck-schema.js';
+import { SecurityCheckSchema } from './intake/security-check-schema.js';
 
 /**
  * The schema version this build writes; older files are migrated, newer ones refused. Bump it
@@ -194,6 +195,8 @@ export const EngagementSchema = z.strictObject({
   retro: RetroAnswersSchema.default(() => RetroAnswersSchema.parse({})),
   history: z.array(PhaseChangeSchema).default([]),
   criteria: CriteriaSchema.default(() => CriteriaSchema.parse({})),
+  /** What `pals intake check` last read of the project's security (the coordinator's `criteria.security` stays final). */
+  securityCheck: SecurityCheckSchema.nullable().default(null),
   roundMoves: z.array(RoundMoveSchema).default([]),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,

@@ -5,6 +5,15 @@
  * come first (the pilot's lesson). Pure.
  */
 import type { Criteria, CriteriaWeights, Maturity, SecurityStatus } from './schema.js';
+import type { SecurityCheck } from './intake/security-check-schema.js';
+import { effectiveSecurity } from './intake/security-status.js';
+
+/** What the score reads: the criteria, the maturity, and what a security check found (the hand-set value wins). */
+export interface SelectionInput {
+  readonly criteria: Criteria;
+  readonly maturity: Maturity;
+  readonly securityCheck?: Pick<SecurityCheck, 'found'> | null;
+}
 
 /** How much a project needs the program, by what it already has on security. */
 export const SECURITY_NEED: Readonly<Record<SecurityStatus, number>> = {
@@ -33,10 +42,10 @@ export const SECURITY_TITLES: Readonly<Record<SecurityStatus, string>> = {
 };
 
 /** Each criterion's part of the score, 0–1 (before weighting). */
-export function criteriaParts(input: { readonly criteria: Criteria; readonly maturity: Maturity }): Record<keyof CriteriaWeights, number> {
+export function criteriaParts(input: SelectionInput): Record<keyof CriteriaWeights, number> {
   const c = input.criteria;
   return {
-    security: SECURITY_NEED[c.security],
+    security: SECURITY_NEED[effectiveSecurity(c, input.securityCheck ?? null)],
     sponsor: c.sponsor.trim() !== '' || c.sponsorLink !== null ? 1 : 0,
     maturity: MATURITY_NEED[input.maturity],
     priority: c.priority === null ? 0 : c.priority / 5,
@@ -44,7 +53,7 @@ export function criteriaParts(input: { readonly criteria: Criteria; readonly mat
 }
 
 /** The selection score, 0–100 (whole number); 0 when every weight is 0. */
-export function selectionScore(input: { readonly criteria: Criteria; readonly maturity: Maturity }, weights: CriteriaWeights): number {
+export function selectionScore(input: SelectionInput, weights: CriteriaWeights): number {
   const parts = criteriaParts(input);
   let sum = 0;
   let total = 0;

@@ -9,6 +9,7 @@ import {
   type GithubLink,
   type Note,
   type PullLink,
+  type SecurityStatus,
   type Settings,
   type StoreDoc,
   type Windows,
@@ -57,7 +58,17 @@ export type CardView = Pick<
   readonly noteCount: number;
   /** The engagement's last change (notes and the retrospective included), to tell a stale record. */
   readonly updatedAt: string;
+  /** What the last security check found (the card's badge), null when never checked. */
+  readonly securityCheck: CardSecurity | null;
 };
+
+/** A security check as a card shows it: the status found, its date, the Scorecard score, a failure to read again. */
+export interface CardSecurity {
+  readonly found: SecurityStatus;
+  readonly checkedAt: string;
+  readonly score: number | null;
+  readonly error: string | null;
+}
 
 /** The timebox that applies to an engagement (its round's, else the default). */
 export function windowsFor(doc: StoreDoc, engagement: Engagement): Windows {
@@ -112,6 +123,12 @@ export function toCard(e: Engagement, due: DueState, score: number): CardView {
     score,
     noteCount: e.notes.length,
     updatedAt: e.updatedAt,
+    securityCheck: e.securityCheck && {
+      found: e.securityCheck.found,
+      checkedAt: e.securityCheck.checkedAt,
+      score: e.securityCheck.scorecard?.score ?? null,
+      error: e.securityCheck.error,
+    },
   };
 }
 

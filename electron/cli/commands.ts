@@ -241,6 +241,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   labels: later(async () => (await import('./labels.js')).labels),
   settings: later(async () => (await import('./settings.js')).settings),
   discover: later(async () => (await import('./discover.js')).discover),
+  intake: later(async () => (await import('./intake.js')).intake),
   export: later(async () => (await import('./export.js')).exportCommand),
   round: later(async () => (await import('./round.js')).round),
   insight: later(async () => (await import('./insight.js')).insightCommand),

@@ -1,8 +1,9 @@
-/** `pals serve [--port N] [--no-open] [--api-url URL]`: the UI on 127.0.0.1 until Ctrl+C. */
+/** `pals serve [--port N] [--no-open] [--api-url URL] [--scorecard-url URL]`: the UI on 127.0.0.1 until Ctrl+C. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PalsError } from '../../shared/errors.js';
 import { apiUrlProblem } from '../../shared/issue-ref.js';
+import { scorecardUrlProblem } from '../../shared/intake/security-status.js';
 import { envTokenSource } from '../core/github/token-source.js';
 import { openBrowser } from '../serve/open-browser.js';
 import { startServer } from '../serve/server.js';
@@ -17,7 +18,7 @@ export async function serve(argv: string[], ctx: CommandContext): Promise<void> 
   const { values } = parse(
     'serve',
     argv,
-    { port: { type: 'string' }, 'no-open': { type: 'boolean' }, 'api-url': { type: 'string' } },
+    { port: { type: 'string' }, 'no-open': { type: 'boolean' }, 'api-url': { type: 'string' }, 'scorecard-url': { type: 'string' } },
     [0, 0],
   );
   const chosen = values.port === undefined ? null : Number(values.port);
@@ -26,6 +27,10 @@ export async function serve(argv: string[], ctx: CommandContext): Promise<void> 
   const apiUrl = values['api-url'];
   const problem = apiUrl === undefined ? null : apiUrlProblem(apiUrl);
   if (problem) throw new UsageError(`--api-url: ${problem}`);
+  // The OpenSSF Scorecard API the security check asks (as `intake check --scorecard-url`).
+  const scorecardUrl = values['scorecard-url'];
+  const scorecardProblem = scorecardUrl === undefined ? null : scorecardUrlProblem(scorecardUrl);
+  if (scorecardProblem) throw new UsageError(`--scorecard-url: ${scorecardProblem}`);
   // Where `vite build` puts the renderer.
   const rendererDir = join(projectRoot(), 'dist', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
@@ -34,7 +39,7 @@ export async function serve(argv: string[], ctx: CommandContext): Promise<void> 
   const core = await ctx.core({
     // Long-running like the app: it folds the journal as the app does, on pauses and on close.
     store: { foldOnClose: true },
-    github: { tokenSource: envTokenSource(ctx.io.env), ...(apiUrl ? { apiUrl } : {}) },
+    github: { tokenSource: envTokenSource(ctx.io.env), ...(apiUrl ? { apiUrl } : {}), ...(scorecardUrl ? { scorecardUrl } : {}) },
     watch: {
       onError: (error) => {
         ctx.io.stderr(`warning: could not watch or re-read the data folder: ${String(error)}\n`);

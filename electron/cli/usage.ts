@@ -66,7 +66,7 @@ Commands:
                               --json: [{pal, active, limit, over, overdue}]
   backup --out FILE           write the whole store as JSON
   restore FILE                validate FILE and make it the store (the old one is kept in backups/)
-  serve [--port N] [--no-open] [--api-url URL]
+  serve [--port N] [--no-open] [--api-url URL] [--scorecard-url URL]
                               the app's UI in a browser, on 127.0.0.1 only; the first
                               line printed is the address to open: it opens once (another
                               tab of that browser: http://127.0.0.1:PORT/; another
@@ -115,6 +115,12 @@ Commands:
                               security-pals) and "- Security Pals" PRs, each marked with
                               the engagement linking it; --add makes an Intake card of
                               each unlinked one (twice adds nothing)
+  intake check [REF|--all] [--refresh] [--api-url URL] [--scorecard-url URL] [--json]
+                              read each Intake project's security status from the project:
+                              SECURITY.md (root, .github/, docs/), a self-assessment in
+                              cncf/tag-security, its OpenSSF Scorecard (default
+                              https://api.scorecard.dev; no token goes there); shown as
+                              stored unless --refresh; a value set with --security stays
   edit REF --pr OWNER/REPO#N|PR_URL
                               link the self-assessment pull request ('' unlinks); sync
                               reads which template sections it fills (show lists them)

@@ -37,6 +37,8 @@ export interface GithubContext {
    */
   readonly confirmApiUrl?: (url: string) => Promise<boolean>;
   readonly client?: Omit<ClientOptions, 'token' | 'baseUrl'>;
+  /** The OpenSSF Scorecard API the security check asks (no credentials go there); default https://api.scorecard.dev. */
+  readonly scorecardUrl?: string;
   readonly sync?: Pick<SyncOptions, 'concurrency' | 'deadlineMs' | 'maxDurationMs'>;
 }
 

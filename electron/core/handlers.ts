@@ -19,6 +19,7 @@ import { createBackupHandlers } from './backup-handlers.js';
 import { createAttentionHandlers } from './attention-handlers.js';
 import { createDeckHandlers } from './deck-handlers.js';
 import { createGithubHandlers } from './github/handlers.js';
+import { createIntakeHandlers } from './intake/handlers.js';
 import { createSettingsHandlers } from './settings-handlers.js';
 import { newId } from './ids.js';
 import { createRoundHandlers } from './round-handlers.js';
@@ -39,6 +40,7 @@ export function createHandlers(ctx: CoreContext): Omit<Handlers, ExportCall> {
   };
   return {
     ...createGithubHandlers(ctx),
+    ...createIntakeHandlers(ctx),
     ...createBackupHandlers(ctx),
     ...createDeckHandlers(ctx),
     ...createSettingsHandlers(ctx),

@@ -2,7 +2,8 @@
  * The calendar export (`pals export ics`, "Export calendar…"): an iCalendar file (RFC 5545) with
  * an all-day event for each remaining phase-window end of the engagements in progress and for
  * each open action item with a due date. UIDs come from the stored ids, so importing the file
- * again (or a newer export) updates the events instead of adding copies.
+ * again (or a newer export) updates the events instead of adding copies; a deadline that no
+ * longer holds stays in the file as CANCELLED, so calendars that imported it drop it.
  */
 import { addDays, type IsoDate } from './dates.js';
 import { windowEnd } from './due.js';
@@ -21,6 +22,14 @@ export interface CalendarEvent {
   readonly description: string;
   readonly kind: 'phase' | 'action';
   readonly engagementId: string;
+  /**
+   * 'cancelled': a deadline an earlier export may have carried that no longer holds (the engagement
+   * is done, on hold or past that phase; the action item is done). It keeps its UID so a calendar
+   * that imported it drops it instead of keeping a stale deadline.
+   */
+  readonly status: 'confirmed' | 'cancelled';
+  /** RFC 5545 SEQUENCE: grows with the engagement's last change, so a re-import always wins over an older copy. */
+  readonly sequence: number;
 }
 
 export interface IcsOptions {
@@ -50,6 +59,14 @@ function hasDeadlines(e: Engagement): boolean {
   return e.kickoff !== null && e.phase !== 'done' && !e.onHold;
 }
 
+const SEQUENCE_EPOCH = Date.UTC(2020, 0, 1);
+
+/** Minutes from 2020 to the engagement's last change: a SEQUENCE that only grows as the record changes. */
+function sequenceOf(e: Engagement): number {
+  const t = Date.parse(e.updatedAt);
+  return Number.isFinite(t) ? Math.max(0, Math.floor((t - SEQUENCE_EPOCH) / 60_000)) : 0;
+}
+
 /** The first line of a text, for a summary (the whole text goes to the description). */
 function firstLine(text: string): string {
   const line = text
@@ -62,8 +79,12 @@ function firstLine(text: string): string {
   return graphemes.length > 120 ? `${graphemes.slice(0, 119).join('')}…` : line;
 }
 
-/** The events of the calendar, soonest first; refuses a pal no card and no action item names. */
-export function calendarEvents(doc: StoreDoc, options: Pick<IcsOptions, 'pal'> = {}): CalendarEvent[] {
+/**
+ * The events of the calendar, soonest first; refuses a pal no card and no action item names. A
+ * deadline that no longer holds but is still ahead of `today` comes as a cancelled event (one
+ * already past cannot nag anybody, so it is left out).
+ */
+export function calendarEvents(doc: StoreDoc, today: IsoDate, options: Pick<IcsOptions, 'pal'> = {}): CalendarEvent[] {
   const pal = options.pal?.trim() ? nameKey(options.pal) : null;
   const onCard = (e: Engagement) => pal === null || e.pals.some((p) => nameKey(p) === pal);
   if (pal !== null && !doc.engagements.some(onCard) && !openActions(doc).some((a) => nameKey(a.action.owner ?? '') === pal)) {
@@ -71,26 +92,32 @@ export function calendarEvents(doc: StoreDoc, options: Pick<IcsOptions, 'pal'> =
   }
   const events: CalendarEvent[] = [];
   for (const e of doc.engagements) {
-    if (!hasDeadlines(e) || !onCard(e)) continue;
+    if (e.kickoff === null || !onCard(e)) continue;
     const windows = windowsFor(doc, e);
-    for (const phase of remainingPhases(e.phase)) {
+    const live = new Set(hasDeadlines(e) ? remainingPhases(e.phase) : []);
+    for (const phase of TIMED) {
+      const date = windowEnd(e.kickoff, phase, windows);
+      if (!live.has(phase) && date < today) continue;
       const title = PHASE_TITLES[phase];
       const pals = e.pals.length > 0 ? `Pals: ${e.pals.join(', ')}.` : 'No pal yet.';
       events.push({
         uid: `phase-${e.id}-${phase}@${UID_DOMAIN}`,
-        date: windowEnd(e.kickoff!, phase, windows),
+        date,
         summary: `${e.name}: ${title} window ends`,
-        description: `The ${title} window of ${e.name} closes (week ${windows[phase].end} after the kickoff on ${e.kickoff!}). ${pals}`,
+        description: `The ${title} window of ${e.name} closes (week ${windows[phase].end} after the kickoff on ${e.kickoff}). ${pals}`,
         kind: 'phase',
         engagementId: e.id,
+        status: live.has(phase) ? 'confirmed' : 'cancelled',
+        sequence: sequenceOf(e),
       });
     }
   }
   const byId = new Map(doc.engagements.map((e) => [e.id, e]));
-  for (const item of openActions(doc)) {
+  for (const item of openActions(doc, { includeDone: true })) {
     const { action } = item;
-    if (action.due === null) continue;
-    if (pal !== null && nameKey(action.owner ?? '') !== pal && !onCard(byId.get(item.engagementId)!)) continue;
+    if (action.due === null || (action.done && action.due < today)) continue;
+    const engagement = byId.get(item.engagementId)!;
+    if (pal !== null && nameKey(action.owner ?? '') !== pal && !onCard(engagement)) continue;
     const owner = action.owner?.trim() ? `Owner: ${action.owner.trim()}` : 'No owner';
     events.push({
       uid: `action-${action.id}@${UID_DOMAIN}`,
@@ -99,6 +126,8 @@ export function calendarEvents(doc: StoreDoc, options: Pick<IcsOptions, 'pal'> =
       description: `${action.text}\n\n${owner}\nEngagement: ${item.engagementName}\nFrom the note of ${item.noteDate}`,
       kind: 'action',
       engagementId: item.engagementId,
+      status: action.done ? 'cancelled' : 'confirmed',
+      sequence: sequenceOf(engagement),
     });
   }
   // Plain code-unit order (ISO dates and ASCII UIDs sort right that way), without localeCompare's cost.
@@ -208,11 +237,18 @@ export function icsText(events: readonly CalendarEvent[], options: { readonly na
       `DESCRIPTION:${escapeText(event.description)}`,
       `CATEGORIES:Security Pals,${event.kind === 'phase' ? 'Phase window' : 'Action item'}`,
       'TRANSP:TRANSPARENT',
+      `SEQUENCE:${event.sequence}`,
+      `STATUS:${event.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
       'END:VEVENT',
     );
   }
   lines.push('END:VCALENDAR');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
+
+/** How many events still stand (cancelled ones only withdraw earlier copies). */
+export function liveEventCount(events: readonly CalendarEvent[]): number {
+  return events.filter((e) => e.status === 'confirmed').length;
 }
 
 /** The calendar's title: "Security Pals", or "Security Pals: NAME" for one pal's. */
@@ -222,6 +258,6 @@ export function calendarName(pal?: string | null): string {
 
 /** The whole export: the events of `doc` as of `today` (one pal's, if asked) as an .ics text. */
 export function buildIcs(doc: StoreDoc, today: IsoDate, options: IcsOptions = {}): string {
-  const events = calendarEvents(doc, options);
+  const events = calendarEvents(doc, today, options);
   return icsText(events, { name: calendarName(options.pal), stamp: options.now ?? `${today}T00:00:00Z` });
 }

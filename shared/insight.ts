@@ -6,6 +6,7 @@
  */
 import { dayNumber, type IsoDate } from './dates.js';
 import { daysInPhases, median } from './deck/time-in-phase.js';
+import { roundSpans } from './round-spans.js';
 import { dayOf } from './history.js';
 import { PHASES, phaseIndex, type TimedPhase } from './phases.js';
 import type { Engagement, Round, StoreDoc, Windows } from './schema.js';
@@ -72,7 +73,17 @@ function counted(list: readonly Engagement[]): readonly Engagement[] {
   return real.length > 0 ? real : list;
 }
 
-function roundInsight(round: Round, list: readonly Engagement[], current: boolean, today: number): RoundInsight {
+/**
+ * `list`: the round's engagements now; `visited`: every engagement that spent time in the round
+ * (those carried over to a later round too), whose days in each phase count for the part spent here.
+ */
+function roundInsight(
+  round: Round,
+  list: readonly Engagement[],
+  visited: readonly Engagement[],
+  current: boolean,
+  today: number,
+): RoundInsight {
   const days: number[][] = TIMED_PHASES.map(() => []);
   const hours: number[] = [];
   let done = 0;
@@ -84,11 +95,6 @@ function roundInsight(round: Round, list: readonly Engagement[], current: boolea
     if (e.phase === 'done') done++;
     if (e.onHold) onHold++;
     if (e.hours !== null) hours.push(e.hours);
-    const spent = daysInPhases(e);
-    TIMED_PHASES.forEach((p, i) => {
-      const d = spent[p];
-      if (d !== undefined) days[i]!.push(d);
-    });
     const kickoff = e.kickoff === null ? null : dayNumber(e.kickoff);
     if (kickoff === null) continue;
     const deadline = kickoff + last;
@@ -97,6 +103,13 @@ function roundInsight(round: Round, list: readonly Engagement[], current: boolea
       dueCount++;
       if (dayNumber(finished)! <= deadline) onTimeCount++;
     } else if (deadline < today) dueCount++;
+  }
+  for (const e of visited) {
+    const spent = daysInPhases(e, round.id);
+    TIMED_PHASES.forEach((p, i) => {
+      const d = spent[p];
+      if (d !== undefined) days[i]!.push(d);
+    });
   }
   const phases = Object.fromEntries(
     TIMED_PHASES.map((p, i) => [
@@ -124,7 +137,11 @@ function roundInsight(round: Round, list: readonly Engagement[], current: boolea
 export function insight(doc: StoreDoc, today: IsoDate, roundId?: string): Insight {
   const rounds = roundId === undefined ? doc.rounds : doc.rounds.filter((r) => r.id === roundId);
   const byRound = new Map<string, Engagement[]>(rounds.map((r) => [r.id, []]));
-  for (const e of doc.engagements) byRound.get(e.round)?.push(e);
+  const visitedBy = new Map<string, Engagement[]>(rounds.map((r) => [r.id, []]));
+  for (const e of doc.engagements) {
+    byRound.get(e.round)?.push(e);
+    for (const id of new Set(roundSpans(e).map((s) => s.round))) visitedBy.get(id)?.push(e);
+  }
   const todayNumber = dayNumber(today) ?? Number.POSITIVE_INFINITY;
   const perPal = new Map<string, Map<string, number>>();
   const out = rounds.map((r) => {
@@ -136,7 +153,7 @@ export function insight(doc: StoreDoc, today: IsoDate, roundId?: string): Insigh
         counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
       }
     }
-    return roundInsight(r, list, r.id === doc.settings.currentRound, todayNumber);
+    return roundInsight(r, list, counted(visitedBy.get(r.id)!), r.id === doc.settings.currentRound, todayNumber);
   });
   const pals = [...perPal]
     .map(([pal, counts]) => ({ pal, rounds: Object.fromEntries(counts), total: [...counts.values()].reduce((s, n) => s + n, 0) }))

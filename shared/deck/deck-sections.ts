@@ -136,7 +136,7 @@ export const DENSE_CHARS = 95;
 export const DENSE_CAPACITY = 15;
 
 const timebox: Builder = (ctx) => {
-  const timings = new Map(phaseTimings(ctx.chosen, ctx.windows).map((t) => [t.phase, t]));
+  const timings = new Map(phaseTimings(ctx.chosen, ctx.windows, ctx.round?.id).map((t) => [t.phase, t]));
   // One block per week, so a week's lines never split across two slides.
   const blocks = WEEK_PHASES.map((phase) => {
     const [first = '', ...more] = (ctx.deck.weeks[phase] ?? []).filter((l) => l.trim());
@@ -156,7 +156,7 @@ const timebox: Builder = (ctx) => {
   );
   const timingList = [...timings.values()];
   const chart = `# ${headingOf(ctx, 'timebox')}: planned vs actual\n\n${ctx.image('timebox.svg', 'Planned vs actual days per phase', plannedVsActualChart(timingList))}`;
-  const timelines = ctx.chosen.map((e) => ({ name: e.name, days: daysInPhases(e) }));
+  const timelines = ctx.chosen.map((e) => ({ name: e.name, days: daysInPhases(e, ctx.round?.id) }));
   const perEngagement: string[] = [];
   for (let i = 0; i < timelines.length; i += 10) {
     const part = timelines.length > 10 ? ` (${i / 10 + 1}/${Math.ceil(timelines.length / 10)})` : '';

@@ -6,18 +6,26 @@
 import { dayNumber, MS_PER_DAY } from '../dates.js';
 import { windowEnd } from '../due.js';
 import { PHASES, phaseIndex, type Phase, type TimedPhase } from '../phases.js';
+import { overlapWithRound, roundSpans } from '../round-spans.js';
 import type { Engagement, Windows } from '../schema.js';
 
-/** Days each engagement spent in each phase it has left (the current phase is still open). */
-export function daysInPhases(engagement: Engagement): Partial<Record<Phase, number>> {
+/**
+ * Days the engagement spent in each phase it has left (the current phase is still open). With
+ * `round`, only the days it spent while in that round count (a carried-over engagement's earlier
+ * days stay with the earlier round); a phase it spent no time in within the round is left out.
+ */
+export function daysInPhases(engagement: Engagement, round?: string): Partial<Record<Phase, number>> {
   const out: Partial<Record<Phase, number>> = {};
   const h = engagement.history;
+  const spans = round === undefined ? null : roundSpans(engagement);
   for (let i = 0; i + 1 < h.length; i++) {
     const start = Date.parse(h[i]!.at);
     const end = Date.parse(h[i + 1]!.at);
     if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) continue;
+    const ms = spans === null ? end - start : overlapWithRound(spans, round!, start, end);
+    if (spans !== null && ms <= 0) continue;
     const phase = h[i]!.to;
-    out[phase] = (out[phase] ?? 0) + (end - start) / MS_PER_DAY;
+    out[phase] = (out[phase] ?? 0) + ms / MS_PER_DAY;
   }
   return out;
 }
@@ -45,9 +53,9 @@ export interface PhaseTiming {
 
 const WORKING: readonly TimedPhase[] = ['meet-greet', 'follow-up', 'draft', 'review'];
 
-/** Planned vs actual per working phase (intake has no planned length). */
-export function phaseTimings(engagements: readonly Engagement[], windows: Windows): PhaseTiming[] {
-  const perEngagement = engagements.map(daysInPhases);
+/** Planned vs actual per working phase (intake has no planned length); with `round`, the days spent in that round only. */
+export function phaseTimings(engagements: readonly Engagement[], windows: Windows, round?: string): PhaseTiming[] {
+  const perEngagement = engagements.map((e) => daysInPhases(e, round));
   return WORKING.map((phase) => {
     const previous = PHASES[phaseIndex(phase) - 1] as TimedPhase;
     const plannedDays = (windows[phase].end - windows[previous].end) * 7;

@@ -34,7 +34,17 @@ properties['x-wr-calname'] = { defaultType: 'text' };
 
 interface Parsed {
   readonly name: string;
-  readonly events: { uid: string; summary: string; description: string; start: string; end: string; allDay: boolean; stamp: string }[];
+  readonly events: {
+    uid: string;
+    summary: string;
+    description: string;
+    start: string;
+    end: string;
+    allDay: boolean;
+    stamp: string;
+    status: string;
+    sequence: number;
+  }[];
 }
 
 /** Reads a calendar back with ical.js, a full RFC 5545 parser. */
@@ -50,6 +60,8 @@ function parse(text: string): Parsed {
       end: event.endDate.toString(),
       allDay: event.startDate.isDate,
       stamp: String(v.getFirstPropertyValue('dtstamp')),
+      status: String(v.getFirstPropertyValue('status')),
+      sequence: event.sequence,
     };
   });
   const name = String(calendar.getFirstPropertyValue('name'));
@@ -57,10 +69,13 @@ function parse(text: string): Parsed {
   return { name, events };
 }
 
+/** The events that still stand (cancelled ones only withdraw earlier copies). */
+const standing = <T extends { status: string }>(events: readonly T[]) => events.filter((e) => e.status.toUpperCase() === 'CONFIRMED');
+
 describe('the calendar export', () => {
   it('round-trips through a real RFC 5545 parser: names with commas, semicolons, newlines and emoji stay exact', () => {
     const text = buildIcs(seeded(), today, { now: '2026-11-27T09:30:00.000Z' });
-    const { events } = parse(text);
+    const events = standing(parse(text).events);
     const kyverno = events.filter((e) => e.uid.includes('-kyv-'));
     expect(kyverno.map((e) => e.summary)).toEqual([`${NASTY}: Self-assessment draft window ends`, `${NASTY}: In review window ends`]);
     const long = events.find((e) => e.uid.startsWith('action-act-long@'))!;
@@ -75,7 +90,8 @@ describe('the calendar export', () => {
   });
 
   it('has an all-day event per remaining phase window end of active engagements and per open dated action item', () => {
-    const { events, name } = parse(buildIcs(seeded(), today, { now: '2026-11-27T09:30:00.000Z' }));
+    const { events: all, name } = parse(buildIcs(seeded(), today, { now: '2026-11-27T09:30:00.000Z' }));
+    const events = standing(all);
     expect(name).toBe('Security Pals');
     expect(events.map((e) => [e.uid, e.start, e.end])).toEqual([
       // Argo is in meet & greet (kickoff 2026-11-23): its window and every later one.
@@ -93,17 +109,49 @@ describe('the calendar export', () => {
     expect(events.every((e) => e.stamp === '2026-11-27T09:30:00Z')).toBe(true);
   });
 
+  it('withdraws a deadline that no longer holds under its UID (CANCELLED, a higher SEQUENCE) instead of dropping it', () => {
+    const doc = seeded();
+    const before = parse(buildIcs(doc, today)).events;
+    const argReview = before.find((e) => e.uid === 'phase-arg-review@security-pals-desk')!;
+    expect(argReview.status).toBe('CONFIRMED');
+    // Argo goes on hold a day later; its action item is done too.
+    const later = '2026-11-28T10:00:00.000Z';
+    let changed = editEngagement(doc, 'arg', { onHold: true }, later).doc;
+    changed = setActionDoneById(changed, 'act-ana', true, later).doc;
+    const after = parse(buildIcs(changed, '2026-11-28')).events;
+    for (const uid of ['phase-arg-meet-greet', 'phase-arg-follow-up', 'phase-arg-draft', 'phase-arg-review', 'action-act-ana']) {
+      const event = after.find((e) => e.uid === `${uid}@security-pals-desk`);
+      const earlier = before.find((e) => e.uid === `${uid}@security-pals-desk`)!;
+      expect(event, uid).toMatchObject({ status: 'CANCELLED', start: earlier.start });
+      expect(event!.sequence, uid).toBeGreaterThan(earlier.sequence);
+    }
+    // The done item, the paused engagement's and Kyverno's past-phase deadlines still ahead are withdrawn too; past ones are left out.
+    expect(before.filter((e) => e.status === 'CANCELLED').map((e) => [e.uid.split('@')[0], e.start])).toEqual([
+      ['action-act-done', '2026-11-30'],
+      ['phase-hol-follow-up', '2026-11-30'],
+      ['phase-kyv-follow-up', '2026-11-30'],
+      ['phase-hol-draft', '2026-12-28'],
+      ['phase-hol-review', '2027-02-22'],
+    ]);
+    // Back from hold: the same UIDs stand again, with a SEQUENCE above the cancelled copies'.
+    const resumed = parse(buildIcs(editEngagement(changed, 'arg', { onHold: false }, '2026-11-29T10:00:00.000Z').doc, '2026-11-29')).events;
+    const review = resumed.find((e) => e.uid === 'phase-arg-review@security-pals-desk')!;
+    expect(review.status).toBe('CONFIRMED');
+    expect(review.sequence).toBeGreaterThan(after.find((e) => e.uid === review.uid)!.sequence);
+  });
+
   it('keeps UIDs stable across exports, so importing again updates instead of duplicating', () => {
     const doc = seeded();
     const first = buildIcs(doc, today, { now: '2026-11-27T09:30:00.000Z' });
     expect(buildIcs(doc, today, { now: '2026-11-27T09:30:00.000Z' })).toBe(first); // same input, same file
     const later = parse(buildIcs(doc, '2026-11-28', { now: '2026-11-28T08:00:00.000Z' }));
     expect(later.events.map((e) => e.uid)).toEqual(parse(first).events.map((e) => e.uid));
+    expect(later.events.map((e) => e.sequence)).toEqual(parse(first).events.map((e) => e.sequence));
     // A new kickoff moves the events, under the same UIDs.
     const moved = parse(buildIcs(editEngagement(doc, 'arg', { kickoff: '2026-11-30' }, at).doc, today));
     const meet = moved.events.find((e) => e.uid === 'phase-arg-meet-greet@security-pals-desk')!;
     expect(meet.start).toBe('2026-12-07');
-    expect(new Set(moved.events.map((e) => e.uid))).toEqual(new Set(parse(first).events.map((e) => e.uid)));
+    expect(new Set(standing(moved.events).map((e) => e.uid))).toEqual(new Set(standing(parse(first).events).map((e) => e.uid)));
   });
 
   it('writes CRLF line ends and folds every line at 75 octets without splitting a character', () => {
@@ -138,9 +186,9 @@ describe('the calendar export', () => {
 
   it("makes one pal's calendar: their engagements, and the items there or owned by them", () => {
     const doc = seeded();
-    const ana = calendarEvents(doc, { pal: ' ana, THE; pal 🦊 ' }).map((e) => e.uid.split('@')[0]);
+    const ana = standing(calendarEvents(doc, today, { pal: ' ana, THE; pal 🦊 ' })).map((e) => e.uid.split('@')[0]);
     expect(ana).toEqual(['action-act-ana', 'action-act-long', 'phase-kyv-draft', 'phase-kyv-review']);
-    const ben = calendarEvents(doc, { pal: 'Ben' }).map((e) => e.uid.split('@')[0]);
+    const ben = standing(calendarEvents(doc, today, { pal: 'Ben' })).map((e) => e.uid.split('@')[0]);
     expect(ben).toEqual([
       'phase-arg-meet-greet',
       'action-act-ana', // on Ben's engagement, owned by another pal
@@ -149,8 +197,8 @@ describe('the calendar export', () => {
       'phase-arg-review',
     ]);
     // Someone who owns an item but is on no card gets that item.
-    expect(calendarEvents(doc, { pal: 'Priya' }).map((e) => e.uid.split('@')[0])).toEqual(['action-act-long']);
-    expect(() => calendarEvents(doc, { pal: 'Nobody' })).toThrow(/no pal or action item owner is called "Nobody"/);
+    expect(standing(calendarEvents(doc, today, { pal: 'Priya' })).map((e) => e.uid.split('@')[0])).toEqual(['action-act-long']);
+    expect(() => calendarEvents(doc, today, { pal: 'Nobody' })).toThrow(/no pal or action item owner is called "Nobody"/);
   });
 
   it('shortens a long summary by whole characters, keeping the whole text in the description', () => {

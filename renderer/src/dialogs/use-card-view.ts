@@ -13,6 +13,8 @@ import { newestFirst } from '../notes/note-list.js';
 import type { NoteSession } from '../notes/note-session.js';
 import { createSessionCache } from '../notes/session-cache.js';
 import type { RetroSession } from '../retro/retro-session.js';
+import { selectEngagementWindows } from '../store/selectors.js';
+import { useAppStore } from '../store/store-context.js';
 
 /** The card dialog's tabs. */
 export type CardTab = 'details' | 'notes' | 'retro';
@@ -41,6 +43,7 @@ function initialView(e: EngagementView, openAt: string | undefined, query: strin
 
 /** The dialog's view state; `openAt` is a note to open (from search or the action items view). */
 export function useCardView(engagement: EngagementView, today: string, openAt: string | undefined, query: string) {
+  const windows = useAppStore(selectEngagementWindows(engagement.id));
   const [view, setView] = useState<View>(() => initialView(engagement, openAt, query));
   const [notes] = useState(() => createSessionCache<NoteSession>());
   const [retro] = useState(() => createSessionCache<RetroSession>());
@@ -54,7 +57,7 @@ export function useCardView(engagement: EngagementView, today: string, openAt: s
     },
     /** Starts a new note of the kind the card's phase suggests, with the caret in its text. */
     startNote: () => {
-      const draft = newDraft(kindForPhase(engagement.phase), today);
+      const draft = newDraft(kindForPhase(engagement.phase), today, windows);
       setView({ tab: 'notes', target: { key: `new-${randomId()}`, noteId: null, draft }, caret: { at: 'end' } });
     },
     openNote: (noteId: string) => {

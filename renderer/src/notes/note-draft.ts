@@ -2,10 +2,10 @@
  * A note as its editor holds it (the draft), and the rules between a draft and the store:
  * which fields changed (so a save sends only those), equality, the list's first line.
  */
-import { agendaFor } from '../../../shared/agenda.js';
+import { agendaFor, isAgenda, isAgendaLine } from '../../../shared/agenda.js';
 import type { NotePatch } from '../../../shared/inputs.js';
 import type { Phase } from '../../../shared/phases.js';
-import type { Note, NoteKind } from '../../../shared/schema.js';
+import type { Note, NoteKind, Windows } from '../../../shared/schema.js';
 import { randomId } from './new-id.js';
 
 /** An action item in the editor; its id is made here so the store keeps it as given. */
@@ -43,9 +43,9 @@ export function kindForPhase(phase: Phase): NoteKind {
   return phase === 'meet-greet' || phase === 'follow-up' ? phase : 'general';
 }
 
-/** A new note's draft: dated today, its text the agenda of its kind. */
-export function newDraft(kind: NoteKind, today: string): NoteDraft {
-  return { kind, date: today, attendees: [], text: agendaFor(kind), actions: [] };
+/** A new note's draft: dated today, its text the agenda of its kind in its round's weeks. */
+export function newDraft(kind: NoteKind, today: string, windows: Windows): NoteDraft {
+  return { kind, date: today, attendees: [], text: agendaFor(kind, windows), actions: [] };
 }
 
 /** A fresh action item id in the contract's id format. */
@@ -85,18 +85,17 @@ export function sameDraft(a: NoteDraft, b: NoteDraft): boolean {
 
 /** The line the notes list shows: the first one the pal wrote (not the agenda's), without markdown marks. */
 export function firstLine(text: string, kind: NoteKind = 'general'): string {
-  const agenda = new Set(agendaFor(kind).split('\n'));
   const lines = text
     .slice(0, 4_000)
     .split('\n')
     .filter((l) => l.trim() !== '' && l.trim() !== '-');
-  const line = lines.find((l) => !agenda.has(l)) ?? lines[0];
+  const line = lines.find((l) => !isAgendaLine(l, kind)) ?? lines[0];
   return line?.replace(/^\s*(#{1,6}|[-*+])\s+/, '').trim() ?? '';
 }
 
 /** Whether changing the kind may replace the text with the new kind's agenda (nothing typed yet). */
 export function isUntouched(text: string, kind: NoteKind): boolean {
-  return text.trim() === '' || text === agendaFor(kind);
+  return text.trim() === '' || isAgenda(text, kind);
 }
 
 /** The draft without its text: what the editor's other controls show. */

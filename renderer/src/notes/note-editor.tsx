@@ -4,6 +4,7 @@ import { agendaFor } from '../../../shared/agenda.js';
 import { NOTE_KINDS, type Note, type NoteKind } from '../../../shared/schema.js';
 import { ChoiceSelect, Field } from '../forms/fields.js';
 import { NOTE_KIND_LABELS } from '../format/labels.js';
+import { selectEngagementWindows } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
 import { ActionItemsEditor } from './action-items-editor.js';
 import { AttendeesField, type Person } from './attendees-field.js';
@@ -43,6 +44,7 @@ export function NoteEditor(props: Props) {
   const addNote = useAppStore((s) => s.addNote);
   const updateNote = useAppStore((s) => s.updateNote);
   const pushToast = useAppStore((s) => s.pushToast);
+  const windows = useAppStore(selectEngagementWindows(engagementId));
   const prefix = useId();
   const [session] = useState(() =>
     sessions.get(target.key, () =>
@@ -79,7 +81,7 @@ export function NoteEditor(props: Props) {
   };
   const setKind = (kind: NoteKind) => {
     const { text, kind: before } = engine.latest();
-    set(isUntouched(text, before) ? { kind, text: agendaFor(kind) } : { kind });
+    set(isUntouched(text, before) ? { kind, text: agendaFor(kind, windows) } : { kind });
   };
   const owners = [...new Set([...people.map((p) => p.name), ...fields.attendees])];
 

@@ -31,6 +31,14 @@ export const selectEngagement =
   (s: Store): CardView | undefined =>
     selectEngagements(s).find((e) => e.id === id);
 
+/** The timebox of an engagement's own round (its notes' agendas speak in these weeks). */
+export const selectEngagementWindows =
+  (id: string) =>
+  (s: Store): Windows => {
+    const round = selectEngagement(id)(s)?.round;
+    return s.board?.rounds.find((r) => r.id === round)?.windows ?? DEFAULT_WINDOWS;
+  };
+
 /** The round the board shows: a round id, or ALL_ROUNDS (the Round select; null there follows the current round). */
 export const selectShownRound = (s: Store): string => {
   const current = s.board?.settings.currentRound ?? 'default';

@@ -18,6 +18,7 @@ import { commitDurable, discardPrepared, prepareDurable, writeFileDurable, type 
 import { baseIdOf, errnoCode, nodeFs, signatureOf, type Fs } from './fs.js';
 import { appendJournal, compactLine, headerLine, journalSig, readJournal, removeJournal } from './journal-file.js';
 import { hashing, sealOf, writeSeal } from './seal.js';
+import type { WrittenFile } from './backups.js';
 import { serializeDocChunks } from './serialize.js';
 import { writeError } from './write-all.js';
 
@@ -35,6 +36,8 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
   lastJournalProblem: string | null = null;
   /** Whether the last read found `pals.json` sealed (its own values were not validated again). */
   lastReadSealed = false;
+  /** Size and SHA-256 of what this adapter last put in place as `pals.json` (a backup copy must match it). */
+  lastWritten: WrittenFile | null = null;
 
   constructor(
     readonly files: StoreFiles,
@@ -96,6 +99,7 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
     await commitDurable(prepared, { fs: this.fs });
     // The journal goes only once the file that holds its changes is in place, whole and flushed.
     await this.verifyInPlace(prepared);
+    this.lastWritten = { size: prepared.stats.size, sha256: prepared.sha256 };
     this.disk = {
       fileSig: signatureOf(prepared.stats),
       journalSig: null,

@@ -370,7 +370,10 @@ export class PalsStore {
    * (a full disk) costs only that copy, never the write.
    */
   private async backUp(): Promise<void> {
-    await backUpWritten(this.paths, this.now(), this.options.backupPolicy ?? DEFAULT_BACKUP_POLICY, this.fs).catch(() => null);
+    const written = this.adapter.lastWritten;
+    if (!written) return;
+    const policy = this.options.backupPolicy ?? DEFAULT_BACKUP_POLICY;
+    await backUpWritten(this.paths, this.now(), policy, written, this.fs).catch(() => null);
   }
 
   private async writeDoc(doc: StoreDoc): Promise<void> {

@@ -4,6 +4,7 @@
  * (system fonts are used instead). Chart images are allowed only as inline SVG data URIs.
  */
 import { Marp } from '@marp-team/marp-core';
+import { MARP_OPTIONS } from '../../../shared/deck/marp-options.js';
 import { notesFrom } from '../../../shared/deck/notes.js';
 
 export interface RenderedDeck {
@@ -29,7 +30,7 @@ interface MarkdownIt {
 
 /** A Marp instance that renders offline and safely. */
 export function createMarp(): Marp {
-  const marp = new Marp({ script: false, math: false, html: false, emoji: { shortcode: false, unicode: false }, minifyCSS: false });
+  const marp = new Marp({ ...MARP_OPTIONS, emoji: { ...MARP_OPTIONS.emoji } });
   // marp-core types `markdown` loosely; it is markdown-it, whose validateLink decides which URLs survive.
   const markdown = marp.markdown as unknown as MarkdownIt;
   markdown.validateLink = (url: string) => SAFE_LINK.test(url.trim()) || SAFE_IMAGE.test(url.trim());

@@ -216,7 +216,7 @@ export const WindowsSchema = z.strictObject({
 });
 
 /** GitHub labels are at most 50 characters. */
-export const LabelNameSchema = z.string().min(1).max(50);
+export const LabelNameSchema = z.string().min(1, 'a label must not be empty').max(50, 'a label is at most 50 characters, GitHub’s limit');
 
 /** One label → phase rule (ordered lists, first match wins; see shared/github/labels.ts). */
 export const LabelRuleSchema = z.strictObject({

@@ -66,14 +66,16 @@ function storedApiUrl(text: string | null): string | null {
 }
 
 /**
- * The address a patch would newly send the GitHub token to: a checked, non-default address other
- * than the stored one, else null (no change, or back to api.github.com). A page may not make
- * such a change on its own (see the core's `dispatch`).
+ * The address a patch would newly send the GitHub token to, else null (no change). Going back to
+ * api.github.com (`apiUrl: null` or `''`) from an Enterprise address is a change like any other:
+ * that server's token would go to github.com. A page may not make such a change on its own (see
+ * the core's `dispatch`).
  */
 export function newApiAddress(doc: StoreDoc, patch: SettingsPatch): string | null {
   if (patch.apiUrl === undefined) return null;
   const next = storedApiUrl(patch.apiUrl);
-  return next !== null && next !== doc.settings.apiUrl ? next : null;
+  if (next === doc.settings.apiUrl) return null;
+  return next ?? DEFAULT_API_URL;
 }
 
 /**

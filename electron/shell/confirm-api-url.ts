@@ -1,7 +1,8 @@
 /**
  * The desktop app's answer to a page that asks to change the GitHub API address: the saved token
  * goes to that address on the next sync, so the user confirms it in a native dialog, which no
- * page (nor script injected into one) can see or click. Cancel is the default.
+ * page (nor script injected into one) can see or click. Cancel is the default. Going back to
+ * api.github.com from an Enterprise server is asked too.
  */
 import type { BrowserWindow, Dialog, MessageBoxOptions } from 'electron';
 
@@ -18,7 +19,10 @@ export async function confirmApiUrl(
     message: `Send your GitHub token to ${host}?`,
     detail:
       `From now on, syncing sends the saved GitHub token to ${url}. ` +
-      'Use this only for your own GitHub Enterprise server (https://HOST/api/v3). If you did not ask for this, choose Cancel.',
+      (host === 'api.github.com'
+        ? 'That is github.com itself, not the GitHub Enterprise server the desk uses now: a token made for that server should not go there. '
+        : 'Use this only for your own GitHub Enterprise server (https://HOST/api/v3). ') +
+      'If you did not ask for this, choose Cancel.',
     buttons: ['Cancel', `Use ${host}`],
     defaultId: 0,
     cancelId: 0,

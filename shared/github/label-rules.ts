@@ -6,6 +6,7 @@ import type { Applied } from '../engagements.js';
 import { PalsError } from '../errors.js';
 import { PHASE_TITLES, type Phase } from '../phases.js';
 import type { LabelRule, Round, StoreDoc } from '../schema.js';
+import { labelNameProblem } from './label-name.js';
 import { DEFAULT_LABEL_RULES } from './labels.js';
 
 const key = (label: string) => label.trim().toLowerCase();
@@ -39,14 +40,18 @@ export function roundRules(doc: StoreDoc, roundId: string): { readonly rules: re
 }
 
 /**
- * Why a set of rules cannot be used, or null: a label (ignoring case) that points at two phases.
+ * Why a set of rules cannot be used, or null: a label GitHub or a request path cannot take
+ * (label-name.ts), or a label (ignoring case) that points at two phases.
  * The same label twice for one phase (say, alone and with a required label) is fine.
  */
 export function ruleProblem(rules: readonly LabelRule[]): string | null {
   const phaseOf = new Map<string, Phase>();
   for (const rule of rules) {
     const k = key(rule.label);
-    if (k === '') return 'a label must not be empty';
+    for (const name of [rule.label, ...rule.requires]) {
+      const problem = labelNameProblem(name);
+      if (problem) return problem;
+    }
     const seen = phaseOf.get(k);
     if (seen !== undefined && seen !== rule.phase) {
       return `the label "${rule.label}" would mean both ${PHASE_TITLES[seen]} and ${PHASE_TITLES[rule.phase]}; a label can mean only one phase`;

@@ -8,6 +8,7 @@
 import { Octokit } from '@octokit/rest';
 import { sameOriginFetch } from './api-origin.js';
 import { TransportError } from './errors.js';
+import { refuseLabelWipe } from './label-guard.js';
 import { installRateLimits, type Clock } from './rate-limits.js';
 import { abortReason, watchdogOf } from './watchdog.js';
 import { DEFAULT_API_URL } from './api-url.js';
@@ -203,7 +204,7 @@ export function boundedFetch(timeoutMs: number, base: typeof fetch = fetch): typ
  */
 export function createGithubClient(options: ClientOptions): GithubClient {
   const baseUrl = (options.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
-  const guarded = boundedFetch(options.requestTimeoutMs ?? 10_000, sameOriginFetch(baseUrl, options.fetch));
+  const guarded = boundedFetch(options.requestTimeoutMs ?? 10_000, refuseLabelWipe(sameOriginFetch(baseUrl, options.fetch)));
   const octokit = new Octokit({
     ...(options.token ? { auth: options.token } : {}),
     baseUrl,

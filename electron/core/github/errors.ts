@@ -6,14 +6,15 @@ import type { RateLimit } from '../../../shared/github/report.js';
 
 /**
  * A request that never got (all of) an HTTP answer (offline, timed out, sync stopped, an answer
- * too large to read), or was never sent (outside the API address: api-origin.ts). Named
+ * too large to read), or was never sent (outside the API address: api-origin.ts; a request the
+ * desk never makes: label-guard.ts). Named
  * `AbortError` on purpose: @octokit/request rethrows such errors as they are (it only sets
  * `status` 500 on them), so the reason survives; rate-limits.ts never retries them.
  */
 export class TransportError extends Error {
   override readonly name = 'AbortError';
   constructor(
-    readonly reason: 'offline' | 'dropped' | 'timeout' | 'stopped' | 'too-large' | 'off-origin',
+    readonly reason: 'offline' | 'dropped' | 'timeout' | 'stopped' | 'too-large' | 'off-origin' | 'refused',
     message: string,
   ) {
     super(message);

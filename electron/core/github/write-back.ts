@@ -1,13 +1,16 @@
 /**
- * Sends one queued label change: add the phase label, remove its siblings. Idempotent, so a
+ * Sends one queued label change: add the phase label, remove its siblings, each label by its
+ * own name in the path (Octokit encodes it; a name a path cannot carry is refused before any
+ * request, and label-guard.ts refuses the remove-all route whatever asks). Idempotent, so a
  * retry after a half-done attempt is safe: a label already there is not added again, a label
  * already gone is not removed, and a 404 on removing one counts as done.
  */
+import { labelNameProblem } from '../../../shared/github/label-name.js';
 import { hasLabel } from '../../../shared/github/labels.js';
 import type { IssueRef } from '../../../shared/issue-ref.js';
 import type { OutboxEntry } from '../../../shared/schema.js';
 import type { GithubClient } from './client.js';
-import { classify, errorHeaders, rateLimitOf } from './errors.js';
+import { classify, errorHeaders, rateLimitOf, TransportError } from './errors.js';
 import type { SeeRate } from './fetch-issue.js';
 
 const names = (labels: readonly { name?: string }[]) => labels.flatMap((l) => (l.name ? [l.name] : []));
@@ -21,6 +24,11 @@ export async function sendLabelChange(
   signal: AbortSignal,
   seeRate: SeeRate,
 ): Promise<string[]> {
+  for (const name of [entry.setLabel, ...entry.removeLabels]) {
+    // Rules saved before names were checked (or restored from elsewhere) are checked again here.
+    const problem = labelNameProblem(name);
+    if (problem) throw new TransportError('refused', `${problem}; change the label rules (pals labels set)`);
+  }
   const where = { owner: ref.owner, repo: ref.repo, issue_number: ref.number, request: { signal } };
   let labels = [...current];
   if (!hasLabel(labels, entry.setLabel)) {

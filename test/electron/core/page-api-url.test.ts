@@ -60,15 +60,27 @@ describe('the GitHub API address and the token', () => {
     expect(attacker.requests).toEqual([]);
     expect(github.requests.every((r) => r.headers.authorization === `token ${TOKEN}`)).toBe(true);
 
-    // What a page may still do: other settings, the same address, or back to api.github.com.
+    // What a page may still do: other settings, or the same address.
     expect(await core.dispatch('updateSettings', { apiUrl: github.url, dueSoonDays: 5 })).toMatchObject({
       ok: true,
       value: { dueSoonDays: 5 },
     });
-    expect(await core.dispatch('updateSettings', { apiUrl: null })).toMatchObject({
-      ok: true,
-      value: { apiUrl: 'https://api.github.com' },
-    });
+    // Back to api.github.com is a new address too: an Enterprise server's token would go to github.com.
+    for (const apiUrl of [null, '', ' https://api.github.com/ ']) {
+      expect(await core.dispatch('updateSettings', { apiUrl })).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid-input',
+          field: 'apiUrl',
+          message: expect.stringMatching(/pals settings --api-url https:\/\/api\.github\.com/),
+        },
+      });
+    }
+    expect(store.doc.settings.apiUrl).toBe(github.url);
+    expect(await core.call('updateSettings', { apiUrl: null })).toMatchObject({ ok: true, value: { apiUrl: 'https://api.github.com' } });
+    expect(store.doc.settings.apiUrl).toBeNull();
+    // Already api.github.com: nothing changes, nothing to refuse.
+    expect(await core.dispatch('updateSettings', { apiUrl: null, palLimit: 4 })).toMatchObject({ ok: true, value: { palLimit: 4 } });
   });
 
   it('in the desktop app, a page changes it only when the user confirms outside the page', async () => {
@@ -88,10 +100,21 @@ describe('the GitHub API address and the token', () => {
     answer = true;
     expect(await core.dispatch('updateSettings', { apiUrl: ghe })).toMatchObject({ ok: true, value: { apiUrl: ghe } });
     expect(asked).toEqual([ghe, ghe]);
-    // Unchanged, or back to the default: nothing to confirm.
+    // Unchanged: nothing to confirm.
     await core.dispatch('updateSettings', { apiUrl: ghe, palLimit: 3 });
-    await core.dispatch('updateSettings', { apiUrl: '' });
     expect(asked).toHaveLength(2);
+    // Back to api.github.com: asked like any other address, and Cancel keeps the Enterprise one.
+    answer = false;
+    for (const apiUrl of [null, '']) {
+      expect(await core.dispatch('updateSettings', { apiUrl })).toMatchObject({ ok: false, error: { field: 'apiUrl' } });
+    }
+    expect(store.doc.settings.apiUrl).toBe(ghe);
+    answer = true;
+    expect(await core.dispatch('updateSettings', { apiUrl: null })).toMatchObject({
+      ok: true,
+      value: { apiUrl: 'https://api.github.com' },
+    });
+    expect(asked).toEqual([ghe, ghe, 'https://api.github.com', 'https://api.github.com', 'https://api.github.com']);
     expect(store.doc.settings.apiUrl).toBeNull();
   });
 

@@ -24,7 +24,9 @@ export function parseDocJson(text: string): Record<string, unknown> {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new PalsError('store-corrupt', `the file is not valid JSON (${(error as Error).message})`);
+    // V8's message quotes the text ("Unexpected token 'a', "ab…" is not valid JSON"): keep only where.
+    const at = /at position (\d+)/.exec((error as Error).message)?.[1];
+    throw new PalsError('store-corrupt', `the file is not valid JSON${at === undefined ? '' : ` (at character ${at})`}`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new PalsError('store-corrupt', 'the file does not hold a JSON object');

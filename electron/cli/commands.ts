@@ -2,12 +2,10 @@
  * The `pals` commands: each parses its flags, makes its calls through the core's `call` (the
  * same entrance the app's windows use) and prints the answer. No command touches the store.
  */
-import { readFile } from 'node:fs/promises';
-import { PalsError } from '../../shared/errors.js';
 import { EngagementPatchSchema, NewEngagementInputSchema, NewNoteInputSchema, NotePatchSchema } from '../../shared/inputs.js';
 import { isIsoDate } from '../../shared/dates.js';
-import { PhaseSchema } from '../../shared/schema.js';
-import { describeReadError } from '../core/store/fs.js';
+import { MAX_NOTE_CHARS, PhaseSchema } from '../../shared/schema.js';
+import { readNamedFile } from '../core/bounded-read.js';
 import { renderBoard } from './board-text.js';
 import { criteriaOf, CRITERIA_OPTIONS } from './criteria.js';
 import { idOf, must, type Command } from './context.js';
@@ -163,11 +161,12 @@ const note: Command = async (argv, ctx) => {
   }
   let text = values.text;
   if (values.file !== undefined) {
-    try {
-      text = values.file === '-' ? await ctx.io.readStdin() : await readFile(values.file, 'utf8');
-    } catch (error) {
-      throw new PalsError('io', `cannot read ${values.file}: ${describeReadError(error)}`);
-    }
+    // UTF-8 takes at most 4 bytes a character: a longer file cannot be a note (the schema counts characters).
+    const max = MAX_NOTE_CHARS * 4;
+    text =
+      values.file === '-'
+        ? await ctx.io.readStdin(max)
+        : (await readNamedFile(values.file, { max, what: 'a note can hold' })).toString('utf8');
   }
   const input = validate(
     NewNoteInputSchema,

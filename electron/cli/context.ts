@@ -6,7 +6,8 @@ import type { Core, Host } from '../core/open-core.js';
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  readonly readStdin: () => Promise<string>;
+  /** Standard input as text; refuses (PalsError) once more than `max` bytes arrive, without reading on. */
+  readonly readStdin: (max: number) => Promise<string>;
   readonly env: NodeJS.ProcessEnv;
   readonly columns?: number;
   /** Resolves when the user asks a long-running command (serve) to stop. */

@@ -1,9 +1,20 @@
 /** Process glue for `pals`: real streams in, exit code out. */
+import { PalsError } from '../../shared/errors.js';
+import { sizeText } from '../core/bounded-read.js';
 import { run } from './main.js';
 
-async function readStdin(): Promise<string> {
+async function readStdin(max: number): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    total += (chunk as Buffer).length;
+    // `< /dev/zero` never ends: stop at the limit instead of filling the memory.
+    if (total > max) {
+      process.stdin.destroy();
+      throw new PalsError('invalid-input', `standard input holds more than a note can (${sizeText(max)})`);
+    }
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 

@@ -427,7 +427,7 @@ describe('pals backup / restore', () => {
     const before = await fileOf(dir);
     expect(await pals(dir, ['restore', '/dev/zero'])).toMatchObject({
       code: 1,
-      stderr: expect.stringMatching(/^error: \/dev\/zero is not a regular file; the store was not changed/),
+      stderr: expect.stringMatching(/^error: \/dev\/zero is a device, not a regular file; the store was not changed/),
     });
     // Sparse: 300 MB on paper, no disk used; refused by its size alone.
     const huge = join(dir, 'huge.json');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { isPalsError } from '../../shared/errors.js';
 import { openCore, type Core, type Host } from '../core/open-core.js';
 import { resolveDataDir } from '../core/paths.js';
+import { recoveryWords } from '../core/recovery-text.js';
 import { clock, today } from '../core/today.js';
 import { COMMANDS } from './commands.js';
 import type { CliIo } from './context.js';
@@ -76,14 +77,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         const r = core.recovery;
         if (r?.migratedFrom !== undefined)
           io.stderr(`note: upgraded the data file from format ${r.migratedFrom} (a copy is in backups/)\n`);
-        else if (r) {
-          const journal = r.journalChanges ? ` with the ${r.journalChanges} changes of the journal replayed` : '';
-          const cost = r.complete ? ': nothing saved was lost' : '; changes saved after that backup may be missing';
-          const from = r.restoredFrom
-            ? `loaded the newest good backup, ${r.restoredFrom}${journal}${cost}`
-            : 'no good backup was found, so the store starts empty';
-          io.stderr(`warning: ${r.reason}; it was moved to ${r.movedAside ?? '(nowhere: it was missing)'}; ${from}\n`);
-        }
+        else if (r) io.stderr(`warning: ${recoveryWords(r).parts.join('; ')}\n`);
         return core;
       },
     });

@@ -11,7 +11,7 @@ import { parseDocJson, parseDocOnTrusted, parseDocValue, type ParsedDoc } from '
 import { isPalsError, PalsError } from '../../../shared/errors.js';
 import type { Migration } from '../../../shared/migrations.js';
 import { emptyDoc, SCHEMA_VERSION, type StoreDoc } from '../../../shared/schema.js';
-import { baseIdOf, errnoCode, readWithStats, signatureOf, type Fs } from './fs.js';
+import { baseIdOf, describeReadError, errnoCode, readWithStats, signatureOf, type Fs } from './fs.js';
 import { readJournal, readJournalTail, type JournalText } from './journal-file.js';
 import { applyRecord, JournalRecordError } from './journal-record.js';
 import { readSeal, sealMatches, type Seal } from './seal.js';
@@ -70,6 +70,10 @@ export interface StoreRead {
   readonly journal: JournalText | null;
   /** Why (part of) the journal was left out; the caller should persist `parsed` and move the journal aside. */
   readonly journalProblem: string | null;
+  /** Journal changes applied to `parsed`. */
+  readonly journalApplied: number;
+  /** Journal changes (complete lines) left out when there is a `journalProblem` (0 otherwise). */
+  readonly journalSetAside: number;
   /** Whether `pals.json` matched its seal, so only the journal's changes were validated. */
   readonly sealed: boolean;
 }
@@ -81,9 +85,32 @@ export function storeSig(fileSig: string, journalSig: string | null): string {
 
 /** Reads and validates the store (see the file comment). Throws `store-corrupt` / `store-newer` for `pals.json` itself. */
 export async function readStore(files: StoreFiles, fs: Fs, migrations?: readonly Migration[]): Promise<StoreRead> {
+  const read = await readBoth(files, fs, migrations);
+  const { journal, journalProblem, parsed } = read;
+  const total = (journal?.records.length ?? 0) + (journal?.unread ?? 0);
+  // What was applied shows in the result: every record when all went well, else as counted below.
+  const applied = journalProblem === null ? (journal?.records.length ?? 0) : read.applied;
+  return {
+    parsed,
+    disk: read.disk,
+    journal,
+    journalProblem,
+    sealed: read.sealed,
+    journalApplied: applied,
+    journalSetAside: journalProblem === null ? 0 : total - applied,
+  };
+}
+
+/** `readStore` before counting; `applied`: the journal changes in `parsed` when there is a problem. */
+async function readBoth(
+  files: StoreFiles,
+  fs: Fs,
+  migrations?: readonly Migration[],
+): Promise<Omit<StoreRead, 'journalApplied' | 'journalSetAside'> & { applied: number }> {
   const seal = await readSeal(fs, files.file);
-  const snapshot = await readSnapshot(fs, files.file, seal);
-  const journal = await readJournal(fs, files.journal);
+  // A file that cannot be read is named in the error: pals.json or its journal.
+  const snapshot = await readSnapshot(fs, files.file, seal).catch(unreadable(files.file));
+  const journal = await readJournal(fs, files.journal).catch(unreadable(files.journal));
   const disk: DiskInfo = {
     fileSig: snapshot?.sig ?? 'missing',
     journalSig: journal?.sig ?? null,
@@ -96,31 +123,33 @@ export async function readStore(files: StoreFiles, fs: Fs, migrations?: readonly
   }
   const hasRecords = journal !== null && journal.records.length > 0;
   const sealed = snapshot?.sealed ?? false;
-  if (!snapshot && !hasRecords) return { parsed: null, disk, journal, journalProblem: null, sealed };
+  if (!snapshot && !hasRecords) return { parsed: null, disk, journal, journalProblem: null, sealed, applied: 0 };
 
   const raw = snapshot ? parseDocJson(snapshot.text) : (emptyDoc() as unknown as Record<string, unknown>);
   // Sealed: the file's own values need no validation; whatever the journal brings still does.
   const alone = (): ParsedDoc => (sealed ? trustSealed(raw, migrations) : parseDocValue(raw, migrations));
   const withRecords = (value: Record<string, unknown>): ParsedDoc =>
     sealed ? parseDocOnTrusted(value, trustedValues(raw), migrations) : parseDocValue(value, migrations);
-  if (!hasRecords) return { parsed: alone(), disk, journal, journalProblem: journal?.damaged ?? null, sealed };
+  if (!hasRecords) return { parsed: alone(), disk, journal, journalProblem: journal?.damaged ?? null, sealed, applied: 0 };
   if (!journal.bases.includes(disk.fileBase)) {
     const problem = 'the change journal does not belong to this pals.json (the file was replaced or copied)';
-    return { parsed: alone(), disk, journal, journalProblem: problem, sealed };
+    return { parsed: alone(), disk, journal, journalProblem: problem, sealed, applied: 0 };
   }
   let replayed = raw;
   let problem = journal.damaged;
+  let applied = journal.records.length;
   for (const [index, record] of journal.records.entries()) {
     try {
       replayed = applyRecord(replayed, record);
     } catch (error) {
       if (!(error instanceof JournalRecordError)) throw error;
       problem = `change ${index + 1} of the journal cannot be applied: ${error.message}`;
+      applied = index;
       break;
     }
   }
   try {
-    return { parsed: withRecords(replayed), disk, journal, journalProblem: problem, sealed };
+    return { parsed: withRecords(replayed), disk, journal, journalProblem: problem, sealed, applied };
   } catch (error) {
     if (isPalsError(error) && error.code === 'store-newer') {
       // Fields of a newer version in the journal: refuse as for pals.json, and name the journal.
@@ -135,8 +164,16 @@ export async function readStore(files: StoreFiles, fs: Fs, migrations?: readonly
       journal,
       journalProblem: `the change journal's changes are not valid: ${error.message}`,
       sealed,
+      applied: 0,
     };
   }
+}
+
+/** Turns a read failure into "cannot read FILE: why". */
+function unreadable(file: string): (error: unknown) => never {
+  return (error) => {
+    throw new PalsError('io', `cannot read ${file}: ${describeReadError(error)}`);
+  };
 }
 
 /** A sealed file's document as it is (it was written at this schema version, from a valid document). */

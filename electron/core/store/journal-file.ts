@@ -21,6 +21,8 @@ export interface JournalText {
   readonly records: readonly unknown[];
   /** Why a complete line could not be read (null: all good). */
   readonly damaged: string | null;
+  /** Complete lines not read: the damaged one and every one after it (0: none). */
+  readonly unread: number;
   /** The journal format version when it is newer than this program's (null otherwise). */
   readonly newer: number | null;
   /** Bytes of complete lines; anything after is a torn last append. */
@@ -54,7 +56,9 @@ export function parseJournal(buf: Buffer, sig: string): JournalText {
   const records: unknown[] = [];
   let damaged: string | null = null;
   let newer: number | null = null;
+  let unread = 0;
   for (const [index, line] of lines.entries()) {
+    unread = lines.length - index;
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -77,7 +81,7 @@ export function parseJournal(buf: Buffer, sig: string): JournalText {
       break;
     }
   }
-  return { bases, records, damaged, newer, validBytes, bytes: buf.length, sig };
+  return { bases, records, damaged, unread: damaged === null ? 0 : unread, newer, validBytes, bytes: buf.length, sig };
 }
 
 /** Reads the journal (null when there is none); one handle, so bytes and signature agree. */

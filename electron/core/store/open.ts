@@ -30,6 +30,11 @@ export interface Recovery {
   /** Changes of the journal replayed on top of the backup (a damaged or missing file). */
   readonly journalChanges?: number;
   /**
+   * Set when only part of the change journal could be used (pals.json itself was fine): how many
+   * of its changes were left out (kept in the journal moved aside); `journalChanges` were applied.
+   */
+  readonly journalSetAside?: number;
+  /**
    * Whether nothing saved was lost: the backup was the very file last written (its seal says so)
    * and the whole journal after it applied. False: changes made since the backup may be missing.
    */
@@ -46,7 +51,17 @@ interface OpenContext {
 type Paths = ReturnType<typeof storePaths>;
 type Loaded =
   | { kind: 'missing' }
-  | { kind: 'ok'; doc: StoreDoc; fromVersion: number; disk: DiskInfo; journalProblem: string | null; hasJournal: boolean; sealed: boolean }
+  | {
+      kind: 'ok';
+      doc: StoreDoc;
+      fromVersion: number;
+      disk: DiskInfo;
+      journalProblem: string | null;
+      journalApplied: number;
+      journalSetAside: number;
+      hasJournal: boolean;
+      sealed: boolean;
+    }
   | { kind: 'bad'; reason: string; hasJournal: boolean };
 
 async function load(paths: Paths, ctx: OpenContext): Promise<Loaded> {
@@ -74,6 +89,8 @@ async function load(paths: Paths, ctx: OpenContext): Promise<Loaded> {
     fromVersion: read.parsed.fromVersion,
     disk: read.disk,
     journalProblem: read.journalProblem,
+    journalApplied: read.journalApplied,
+    journalSetAside: read.journalSetAside,
     hasJournal: read.journal !== null,
     sealed: read.sealed,
   };
@@ -152,7 +169,13 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Open
       // Keep what can be trusted in pals.json, and the journal itself in backups for a person to read.
       await writeSealedFile(ctx.fs, paths.file, JSON.stringify(now.doc));
       const aside = await moveJournalAside(paths, ctx.now, ctx.fs);
-      const recovery = { reason: now.journalProblem, movedAside: aside, restoredFrom: null };
+      const recovery: Recovery = {
+        reason: `the change journal ${paths.journal} could not be read in full: ${now.journalProblem}`,
+        movedAside: aside,
+        restoredFrom: null,
+        journalChanges: now.journalApplied,
+        journalSetAside: now.journalSetAside,
+      };
       return { doc: now.doc, recovery, disk: null, sealed: now.sealed };
     }
     if (now.kind === 'ok') {

@@ -27,4 +27,23 @@ describe('recoveryNotice', () => {
     expect(recoveryNotice(whole)?.detail).toMatch(/pals-3\.json, with the 4 changes of the journal replayed\. Nothing saved was lost\./);
     expect(recoveryNotice({ ...whole, complete: false })?.detail).toMatch(/Changes saved after that backup may be missing/);
   });
+
+  it('says what part of the journal was set aside, never that the board starts empty', () => {
+    const journal = { reason: 'the change journal /d/pals.journal could not be read in full: line 9 is not valid JSON' };
+    const notice = recoveryNotice({
+      ...journal,
+      movedAside: '/d/backups/journal-1.json',
+      restoredFrom: null,
+      journalChanges: 7,
+      journalSetAside: 1,
+    });
+    expect(notice).toEqual({
+      message: 'Part of the change journal could not be read',
+      detail:
+        'The change journal /d/pals.journal could not be read in full: line 9 is not valid JSON. 1 change of the journal was set aside, kept in /d/backups/journal-1.json. Everything else was loaded: pals.json with the 7 changes before it.',
+    });
+    // No backup, but the journal rebuilt the store: it does not start empty.
+    const rebuilt = recoveryNotice({ reason: 'bad', movedAside: '/d/x', restoredFrom: null, journalChanges: 3 });
+    expect(rebuilt?.detail).toMatch(/rebuilt from the 3 changes of the journal alone\.$/);
+  });
 });

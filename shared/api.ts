@@ -279,8 +279,11 @@ export const API = {
 
 export type { RoundRulesView } from './github/label-rules.js';
 
-/** What `addDiscovered` answers: the new cards (as the board shows them) and what was skipped. */
-export type AddedDiscoveredView = Omit<AddedDiscovered, 'added'> & { readonly added: readonly EngagementView[] };
+/** What `addDiscovered` answers: the new cards and the cards linked instead (as the board shows them), and what was skipped. */
+export type AddedDiscoveredView = Omit<AddedDiscovered, 'added' | 'linked'> & {
+  readonly added: readonly EngagementView[];
+  readonly linked: readonly EngagementView[];
+};
 
 export type Api = typeof API;
 export type ApiCall = keyof Api;

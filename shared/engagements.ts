@@ -6,6 +6,7 @@
 import { PalsError } from './errors.js';
 import type { CriteriaInput, EngagementPatch, NewEngagementInput, NewNoteInput } from './inputs.js';
 import { formatIssueRef, issueUrl, parseIssueRef } from './issue-ref.js';
+import { assertLinkFree } from './github/link-holder.js';
 import { pullLinkFor } from './github/pull-link.js';
 import type { Phase } from './phases.js';
 import { findRound } from './round-ref.js';
@@ -73,6 +74,12 @@ function linkFor(text: string): GithubLink {
   };
 }
 
+/** The link, unless another card than `exceptId` holds its issue already (one issue, one card). */
+function linkFree(doc: StoreDoc, link: GithubLink, exceptId: string | undefined): GithubLink {
+  assertLinkFree(doc, link.issue, exceptId, 'issue');
+  return link;
+}
+
 /** The fields of a patch that were given (a left-out field must not overwrite with `undefined`). */
 function given<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -107,7 +114,7 @@ export function addEngagement(doc: StoreDoc, input: NewEngagementInput, stamp: S
     round,
     pals: input.pals ?? [],
     contacts: input.contacts ?? [],
-    github: input.issue ? linkFor(input.issue) : null,
+    github: input.issue ? linkFree(doc, linkFor(input.issue), undefined) : null,
     pr: null,
     notes: [],
     selection: input.selection ?? '',
@@ -154,14 +161,16 @@ export function editEngagement(doc: StoreDoc, ref: string, patch: EngagementPatc
   let github = current.github;
   if (issue === null) github = null;
   else if (issue !== undefined) {
-    const link = linkFor(issue);
+    const link = linkFree(doc, linkFor(issue), current.id);
     github = current.github?.issue === link.issue ? current.github : link;
   }
+  const pull = pr === undefined ? current.pr : pullLinkFor(pr, current.pr);
+  if (pull && pull !== current.pr) assertLinkFree(doc, pull.pr, current.id, 'pr');
   const next: Engagement = {
     ...current,
     ...given(plain),
     github,
-    pr: pr === undefined ? current.pr : pullLinkFor(pr, current.pr),
+    pr: pull,
     learnings: [...(learnings ?? current.learnings), ...(addLearnings ?? [])],
     retro: { ...current.retro, ...given(retro ?? {}) },
     round,

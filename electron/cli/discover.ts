@@ -2,9 +2,10 @@
  * `pals discover [--repo OWNER/REPO] [--label LABEL]... [--api-url URL] [--json] [--add]`: open
  * issues of the repository carrying any of the labels (default cncf/tag-security, label
  * security-pals) and open PRs titled "… - Security Pals", each marked with the engagement that
- * already links it. `--add` takes every unlinked one on as an Intake card named from its title
- * without its tags; running it again adds nothing. The token comes from $GITHUB_TOKEN (without
- * one, GitHub answers public repositories at a lower rate limit).
+ * already links it (`known`) or, unlinked, the card named like it that could (`match`). `--add`
+ * links each matched one to its card and takes every other unlinked one on as an Intake card
+ * named from its title without its tags; running it again adds nothing. The token comes from
+ * $GITHUB_TOKEN (without one, GitHub answers public repositories at a lower rate limit).
  */
 import type { DiscoveredIssue } from '../../shared/github/issue.js';
 import { apiUrlProblem } from '../../shared/issue-ref.js';
@@ -20,19 +21,33 @@ export const DEFAULT_LABEL = 'security-pals';
 
 /** What `--json` prints for each: exactly the contract's fields. */
 function contractShape(d: DiscoveredIssue) {
-  return { issue: d.issue, url: d.url, title: d.title, state: d.state, labels: d.labels, known: d.known };
+  return { issue: d.issue, url: d.url, title: d.title, state: d.state, labels: d.labels, known: d.known, match: d.match };
 }
 
-function formatFound(found: readonly DiscoveredIssue[], repo: string, labels: readonly string[]): string {
+function formatFound(
+  found: readonly DiscoveredIssue[],
+  repo: string,
+  labels: readonly string[],
+  names: ReadonlyMap<string, string>,
+): string {
   const lines = [
     `${found.length} found on ${oneLine(repo)} (issues labelled ${labels.map(oneLine).join(' or ')}, and "- Security Pals" PRs):`,
   ];
   for (const d of found) {
-    const what = d.known ? `linked: ${d.known}` : `new: ${oneLine(d.suggestedName)}`;
+    const what = d.known
+      ? `linked: ${d.known}`
+      : d.match
+        ? `on the board, not linked: ${oneLine(names.get(d.match) ?? d.match)} (${d.match})`
+        : `new: ${oneLine(d.suggestedName)}`;
     lines.push(`  ${fit(d.issue, 28)} ${fit(d.kind === 'pull' ? 'PR' : 'issue', 5)} ${fit(oneLine(d.title), 44)} ${what}`);
   }
-  const fresh = found.filter((d) => !d.known).length;
-  if (fresh > 0) lines.push(`Take the ${fresh} new on as Intake cards with: pals discover --add`);
+  const matched = found.filter((d) => !d.known && d.match).length;
+  const fresh = found.filter((d) => !d.known && !d.match).length;
+  const todo = [
+    fresh > 0 ? `take the ${fresh} new on as Intake cards` : '',
+    matched > 0 ? `link the ${matched} on the board to their cards` : '',
+  ];
+  if (fresh + matched > 0) lines.push(`pals discover --add will ${todo.filter(Boolean).join(' and ')}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -66,9 +81,22 @@ export async function discover(argv: string[], ctx: CommandContext): Promise<voi
     if (fresh.length > 0) {
       const issues = fresh.map((d) => ({ issue: d.issue, name: d.suggestedName, title: d.title, kind: d.kind }));
       const result = must(await core.call('addDiscovered', { issues }));
-      const ids = new Map(result.added.map((e) => [e.github?.issue.toLowerCase() ?? '', e.id]));
-      found = found.map((d) => ({ ...d, known: d.known ?? ids.get(d.issue.toLowerCase()) ?? null }));
+      // Each card now links what it was taken on for: as its issue, or (a PR) as its PR.
+      const ids = new Map(
+        [...result.added, ...result.linked].flatMap((e) =>
+          [e.github?.issue, e.pr?.pr].flatMap((ref) => (ref ? [[ref.toLowerCase(), e.id] as const] : [])),
+        ),
+      );
+      found = found.map((d) => {
+        const known = d.known ?? ids.get(d.issue.toLowerCase()) ?? null;
+        return { ...d, known, match: known ? null : d.match };
+      });
       const lines = result.added.map((e) => `added ${e.id} ${oneLine(e.name)} (${e.github?.issue ?? ''})`);
+      const took = new Set(fresh.map((d) => d.issue.toLowerCase()));
+      for (const e of result.linked) {
+        const what = [e.github?.issue, e.pr?.pr].find((ref) => ref && took.has(ref.toLowerCase())) ?? '';
+        lines.push(`linked ${e.id} ${oneLine(e.name)} (${what})`);
+      }
       for (const s of result.skipped) lines.push(`skipped ${oneLine(s.issue)}: ${oneLine(s.reason)}`);
       added = `${lines.join('\n')}\n`;
     } else added = 'nothing new to add: every one found is already linked\n';
@@ -78,6 +106,9 @@ export async function discover(argv: string[], ctx: CommandContext): Promise<voi
     if (added) ctx.io.stderr(redact(added, token));
     return;
   }
-  await prepareWidths(found.flatMap((d) => [d.title, d.suggestedName]));
-  ctx.io.stdout(redact(formatFound(found, repo, labels) + added, token));
+  const names = found.some((d) => d.match)
+    ? new Map(must(await core.call('getBoard', {})).engagements.map((e) => [e.id, e.name]))
+    : new Map<string, string>();
+  await prepareWidths([...found.flatMap((d) => [d.title, d.suggestedName]), ...names.values()]);
+  ctx.io.stdout(redact(formatFound(found, repo, labels, names) + added, token));
 }

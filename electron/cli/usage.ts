@@ -32,7 +32,8 @@ Commands:
                               --round moves it to another round (recorded);
                               --pal replaces the pals, --learning adds one (tag it
                               with a leading [tag], e.g. "[timebox] …"); an empty
-                              value ('') clears kickoff, issue, repo, hours
+                              value ('') clears kickoff, issue, repo, hours; an issue
+                              or PR another card links is refused (one card each)
   note REF [--kind meet-greet|follow-up|general] [--date YYYY-MM-DD]
            [--attendee NAME]... [--action TEXT]...
            (--text TEXT | --file PATH)   add a meeting note (--file - reads stdin)
@@ -113,8 +114,10 @@ Commands:
   discover [--repo OWNER/REPO] [--label LABEL]... [--api-url URL] [--json] [--add]
                               open issues with any LABEL (default cncf/tag-security,
                               security-pals) and "- Security Pals" PRs, each marked with
-                              the engagement linking it; --add makes an Intake card of
-                              each unlinked one (twice adds nothing)
+                              the engagement linking it (known) or, unlinked, the card of
+                              its name without such a link (match); --add links each
+                              match to its card and makes an Intake card of each other
+                              unlinked one (twice adds nothing)
   intake check [REF|--all] [--refresh] [--api-url URL] [--scorecard-url URL] [--json]
                               read each Intake project's security status from the project:
                               SECURITY.md (root, .github/, docs/), a self-assessment in

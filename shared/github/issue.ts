@@ -86,6 +86,8 @@ export interface DiscoveredIssue {
   readonly suggestedName: string;
   /** The id of the engagement that already links it (as its issue or its PR), else null. */
   readonly known: string | null;
+  /** Not linked yet, but named like a card without such a link: that card's id (taking it on links that card), else null. */
+  readonly match: string | null;
 }
 
 const TITLE = /^\s*(?:\[[^\]]*\]\s*)?(.+?)\s+(?:project\s+)?security\s+self[-\s]?assessment\s*[-–—:|]\s*security\s+pals\s*$/i;
@@ -141,5 +143,6 @@ export function discovered(snapshot: IssueSnapshot): DiscoveredIssue {
     project,
     suggestedName: nameFromTitle(snapshot.title),
     known: null,
+    match: null,
   };
 }

@@ -150,25 +150,48 @@ describe.skipIf(!hasChromium)('GitHub in the app (pals serve + a fake GitHub)', 
     const dialog = page.getByRole('dialog', { name: 'Find engagements on GitHub' });
     await dialog.getByRole('textbox', { name: 'Repository' }).waitFor();
     await dialog.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/Found 3 issues or PRs; 3 not on the board yet/);
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toMatch(/Found 3 issues or PRs; 3 not on the board yet, 1 named like a card that is not linked yet/);
     // GitHub's titles are text, markup included.
     expect(await dialog.getByRole('checkbox', { name: '<b>Bold</b> [Security Pals]' }).count()).toBe(1);
+    // Widget is on the board without a self-assessment PR: its PR is offered for that card.
+    const widgetPr = dialog.getByRole('checkbox', { name: 'Widget Project Security Self-Assessment - Security Pals' });
+    expect(await dialog.getByText(/PR cncf\/tag-security#30 · on the board as Widget, not linked yet: adding links it/).count()).toBe(1);
+    await expectAccessible(page, 'Find engagements on GitHub (a match)');
+    await shots(page, 'github-discover-match-light');
+    const dark = await openApp(browser, served, 'dark');
+    await dark.page.getByRole('button', { name: 'Find on GitHub' }).click();
+    const darkDialog = dark.page.getByRole('dialog', { name: 'Find engagements on GitHub' });
+    await darkDialog.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => darkDialog.getByRole('status').textContent()).toMatch(/1 named like a card/);
+    await expectAccessible(dark.page, 'Find engagements on GitHub (a match, dark)');
+    await shots(dark.page, 'github-discover-match-dark');
+    await dark.context.close();
+    await page.setViewportSize({ width: 1440, height: 900 });
     const falco = dialog.getByRole('checkbox', { name: '[Security Pals] Falco self-assessment' });
     await falco.focus();
     await page.keyboard.press('Space');
-    await dialog.getByRole('button', { name: 'Add selected (1)' }).click();
-    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/Added 1 engagement to Intake/);
+    await widgetPr.focus();
+    await page.keyboard.press('Space');
+    await dialog.getByRole('button', { name: 'Add selected (2)' }).click();
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toBe('Added 1 engagement to Intake. Linked Widget to cncf/tag-security#30.');
     expect(await falco.isDisabled()).toBe(true);
+    expect(await widgetPr.isDisabled()).toBe(true);
+    expect(await dialog.getByText(/PR cncf\/tag-security#30 · on the board as Widget$/).count()).toBe(1);
     await expectAccessible(page, 'Find engagements on GitHub');
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.screenshot({ path: join(SHOTS, 'github-discover-light.png') });
+    await shots(page, 'github-discover-light');
     await page.keyboard.press('Escape');
     await column(page, 'Intake').getByRole('button', { name: 'Falco', exact: true }).waitFor();
     expect(await stored(served, 'falco')).toMatchObject({ phase: 'intake', github: { issue: 'cncf/tag-security#10' } });
+    expect(await stored(served, 'widget')).toMatchObject({ github: { issue: 'o/r#1' }, pr: { pr: 'cncf/tag-security#30' } });
+    expect(await served.pals(['list', '--json']).then((r) => (JSON.parse(r.stdout) as unknown[]).length)).toBe(2);
 
     await page.getByRole('button', { name: 'Find on GitHub' }).click();
     await dialog.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/2 not on the board yet/);
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/Found 3 issues or PRs; 1 not on the board yet\./);
     expect(await dialog.getByText(/on the board as Falco/).count()).toBe(1);
     await context.close();
   });

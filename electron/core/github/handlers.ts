@@ -112,11 +112,12 @@ export function createGithubHandlers(ctx: CoreContext): Pick<Handlers, GithubCal
       const when = at();
       const result = await ctx.store.update((doc) => addDiscovered(doc, issues, ids, when));
       const doc = ctx.store.doc;
-      const added = result.added.flatMap((e) => {
-        const current = doc.engagements.find((x) => x.id === e.id);
-        return current ? [viewEngagement(doc, current, ctx.today())] : [];
-      });
-      return { added, skipped: result.skipped };
+      const views = (cards: readonly { readonly id: string }[]) =>
+        cards.flatMap((e) => {
+          const current = doc.engagements.find((x) => x.id === e.id);
+          return current ? [viewEngagement(doc, current, ctx.today())] : [];
+        });
+      return { added: views(result.added), linked: views(result.linked), skipped: result.skipped };
     },
     githubStatus: status,
     setGithubToken: async ({ token, allowInsecure }) => {

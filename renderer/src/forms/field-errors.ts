@@ -18,10 +18,11 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 
 /**
  * Which form field a failure from the core belongs to: its `field` ("name", "patch.pals.0",
- * "note.text") without the argument wrapper; a duplicate is always about the name.
+ * "note.text", "issue": a link another card holds) without the argument wrapper; a duplicate
+ * that names no field is about the name.
  */
 export function failureField(failure: ApiFailure, fields: readonly string[]): string | null {
-  if (failure.code === 'duplicate') return fields.includes('name') ? 'name' : null;
+  if (failure.code === 'duplicate' && !failure.field) return fields.includes('name') ? 'name' : null;
   if (!failure.field) return null;
   const parts = failure.field.split('.');
   const key = parts.find((p) => fields.includes(p));

@@ -1,7 +1,8 @@
 /**
  * "Find engagements on GitHub": open issues of a repository carrying the given labels, and its
- * open "- Security Pals" pull requests, each marked when a card already links it; the chosen ones
- * become Intake cards named from their titles without tags. Titles are GitHub's text: shown as text.
+ * open "- Security Pals" pull requests, each marked when a card already links it or is named like
+ * it without a link; the chosen ones link that card, or become Intake cards named from their
+ * titles without tags. Titles are GitHub's text: shown as text.
  */
 import { useId, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import type { DiscoveredIssue } from '../../../shared/github/issue.js';
@@ -48,7 +49,9 @@ export function DiscoverDialog() {
     setFound(res.value);
     setChosen(new Set());
     const fresh = res.value.filter((d) => !d.known).length;
-    setStatus(`Found ${plural(res.value.length, 'issue or PR', 'issues or PRs')}; ${fresh} not on the board yet.`);
+    const matched = res.value.filter((d) => !d.known && d.match).length;
+    const named = matched > 0 ? `, ${matched} named like a card that is not linked yet` : '';
+    setStatus(`Found ${plural(res.value.length, 'issue or PR', 'issues or PRs')}; ${fresh} not on the board yet${named}.`);
   };
 
   const add = async () => {
@@ -62,11 +65,30 @@ export function DiscoverDialog() {
       setError(`Nothing added: ${res.error.message}`);
       return;
     }
-    const ids = new Map(res.value.added.map((e) => [e.github?.issue.toLowerCase() ?? '', e.id]));
-    setFound(found.map((d) => ({ ...d, known: d.known ?? ids.get(d.issue.toLowerCase()) ?? null })));
+    const { added, linked } = res.value;
+    // Each card now links what it was taken on for: as its issue, or (a PR) as its PR.
+    const ids = new Map(
+      [...added, ...linked].flatMap((e) => [e.github?.issue, e.pr?.pr].flatMap((r) => (r ? [[r.toLowerCase(), e.id] as const] : []))),
+    );
+    setFound(
+      found.map((d) => {
+        const known = d.known ?? ids.get(d.issue.toLowerCase()) ?? null;
+        return { ...d, known, match: known ? null : d.match };
+      }),
+    );
     setChosen(new Set());
+    const picks = new Set(picked.map((d) => d.issue.toLowerCase()));
+    const linkedTo = linked.map(
+      (e) => `${e.name} to ${[e.github?.issue, e.pr?.pr].find((r) => r && picks.has(r.toLowerCase())) ?? 'its issue'}`,
+    );
     const skipped = res.value.skipped.map((s) => `${s.issue}: ${s.reason}`).join('; ');
-    const done = `Added ${plural(res.value.added.length, 'engagement')} to Intake.${skipped ? ` Skipped ${skipped}.` : ''}`;
+    const done = [
+      added.length > 0 || linked.length === 0 ? `Added ${plural(added.length, 'engagement')} to Intake.` : '',
+      linkedTo.length > 0 ? `Linked ${linkedTo.join(', ')}.` : '',
+      skipped ? `Skipped ${skipped}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     setStatus(done);
     announce(done);
     results.current?.focus();
@@ -152,7 +174,11 @@ export function DiscoverDialog() {
                     <p id={`${boxId}-what`} className="muted discover-what">
                       {d.kind === 'pull' ? 'PR' : 'Issue'} {d.issue}
                       {d.labels.length > 0 && <> · {d.labels.join(', ')}</>} ·{' '}
-                      {d.known ? `on the board as ${names.get(d.known) ?? d.known}` : `new card: ${d.suggestedName}`}
+                      {d.known
+                        ? `on the board as ${names.get(d.known) ?? d.known}`
+                        : d.match
+                          ? `on the board as ${names.get(d.match) ?? d.match}, not linked yet: adding links it`
+                          : `new card: ${d.suggestedName}`}
                     </p>
                   </li>
                 );

@@ -77,6 +77,7 @@ describe('discovery', () => {
       project: null,
       suggestedName: 't',
       known: null,
+      match: null,
     });
     expect(unlinked(doc, [item(1), item(2), item(2), item(3)]).map((d) => d.issue)).toEqual(['cncf/tag-security#2', 'cncf/tag-security#3']);
   });
@@ -107,7 +108,7 @@ describe('discovery', () => {
       },
     });
     expect(result.value.skipped.map((s) => [s.issue, s.reason])).toEqual([
-      ['cncf/tag-security#1', 'an engagement already links this issue'],
+      ['cncf/tag-security#1', 'already linked to "Kyverno" (id kyv)'],
       ['cncf/tag-security#43', expect.stringMatching(/"Kyverno" already exists/)],
       ['not a link', expect.stringMatching(/not an issue reference/)],
     ]);

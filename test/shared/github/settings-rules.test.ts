@@ -113,6 +113,7 @@ describe('discovery names and links', () => {
       project: null,
       suggestedName: 't',
       known: null,
+      match: null,
     });
     let doc = addEngagement(emptyDoc(), { name: 'A', issue: 'o/r#1' }, { id: 'eng-a', at }).doc;
     doc = addDiscovered(doc, [{ issue: 'o/r#2', name: 'B', kind: 'pull' }], ['eng-b'], at).doc;

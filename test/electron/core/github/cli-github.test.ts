@@ -154,6 +154,7 @@ describe('pals discover', () => {
         state: 'open',
         labels: ['security-pals'],
         known: null,
+        match: null,
       },
       {
         issue: 'cncf/tag-security#11',
@@ -162,6 +163,7 @@ describe('pals discover', () => {
         state: 'open',
         labels: ['security-pals', 'help wanted'],
         known: null,
+        match: null,
       },
       {
         issue: 'cncf/tag-security#20',
@@ -170,6 +172,7 @@ describe('pals discover', () => {
         state: 'open',
         labels: [],
         known: null,
+        match: null,
       },
     ]);
     const listed = new URL(fake.requests.find((r) => r.path.startsWith('/repos/cncf/tag-security/issues?'))!.path, fake.url);

@@ -54,6 +54,7 @@ describe('discoverIssues', () => {
         project: 'Kyverno',
         suggestedName: 'Kyverno',
         known: null,
+        match: null,
       },
     ]);
     const search = fake.requests.find((r) => r.path.startsWith('/search/issues'))!;

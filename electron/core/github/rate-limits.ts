@@ -14,12 +14,16 @@
  *   a minute, so the sync stops.
  * - Mutative requests start at least 1 s apart (GitHub: "wait at least one second between each
  *   request"); searches 2 s apart (search allows 30 requests a minute).
+ * - Every request is paced ahead of the secondary limits (pace.ts: 900 points a minute, a write
+ *   5 points, 80 content changes a minute and 500 an hour): a small sync never waits, a large
+ *   one slows to GitHub's pace instead of being refused; a 304 gives its point back.
  * - A 5xx is retried `retries` times, after 1 and 4 s.
  * Nothing else waits: GETs go straight out, as many at once as the caller sends (sync.ts
  * bounds that). Errors without an HTTP answer (TransportError) are never retried here.
  */
 import type { Octokit } from '@octokit/rest';
 import { errorHeaders, SlowDownError, TransportError } from './errors.js';
+import { Pacer } from './pace.js';
 import { abortReason, watchdogOf } from './watchdog.js';
 
 /** Waits `ms`; rejects with TransportError('stopped') if `signal` aborts first. */
@@ -42,6 +46,8 @@ export interface LimitOptions {
   readonly unitMs: number;
   /** Default the real time and `sleep`. */
   readonly clock?: Clock;
+  /** The secondary-limit pace (pace.ts); default one of the client's own. */
+  readonly pacer?: Pacer;
 }
 
 type Headers = Record<string, string | number | undefined>;
@@ -145,6 +151,7 @@ const SPACING_S = { write: 1, search: 2 } as const;
 /** Installs the rules on `octokit` (every request it makes, pagination included). */
 export function installRateLimits(octokit: Octokit, limits: LimitOptions): void {
   const clock = limits.clock ?? { now: Date.now, sleep };
+  const pacer = limits.pacer ?? new Pacer(clock.now(), limits.unitMs);
   /** No request goes out before this time (ms since the epoch): GitHub asked everyone to wait. */
   let heldUntil = 0;
   /** The earliest start of the next write / search. */
@@ -178,11 +185,17 @@ export function installRateLimits(octokit: Octokit, limits: LimitOptions): void 
         nextStart[spacing] = start + SPACING_S[spacing] * limits.unitMs;
         await pause(start - now, signal);
       }
+      const ticket = pacer.admit(options.method ?? 'GET', clock.now());
+      await pause(ticket.waitMs, signal);
       // Last, so a hold GitHub asked for meanwhile is honoured whatever else was waited for.
       if (heldUntil > clock.now()) await passHold(signal);
       try {
         return await request(options);
       } catch (error) {
+        // A conditional hit costs nothing; a request refused unsent reached nobody.
+        const status = (error as { status?: unknown }).status;
+        const unsent = error instanceof TransportError && (error.reason === 'off-origin' || error.reason === 'refused');
+        if (status === 304 || unsent) ticket.refund(clock.now());
         const plan = planAfter(error, tries, limits, clock.now());
         if (plan.kind === 'throw') throw error;
         if (plan.kind === 'stop') throw plan.error;

@@ -3,6 +3,7 @@
  * store (`pals action done ID`), and measured against their due date and the engagement's pals.
  * Pure operations in the style of engagements.ts: ids and times come in as values.
  */
+import { canonicalPal } from './pals.js';
 import { daysBetween, type IsoDate } from './dates.js';
 import type { DueStateName } from './due.js';
 import { addNote, findEngagement, nameKey, type Applied } from './engagements.js';
@@ -70,7 +71,8 @@ export interface ActionStamp {
  */
 export function addAction(doc: StoreDoc, ref: string, input: NewActionInput, stamp: ActionStamp): Applied<AddedAction> {
   const engagement = findEngagement(doc, ref);
-  const owner = input.owner?.trim() ? input.owner.trim() : null;
+  // A pal however typed ('alice  CHEN') is written as the pal is known; anyone else as given.
+  const owner = input.owner?.trim() ? canonicalPal(doc, input.owner) : null;
   let next = doc;
   let note = actionsNoteOf(engagement);
   if (!note) {

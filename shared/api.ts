@@ -29,6 +29,7 @@ import {
   LabelRulesSchema,
   LongTextSchema,
   NameSchema,
+  PalRecordSchema,
   PhaseSchema,
   type Note,
   type Round,
@@ -44,6 +45,13 @@ import type { BoardDelta, CardView, EngagementView, OpenActionView, SearchHitVie
 import type { Attention } from './attention.js';
 import type { AddedAction } from './actions.js';
 import type { PalLoad } from './load.js';
+import type { PalEntry } from './pals.js';
+
+/** A pal after a change, with the known pals the name may be a second spelling of (offered for merging). */
+export interface PalChange {
+  readonly pal: PalEntry;
+  readonly lookAlikes: readonly string[];
+}
 import { ViewStateSchema, type SavedView, type ViewState } from './schema.js';
 
 /**
@@ -104,6 +112,14 @@ const OwnerFilter = z.strictObject({ owner: z.string().max(200).nullable().optio
 const AddActionArgs = NewActionInputSchema.extend({ id: IdSchema });
 const ActionDoneArgs = z.strictObject({ actionId: IdSchema, done: z.boolean() });
 const CalendarArgs = z.strictObject({ pal: NameSchema.nullable().optional() });
+const PalFields = {
+  login: z.string().max(40).nullable().optional(),
+  limit: PalRecordSchema.shape.limit.unwrap().optional(),
+  email: PalRecordSchema.shape.email.unwrap().optional(),
+};
+const AddPalArgs = z.strictObject({ name: NameSchema, ...PalFields });
+const EditPalArgs = z.strictObject({ pal: NameSchema, name: NameSchema.optional(), ...PalFields });
+const MergePalsArgs = z.strictObject({ from: NameSchema, into: NameSchema });
 const Query = z.strictObject({ query: z.string().max(500), limit: z.number().int().min(1).max(500).optional() });
 const ResolveArgs = z.strictObject({ id: IdSchema, keep: z.enum(['local', 'github']) });
 /** Issues carrying any of `labels` (or `label`), and the "- Security Pals" PRs; without a label, the PRs only. */
@@ -220,6 +236,14 @@ export const API = {
   setActionDoneById: call<typeof ActionDoneArgs, OpenActionView>(ActionDoneArgs),
   /** Per pal: active engagements against the soft limit (`pals load`, the swimlanes). */
   palLoad: call<typeof Empty, readonly PalLoad[]>(Empty),
+  /** Every pal: the registry and the names only written on cards (`pals pal list`, the Pals dialog). */
+  listPals: call<typeof Empty, readonly PalEntry[]>(Empty),
+  /** Registers a pal; `lookAlikes` names known pals the new one may be a second spelling of. */
+  addPal: call<typeof AddPalArgs, PalChange>(AddPalArgs),
+  /** Changes a pal (a new name is written on every card, note and action item that names them). */
+  editPal: call<typeof EditPalArgs, PalChange>(EditPalArgs),
+  /** Makes two spellings one pal: every card, note and action item of `from` becomes `into`'s. */
+  mergePals: call<typeof MergePalsArgs, PalChange>(MergePalsArgs),
   /** The .ics calendar (every pal's, or one pal's), delivered like the deck: save dialog or download. */
   exportCalendar: call<typeof CalendarArgs, ExportResult>(CalendarArgs),
   search: call<typeof Query, readonly SearchHitView[]>(Query),

@@ -4,6 +4,8 @@
  * copy of the file written by another process and get the same result.
  */
 import { PalsError } from './errors.js';
+import { nameKey } from './name-key.js';
+import { canonicalPals } from './pals.js';
 import type { CriteriaInput, EngagementPatch, NewEngagementInput, NewNoteInput } from './inputs.js';
 import { formatIssueRef, issueUrl, parseIssueRef } from './issue-ref.js';
 import { assertLinkFree } from './github/link-holder.js';
@@ -15,17 +17,15 @@ import { emptyCriteria, type Criteria, type Engagement, type GithubLink, type No
 // Applied (an operation's next document and value) lives in schema.ts, beside StoreDoc, so that
 // modules engagements.ts uses (github/pull-link.ts) can name it without importing this file back.
 import type { Applied } from './schema.js';
+/** Re-exported: names are compared the same way everywhere (shared/name-key.ts). */
+export { nameKey };
+
 export type { Applied };
 
 /** Values an operation must not invent itself (so replaying it is deterministic). */
 export interface Stamp {
   readonly id: string;
   readonly at: string;
-}
-
-/** Case- and space-insensitive key used to keep project names unique. */
-export function nameKey(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Finds one engagement by id, or by name ignoring case; refuses unknown and ambiguous refs. */
@@ -112,7 +112,7 @@ export function addEngagement(doc: StoreDoc, input: NewEngagementInput, stamp: S
     onHold: input.onHold ?? false,
     example: false,
     round,
-    pals: input.pals ?? [],
+    pals: canonicalPals(doc, input.pals ?? []),
     contacts: input.contacts ?? [],
     github: input.issue ? linkFree(doc, linkFor(input.issue), undefined) : null,
     pr: null,
@@ -169,6 +169,7 @@ export function editEngagement(doc: StoreDoc, ref: string, patch: EngagementPatc
   const next: Engagement = {
     ...current,
     ...given(plain),
+    ...(plain.pals !== undefined ? { pals: canonicalPals(doc, plain.pals) } : {}),
     github,
     pr: pull,
     learnings: [...(learnings ?? current.learnings), ...(addLearnings ?? [])],

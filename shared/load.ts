@@ -3,7 +3,8 @@
  * coordinator sees who has too much before handing out the next one (`pals load`, the swimlanes).
  */
 import type { IsoDate } from './dates.js';
-import { nameKey } from './engagements.js';
+import { nameKey } from './name-key.js';
+import { palDirectory } from './pals.js';
 import type { Engagement, StoreDoc } from './schema.js';
 import { windowsFor } from './view.js';
 import { dueState } from './due.js';
@@ -14,7 +15,7 @@ export interface PalLoad {
   readonly pal: string;
   /** Engagements in progress: neither in intake nor done nor on hold. */
   readonly active: number;
-  /** The soft limit (settings' palLimit). */
+  /** The pal's soft limit (their own, else the settings' palLimit). */
   readonly limit: number;
   /** More active engagements than the limit. */
   readonly over: boolean;
@@ -32,8 +33,9 @@ export function isActive(engagement: Pick<Engagement, 'phase' | 'onHold'>): bool
  * such), most active first, then by name. An engagement with two pals counts for both.
  */
 export function palLoad(doc: StoreDoc, today: IsoDate): PalLoad[] {
-  const limit = doc.settings.palLimit;
   const byKey = new Map<string, { pal: string; active: number; overdue: number }>();
+  // Registered pals first: their spelling wins, and one with no engagement shows as free.
+  for (const p of doc.settings.pals) byKey.set(nameKey(p.name), { pal: p.name, active: 0, overdue: 0 });
   for (const e of doc.engagements) {
     const active = isActive(e);
     const overdue = active && dueState(e, windowsFor(doc, e), today, doc.settings.dueSoonDays).state === 'overdue';
@@ -45,7 +47,11 @@ export function palLoad(doc: StoreDoc, today: IsoDate): PalLoad[] {
       byKey.set(key, entry);
     }
   }
-  return [...byKey.values()]
-    .map(({ pal, active, overdue }) => ({ pal, active, limit, over: active > limit, overdue }))
+  const limits = new Map(palDirectory(doc).map((p) => [nameKey(p.name), p.limit]));
+  return [...byKey.entries()]
+    .map(([key, { pal, active, overdue }]) => {
+      const limit = limits.get(key) ?? doc.settings.palLimit;
+      return { pal, active, limit, over: active > limit, overdue };
+    })
     .sort((a, b) => b.active - a.active || a.pal.localeCompare(b.pal));
 }

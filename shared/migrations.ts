@@ -19,8 +19,20 @@ export const MIGRATIONS: readonly Migration[] = [
   // due dates, intake criteria, the PR link, views…), each optional or defaulted: a version-1 file
   // is a version-2 document with some fields left out, which the schema's defaults fill in.
   // Version 2 exists so that a version-1 build refuses today's files instead of moving them aside.
-  { from: 1, migrate: (raw) => ({ ...raw }) },
+  // Version 2 also keeps each pal once, in a registry (settings.pals): format 1's pal → login map
+  // (settings.palLogins) becomes the registry's first records.
+  { from: 1, migrate: (raw) => withPalRegistry(raw) },
 ];
+
+/** Format 1's `settings.palLogins` as registry records (`settings.pals`); the rest is left to the schema. */
+function withPalRegistry(raw: Record<string, unknown>): Record<string, unknown> {
+  const settings = raw.settings;
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return { ...raw };
+  const { palLogins, ...rest } = settings as Record<string, unknown>;
+  const logins = typeof palLogins === 'object' && palLogins !== null ? Object.entries(palLogins as Record<string, unknown>) : [];
+  const pals = logins.map(([name, login]) => ({ name, login, limit: null, email: null }));
+  return { ...raw, settings: { ...rest, pals } };
+}
 
 /** What a store from a newer build is told, whichever sign gave it away. */
 export const NEWER_ADVICE = 'it was written by a newer version of Security Pals Desk; update it';

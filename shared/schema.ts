@@ -306,6 +306,24 @@ export const ViewsSchema = z.strictObject({
   saved: z.array(SavedViewSchema).max(50).default([]),
 });
 
+/** A GitHub login: letters, digits and single dashes, at most 39 characters. */
+export const GithubLoginSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'must be a GitHub login (letters, digits and dashes)');
+
+/** One pal in the registry; a null limit follows the settings' palLimit. */
+export const PalRecordSchema = z.strictObject({
+  name: NameSchema,
+  login: GithubLoginSchema.nullable().default(null),
+  limit: z.number().int().min(1).max(50).nullable().default(null),
+  email: z
+    .string()
+    .max(254)
+    .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address')
+    .nullable()
+    .default(null),
+});
+
 export const SettingsSchema = z.strictObject({
   currentRound: IdSchema.default('default'),
   dueSoonDays: z.number().int().min(0).max(60).default(7),
@@ -321,10 +339,12 @@ export const SettingsSchema = z.strictObject({
     .refine((url) => apiUrlProblem(url) === null, 'must be an https URL such as https://github.example.com/api/v3 (http only to 127.0.0.1)')
     .nullable()
     .default(null),
-  /** Each pal's GitHub login, so a card can tell whether the issue's assignees are its pals. */
-  palLogins: z
-    .record(z.string().min(1).max(MAX_NAME_CHARS), z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'must be a GitHub login'))
-    .default({}),
+  /**
+   * The pal registry: each pal once, however a card spells them (names match ignoring case and
+   * spacing), with their GitHub login (a card tells whether the issue's assignees are its pals),
+   * their own soft limit and an e-mail. Pals only named on cards are pals too, with no record yet.
+   */
+  pals: z.array(PalRecordSchema).max(5_000).default([]),
   /** The desktop app's daily "Needs attention" notification (off: nothing is pushed). */
   notifications: z.boolean().default(true),
   /** The board's filters, lanes and round, and the views saved by name. */
@@ -388,6 +408,7 @@ export type SecurityStatus = z.infer<typeof SecurityStatusSchema>;
 export type RoundMove = z.infer<typeof RoundMoveSchema>;
 export type Windows = z.infer<typeof WindowsSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
+export type PalRecord = z.infer<typeof PalRecordSchema>;
 export type ViewState = z.infer<typeof ViewStateSchema>;
 export type SavedView = z.infer<typeof SavedViewSchema>;
 export type LabelRule = z.infer<typeof LabelRuleSchema>;
@@ -433,7 +454,7 @@ export function emptyDoc(): StoreDoc {
       labelRules: null,
       lastSync: null,
       apiUrl: null,
-      palLogins: {},
+      pals: [],
       notifications: true,
       views: ViewsSchema.parse({}),
     },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Applied } from './engagements.js';
 import { PalsError } from './errors.js';
 import { apiUrlProblem } from './issue-ref.js';
+import { palLogins, setPalLogins } from './pals.js';
 import { SettingsSchema, type Settings, type StoreDoc } from './schema.js';
 
 /** Where GitHub's REST API is when the settings name none (GitHub Enterprise and tests name one). */
@@ -49,12 +50,10 @@ export function settingsView(doc: StoreDoc): SettingsView {
     palLimit: s.palLimit,
     apiUrl: s.apiUrl ?? DEFAULT_API_URL,
     writeBack: round?.writeBack ?? false,
-    palLogins: s.palLogins,
+    palLogins: palLogins(s.pals),
     lastSync: s.lastSync,
   };
 }
-
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 /** The stored form of an API address: null for the default, else a checked URL without a trailing slash. */
 function storedApiUrl(text: string | null): string | null {
@@ -94,15 +93,8 @@ export function updateSettings(doc: StoreDoc, patch: SettingsPatch): Applied<Set
   if (patch.palLimit !== undefined) settings.palLimit = patch.palLimit;
   if (patch.apiUrl !== undefined) settings.apiUrl = storedApiUrl(patch.apiUrl);
   if (patch.palLogins !== undefined) {
-    const logins: Record<string, string> = {};
-    for (const [pal, raw] of Object.entries(patch.palLogins)) {
-      const login = raw.trim().replace(/^@/, '');
-      if (login === '') continue;
-      if (!LOGIN.test(login))
-        throw new PalsError('invalid-input', `"${raw}" is not a GitHub login (letters, digits and dashes)`, 'palLogins');
-      logins[pal.trim()] = login;
-    }
-    settings = { ...settings, palLogins: logins };
+    // Logins live in the pal registry now: a name that is no pal is refused there.
+    settings = { ...settings, pals: setPalLogins({ ...doc, settings }, patch.palLogins).settings.pals };
   }
   const rounds =
     patch.writeBack === undefined

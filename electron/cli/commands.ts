@@ -10,6 +10,7 @@ import { renderBoard } from './board-text.js';
 import { criteriaOf, CRITERIA_OPTIONS } from './criteria.js';
 import { idOf, must, type Command } from './context.js';
 import { formatEngagement, formatList } from './format.js';
+import { notePalLookAlikes } from './pal-notes.js';
 import { clearable, hours, parse, validate } from './parse.js';
 import { prepareWidths } from './text.js';
 import { terminalColumns } from './terminal-width.js';
@@ -47,7 +48,9 @@ const add: Command = async (argv, ctx) => {
     },
     { pals: '--pal', criteria: '--sponsor-link' },
   );
-  const created = must(await (await ctx.core()).call('addEngagement', input));
+  const core = await ctx.core();
+  await notePalLookAlikes(core, input.pals, ctx.io);
+  const created = must(await core.call('addEngagement', input));
   ctx.io.stdout(`${created.id}\n`);
 };
 
@@ -138,7 +141,9 @@ const edit: Command = async (argv, ctx) => {
     throw new UsageError('edit: nothing to change; give at least one option (see pals --help)');
   }
   const core = await ctx.core();
-  const edited = must(await core.call('editEngagement', { id: await idOf(core, positionals[0]!), patch }));
+  const id = await idOf(core, positionals[0]!);
+  await notePalLookAlikes(core, patch.pals, ctx.io);
+  const edited = must(await core.call('editEngagement', { id, patch }));
   ctx.io.stdout(`${edited.id}\n`);
 };
 
@@ -234,6 +239,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   due: later(async () => (await import('./due.js')).due),
   action: later(async () => (await import('./action.js')).action),
   load: later(async () => (await import('./load.js')).load),
+  pal: later(async () => (await import('./pal.js')).pal),
   sync: later(async () => (await import('./sync.js')).sync),
   conflicts: later(async () => (await import('./conflicts.js')).conflicts),
   resolve: later(async () => (await import('./conflicts.js')).resolve),

@@ -62,6 +62,15 @@ Commands:
                               its id; an owner who is no pal is allowed (and marked)
   action done ID | action undone ID
                               tick an action item off (or back on) by its id
+  pal list [--json]           every pal once (however cards spell them): [{name, login,
+                              limit, email}]; names match ignoring case and spacing
+                              everywhere (--pal, --owner, filters, load)
+  pal add NAME [--login L] [--limit N] [--email E]
+                              register a pal (a look-alike of a known pal is pointed out)
+  pal edit PAL [--name ..] [--login ..] [--limit N] [--email ..]
+                              a new name is written on every card, note and action item;
+                              --limit '' goes back to the settings' limit
+  pal merge FROM INTO         every card, note and action item of FROM becomes INTO's
   load [--json]               per pal: active engagements (neither intake nor done nor
                               on hold) against the limit (settings --pal-limit);
                               --json: [{pal, active, limit, over, overdue}]

@@ -21,6 +21,7 @@ import { createDeckHandlers } from './deck-handlers.js';
 import { createGithubHandlers } from './github/handlers.js';
 import { createIntakeHandlers } from './intake/handlers.js';
 import { createSettingsHandlers } from './settings-handlers.js';
+import { createPalHandlers } from './pal-handlers.js';
 import { newId } from './ids.js';
 import { createRoundHandlers } from './round-handlers.js';
 
@@ -45,6 +46,7 @@ export function createHandlers(ctx: CoreContext): Omit<Handlers, ExportCall> {
     ...createDeckHandlers(ctx),
     ...createSettingsHandlers(ctx),
     ...createActionHandlers(ctx),
+    ...createPalHandlers(ctx),
     ...createAttentionHandlers(ctx),
     ...createRoundHandlers(ctx),
     getBoard: () => {

@@ -143,6 +143,15 @@ describe('swimlanes by pal', () => {
     expect(screen.queryByRole('region', { name: 'Dee' })).toBeNull();
   });
 
+  it('holds each pal to their own limit from the pal registry, however the cards spell them', async () => {
+    const doc = weekDoc();
+    await renderApp(createFakeApi({ ...doc, settings: { ...doc.settings, pals: [{ name: 'ANA', login: null, limit: 4, email: null }] } }));
+    fireEvent.change(screen.getByLabelText('Swimlanes'), { target: { value: 'pal' } });
+    expect(region('Ana').textContent).toContain('3 active of 4');
+    expect(region('Ana').textContent).not.toContain('over the limit');
+    expect(region('Cy').textContent).toContain('1 active of 2');
+  });
+
   it('moves a card within its lane, and filters narrow the lanes', async () => {
     const fake = createFakeApi(weekDoc());
     await renderApp(fake);

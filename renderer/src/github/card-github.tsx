@@ -6,14 +6,13 @@
 import { describeMatch, matchAssignees } from '../../../shared/github/assignees.js';
 import type { CardView } from '../../../shared/view.js';
 import { formatDay } from '../format/dates.js';
+import { selectPalLogins } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
 import { PrProgress } from './pr-progress.js';
 
-const NO_LOGINS: Readonly<Record<string, string>> = {};
-
 /** The lines, or nothing for a card with neither a synced issue nor a PR. */
 export function CardGithubDetail({ card }: { readonly card: CardView }) {
-  const logins = useAppStore((s) => s.board?.settings.palLogins ?? NO_LOGINS);
+  const logins = useAppStore(selectPalLogins);
   const today = useAppStore((s) => s.board?.today);
   const g = card.github;
   const synced = g?.syncedAt ? g : null;

@@ -8,17 +8,16 @@ import { isHttpUrl } from '../../../shared/issue-ref.js';
 import type { EngagementView } from '../../../shared/view.js';
 import { formatMoment } from '../format/dates.js';
 import { describeMatch, matchAssignees } from '../../../shared/github/assignees.js';
+import { selectPalLogins } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
 import { ConflictChoice } from './conflict-choice.js';
 import { PullSection } from './pull-section.js';
-
-const NO_LOGINS: Readonly<Record<string, string>> = {};
 
 /** The section, or nothing when the card links no issue. */
 export function GithubSection({ engagement }: { readonly engagement: EngagementView }) {
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const logins = useAppStore((s) => s.board?.settings.palLogins ?? NO_LOGINS);
+  const logins = useAppStore(selectPalLogins);
   const { github } = engagement;
   if (!github) {
     return (

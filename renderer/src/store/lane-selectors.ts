@@ -1,12 +1,13 @@
 /**
  * Swimlanes by pal: the board's cards grouped into one lane per pal (an engagement with two pals
  * is in both) and a "No pal" lane, each split by phase, with the pal's load against the soft limit.
- * Grouped once per (cards, search, filters, round, limit); a lane that did not change keeps its
+ * Grouped once per (cards, search, filters, round, limits); a lane that did not change keeps its
  * object and a cell its array, so only the lanes that show a change re-render.
  */
 import { nameKey } from '../../../shared/engagements.js';
 import { isActive } from '../../../shared/load.js';
 import { PHASES, type Phase } from '../../../shared/phases.js';
+import type { PalRecord } from '../../../shared/schema.js';
 import type { CardView } from '../../../shared/view.js';
 import { sortIntake } from './intake-order.js';
 import { cardMatcher, inRound, sameCards, selectEngagements, selectShownRound } from './selectors.js';
@@ -38,10 +39,17 @@ interface LanesMemo {
   readonly filters: Filters;
   readonly round: string;
   readonly limit: number;
+  readonly pals: readonly PalRecord[];
   readonly lanes: readonly Lane[];
 }
 
 let last: LanesMemo | null = null;
+
+/** Each lane's soft limit: the pal's own, else the settings' palLimit. */
+interface Limits {
+  readonly of: (laneKey: string) => number;
+}
+const NO_PALS: readonly PalRecord[] = [];
 
 const emptyCells = () => Object.fromEntries(PHASES.map((p) => [p, [] as CardView[]])) as Record<Phase, CardView[]>;
 
@@ -55,7 +63,7 @@ function group(
   search: string,
   filters: Filters,
   round: string,
-  limit: number,
+  limits: Limits,
   before: readonly Lane[],
 ): Lane[] {
   const filtering = search.trim() !== '' || filters.pal !== '' || filters.maturity !== '' || filters.due !== '';
@@ -105,6 +113,7 @@ function group(
   for (const [key, l] of lanes) {
     // A lane shows when it has cards to show; unfiltered, every pal of the round and "No pal" show.
     if (l.shown === 0 && (filtering || (key !== NO_PAL && !l.inRound))) continue;
+    const limit = limits.of(key);
     const lane: Lane = {
       key,
       pal: l.pal,
@@ -125,6 +134,7 @@ export function selectLanes(s: Store): readonly Lane[] {
   const engagements = selectEngagements(s);
   const round = selectShownRound(s);
   const limit = s.board?.settings.palLimit ?? 2;
+  const pals = s.board?.settings.pals ?? NO_PALS;
   const memo = last;
   if (
     memo &&
@@ -132,13 +142,15 @@ export function selectLanes(s: Store): readonly Lane[] {
     memo.search === s.search &&
     memo.filters === s.filters &&
     memo.round === round &&
-    memo.limit === limit
+    memo.limit === limit &&
+    memo.pals === pals
   ) {
     return memo.lanes;
   }
-  const lanes = group(engagements, s.search, s.filters, round, limit, memo?.lanes ?? []);
+  const own = new Map(pals.filter((p) => p.limit !== null).map((p) => [`pal:${nameKey(p.name)}`, p.limit!]));
+  const lanes = group(engagements, s.search, s.filters, round, { of: (key) => own.get(key) ?? limit }, memo?.lanes ?? []);
   const kept = memo && memo.lanes.length === lanes.length && memo.lanes.every((l, i) => l === lanes[i]) ? memo.lanes : lanes;
-  last = { engagements, search: s.search, filters: s.filters, round, limit, lanes: kept };
+  last = { engagements, search: s.search, filters: s.filters, round, limit, pals, lanes: kept };
   return kept;
 }
 

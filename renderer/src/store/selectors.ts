@@ -5,7 +5,8 @@
 import type { DueStateName } from '../../../shared/due.js';
 import { nameKey } from '../../../shared/engagements.js';
 import { DEFAULT_WINDOWS, PHASES, type Phase } from '../../../shared/phases.js';
-import { ALL_ROUNDS, type Windows } from '../../../shared/schema.js';
+import { palLogins } from '../../../shared/pals.js';
+import { ALL_ROUNDS, type PalRecord, type Windows } from '../../../shared/schema.js';
 import type { CardView } from '../../../shared/view.js';
 import { sortIntake } from './intake-order.js';
 import type { Store } from './types.js';
@@ -39,6 +40,17 @@ export const selectEngagementWindows =
     return s.board?.rounds.find((r) => r.id === round)?.windows ?? DEFAULT_WINDOWS;
   };
 
+const NO_LOGINS: Readonly<Record<string, string>> = {};
+let loginsFor: { readonly pals: readonly PalRecord[]; readonly logins: Readonly<Record<string, string>> } | null = null;
+
+/** Each pal's GitHub login by name, from the pal registry (the same object while the registry is unchanged). */
+export const selectPalLogins = (s: Store): Readonly<Record<string, string>> => {
+  const pals = s.board?.settings.pals;
+  if (!pals) return NO_LOGINS;
+  if (loginsFor?.pals !== pals) loginsFor = { pals, logins: palLogins(pals) };
+  return loginsFor.logins;
+};
+
 /** The round the board shows: a round id, or ALL_ROUNDS (the Round select; null there follows the current round). */
 export const selectShownRound = (s: Store): string => {
   const current = s.board?.settings.currentRound ?? 'default';
@@ -62,9 +74,10 @@ export const selectFiltering = (s: Store): boolean =>
 /** A card filter built once per search and filters (the query is normalized once, not per card). */
 export function cardMatcher(search: string, filters: Filters): (e: CardView) => boolean {
   const query = nameKey(search);
+  const pal = nameKey(filters.pal);
   return (e) =>
     (!query || nameKey(e.name).includes(query)) &&
-    (!filters.pal || e.pals.includes(filters.pal)) &&
+    (!pal || e.pals.some((p) => nameKey(p) === pal)) &&
     (!filters.maturity || e.maturity === filters.maturity) &&
     (!filters.due || e.due.state === (filters.due satisfies DueStateName));
 }
@@ -142,8 +155,12 @@ export const selectVisibleCount = (s: Store): number => {
 };
 
 /** Every pal named on any card, sorted, for the pal filter (use with `useShallow`). */
-export const selectPalOptions = (s: Store): string[] =>
-  [...new Set(selectEngagements(s).flatMap((e) => e.pals))].sort((a, b) => a.localeCompare(b));
+export const selectPalOptions = (s: Store): string[] => {
+  // One choice per pal however cards spell them: the registry's spelling, else the first seen.
+  const byKey = new Map<string, string>((s.board?.settings.pals ?? []).map((p) => [nameKey(p.name), p.name]));
+  for (const e of selectEngagements(s)) for (const p of e.pals) if (!byKey.has(nameKey(p))) byKey.set(nameKey(p), p.trim());
+  return [...byKey.values()].sort((a, b) => a.localeCompare(b));
+};
 
 /**
  * The Round select's choices, as [value, label] pairs: each round by name, then every round

@@ -14,6 +14,12 @@ import { viewEngagement } from '../../../shared/view.js';
 
 const at = '2026-11-01T09:00:00.000Z';
 
+/** An empty store whose registry knows these pals (a login is only for a pal). */
+function withPals(...names: string[]) {
+  const doc = emptyDoc();
+  return { ...doc, settings: { ...doc.settings, pals: names.map((name) => ({ name, login: null, limit: null, email: null })) } };
+}
+
 describe('label rules', () => {
   it('accepts the built-in rules and refuses a label that means two phases, ignoring case', () => {
     expect(ruleProblem(DEFAULT_LABEL_RULES)).toBeNull();
@@ -48,7 +54,7 @@ describe('label rules', () => {
 
 describe('settings', () => {
   it('changes what the patch names, keeps the rest, and reads back through the schema', () => {
-    const doc = emptyDoc();
+    const doc = withPals('Alice', 'Bob');
     expect(settingsView(doc)).toMatchObject({ apiUrl: 'https://api.github.com', writeBack: false, palLimit: 2 });
     const next = updateSettings(doc, {
       dueSoonDays: 3,
@@ -72,7 +78,8 @@ describe('settings', () => {
   it('refuses an address that would send the token in clear, and a login that is not one', () => {
     expect(() => updateSettings(emptyDoc(), { apiUrl: 'http://ghe.example.com' })).toThrow(/plain http/);
     expect(() => updateSettings(emptyDoc(), { apiUrl: 'javascript:alert(1)' })).toThrow(/http\(s\) URL/);
-    expect(() => updateSettings(emptyDoc(), { palLogins: { Alice: 'a b' } })).toThrow(/not a GitHub login/);
+    expect(() => updateSettings(withPals('Alice'), { palLogins: { Alice: 'a b' } })).toThrow(/not a GitHub login/);
+    expect(() => updateSettings(emptyDoc(), { palLogins: { Alice: 'alice' } })).toThrow(/no pal is called "Alice"/);
     const stored = { ...emptyDoc(), settings: { ...emptyDoc().settings, apiUrl: 'http://evil.example' } };
     expect(StoreDocSchema.safeParse(stored).success).toBe(false);
   });

@@ -76,6 +76,7 @@ describe('pals settings', () => {
     });
     const text = await pals(dir, ['settings']);
     expect(text.stdout).toMatch(/write-back\s+off/);
+    expect((await pals(dir, ['pal', 'add', 'Alice'])).code).toBe(0);
     expect(text.stdout).toMatch(/last sync\s+never/);
 
     const changed = await json<Record<string, unknown>>(dir, [
@@ -109,7 +110,7 @@ describe('pals settings', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^error: --/);
     }
-    const login = await pals(dir, ['settings', '--pal-login', 'Bob=not a login']);
+    const login = await pals(dir, ['settings', '--pal-login', 'Alice=not a login']);
     expect(login).toMatchObject({ code: 1, stderr: 'error: "not a login" is not a GitHub login (letters, digits and dashes)\n' });
     expect(await json(dir, ['settings'])).toEqual(changed);
     expect(await json(dir, ['settings', '--api-url', ''])).toMatchObject({ apiUrl: 'https://api.github.com' });

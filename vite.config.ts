@@ -1,8 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const testConfigDir = join(tmpdir(), `security-pals-desk-test-config-${String(process.getuid?.() ?? 'user')}`);
 
 // One config, three jobs:
 // - `vite build` builds the renderer into dist/renderer (served by `pals serve` and the app's protocol);
@@ -67,6 +70,9 @@ export default defineConfig(({ mode }) => {
     test: {
       root: here('.'),
       pool: 'forks',
+      // The seal key (electron/core/store/seal-key.ts) of every test and every process it starts:
+      // never the user's own ~/.config.
+      env: { PALS_CONFIG_DIR: testConfigDir },
       projects: [
         {
           extends: true,
@@ -83,6 +89,7 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'e2e',
             root: here('.'),
+            env: { PALS_CONFIG_DIR: testConfigDir },
             include: ['test/e2e/**/*.test.ts'],
             fileParallelism: false,
             testTimeout: 60_000,

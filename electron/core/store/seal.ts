@@ -1,26 +1,29 @@
 /**
  * The seal beside `pals.json` (`pals.seal`): the size and SHA-256 of the exact bytes this program
- * last wrote there, and the schema version they were written at. Whenever the store writes
+ * last wrote there, the schema version they were written at, and an HMAC of those three under
+ * this user's seal key (seal-key.ts, kept outside every data folder). Whenever the store writes
  * `pals.json` (a whole-file write, a fold of the journal, a restore, a migration, a recovery) it
- * writes the seal afterwards; a load whose bytes hash to the seal skips the schema validation of
- * the document, since those are bytes this program serialized from a validated document.
+ * writes the seal afterwards; a load whose bytes hash to a seal whose HMAC verifies skips the
+ * schema validation of the document, since those are bytes this user's copy of this program
+ * serialized from a validated document. A seal that does not verify (made elsewhere, forged,
+ * made before seals were keyed, or no key to check it with) is no seal: the file is validated
+ * in full, which is never an error.
  *
  * The seal vouches for a hash, never for a file: whatever order the two files reach the disk in,
  * and whatever a crash, another process, a hand-edit or a copied-in backup leaves, a seal matches
  * only the very bytes it was made for, and anything else is validated in full. So the seal needs
  * no flush of its own (losing it costs one full validation) and a failure to write it is ignored.
  * A seal for another schema version, or in a format this program does not know, is ignored.
- * Bump SEAL_FORMAT whenever the schema tightens or gains defaulted fields without a new schema
- * version (2: rounds, action items and settings gained defaulted fields), so older sealed files
- * are validated, and given their defaults, once.
+ * (Format 2 was unkeyed; 3 adds the HMAC.)
  */
-import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual, type Hash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { SCHEMA_VERSION } from '../../../shared/schema.js';
 import { writeFileDurable } from './durable-write.js';
 import type { Fs } from './fs.js';
+import { sealKey } from './seal-key.js';
 
-export const SEAL_FORMAT = 2;
+export const SEAL_FORMAT = 3;
 
 /** What a seal says: `pals.json` was exactly these bytes when this program wrote it. */
 export interface Seal {
@@ -57,7 +60,14 @@ export function sealMatches(seal: Seal | null, data: Uint8Array): boolean {
   return seal !== null && seal.schemaVersion === SCHEMA_VERSION && seal.size === data.length && seal.sha256 === digestOf(data);
 }
 
-/** The seal of the store file `file`; null when there is none or it cannot be read or understood. */
+/** The HMAC of what a seal says, under `key` (hex). */
+function macOf(key: Buffer, seal: Seal): string {
+  return createHmac('sha256', key)
+    .update(`pals.seal/${String(SEAL_FORMAT)}\n${String(seal.schemaVersion)}\n${String(seal.size)}\n${seal.sha256}`)
+    .digest('hex');
+}
+
+/** The seal of the store file `file`; null when there is none, it cannot be read or understood, or its HMAC does not verify under this user's key. */
 export async function readSeal(fs: Fs, file: string): Promise<Seal | null> {
   let text: string;
   try {
@@ -65,6 +75,8 @@ export async function readSeal(fs: Fs, file: string): Promise<Seal | null> {
   } catch {
     return null;
   }
+  const key = await sealKey();
+  if (!key) return null;
   try {
     const value = JSON.parse(text) as Record<string, unknown>;
     if (
@@ -72,9 +84,12 @@ export async function readSeal(fs: Fs, file: string): Promise<Seal | null> {
       typeof value.size === 'number' &&
       typeof value.sha256 === 'string' &&
       /^[0-9a-f]{64}$/.test(value.sha256) &&
-      typeof value.schemaVersion === 'number'
+      typeof value.schemaVersion === 'number' &&
+      typeof value.mac === 'string' &&
+      /^[0-9a-f]{64}$/.test(value.mac)
     ) {
-      return { size: value.size, sha256: value.sha256, schemaVersion: value.schemaVersion };
+      const seal = { size: value.size, sha256: value.sha256, schemaVersion: value.schemaVersion };
+      return timingSafeEqual(Buffer.from(macOf(key, seal), 'hex'), Buffer.from(value.mac, 'hex')) ? seal : null;
     }
   } catch {
     // A damaged seal is no seal.
@@ -85,12 +100,18 @@ export async function readSeal(fs: Fs, file: string): Promise<Seal | null> {
 /**
  * Records `seal` for the store file `file` (call after the file is in place, under the lock).
  * Replaced by rename so a reader never sees half a seal; never throws (see the file comment).
+ * Without a seal key, any seal left from before is removed instead (it could not be checked).
  */
 export async function writeSeal(fs: Fs, file: string, seal: Seal): Promise<void> {
   const target = sealPathOf(file);
+  const key = await sealKey();
+  if (!key) {
+    await fs.unlink(target).catch(() => undefined);
+    return;
+  }
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await fs.writeFile(temp, JSON.stringify({ seal: SEAL_FORMAT, ...seal }), { mode: 0o600, flag: 'wx' });
+    await fs.writeFile(temp, JSON.stringify({ seal: SEAL_FORMAT, ...seal, mac: macOf(key, seal) }), { mode: 0o600, flag: 'wx' });
     await fs.rename(temp, target);
   } catch {
     await fs.unlink(temp).catch(() => undefined);

@@ -4,6 +4,7 @@ import { ActionItemsView } from './actions/action-items-view.js';
 import { useBrowserDigest } from './attention/browser-digest.js';
 import { NeedsAttention } from './attention/needs-attention.js';
 import { Board } from './board/board.js';
+import { SkipToBoard } from './board/skip-to-board.js';
 import { BackupButton } from './dialogs/backup-dialog.js';
 import { DialogHost } from './dialogs/dialog-host.js';
 import { Announcer } from './feedback/announcer.js';
@@ -47,6 +48,7 @@ export function App() {
   return (
     <>
       <div className="app" inert={dialogOpen}>
+        <SkipToBoard />
         <header className="app-header">
           <h1 className="app-title">Security Pals Desk</h1>
           <ViewSwitch />

@@ -68,6 +68,9 @@ describe.skipIf(!hasChromium)("the coordinator's week in Chromium", () => {
     const { page, context } = await openPage(app.browser, app.served);
     const digest = page.getByRole('region', { name: 'Needs attention' });
     await expect.poll(() => digest.getByRole('button', { name: /Kyverno/ }).count()).toBe(1);
+    // One line until opened (the count and the most urgent item), then the whole list.
+    expect(await digest.getByRole('listitem').count()).toBe(0);
+    await digest.getByRole('button', { name: 'Show all that needs attention' }).click();
     const items = await digest.getByRole('listitem').allTextContents();
     // Overdue first, the oldest first; then the soonest; a phase before an action item on one day.
     expect(items).toEqual([

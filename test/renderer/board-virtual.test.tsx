@@ -84,12 +84,16 @@ describe('long columns (virtualized)', () => {
   it('renders the cards in view as the column scrolls', async () => {
     await renderApp(api(300));
     await scrollTo('Intake', 150 * (CARD + 8));
-    const positions = items('Intake').map((li) => Number(li.getAttribute('aria-posinset')));
+    // Project 1, the board's one card in the tab order, stays rendered (Tab must find it); the rest follow the scroll.
+    const positions = items('Intake')
+      .map((li) => Number(li.getAttribute('aria-posinset')))
+      .filter((p) => p !== 1);
     expect(positions).toContain(151);
-    expect(positions).not.toContain(1);
+    expect(positions).not.toContain(2);
     expect(Math.max(...positions) - Math.min(...positions)).toBeLessThan(15);
     expect(screen.getByRole('button', { name: 'Project 151' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Project 1' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Project 2' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Project 1' }).tabIndex).toBe(0);
   });
 
   it(`keeps every card of a column of ${String(VIRTUALIZE_ABOVE)} and virtualizes one more`, async () => {
@@ -188,6 +192,46 @@ describe('long columns (virtualized)', () => {
     });
     await waitFor(() => {
       expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Kyverno' }));
+    });
+  });
+
+  it('reaches a card far down a virtualized column by arrow keys, one card in the tab order at a time', async () => {
+    await renderApp(api(300));
+    const first = screen.getByRole('button', { name: 'Project 1' });
+    // Only the first card's controls are in the tab order: its name, drag handle and Move to….
+    const tabbable = () =>
+      within(screen.getByRole('main'))
+        .queryAllByRole('listitem')
+        .flatMap((li) =>
+          [...li.querySelectorAll<HTMLElement>('button')]
+            .filter((b) => b.tabIndex === 0)
+            .map((b) => b.getAttribute('aria-label') ?? b.textContent),
+        );
+    expect(tabbable()).toEqual(['Project 1', 'Drag Project 1', 'Move to…']);
+    act(() => {
+      first.focus();
+    });
+    fireEvent.keyDown(first, { key: 'End' });
+    // Project 300 was never rendered: the column scrolls to it, renders it and focuses it.
+    await waitFor(() => {
+      expect(document.activeElement?.textContent).toBe('Project 300');
+    });
+    expect(tabbable()).toEqual(['Project 300', 'Drag Project 300', 'Move to…']);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    await waitFor(() => {
+      expect(document.activeElement?.textContent).toBe('Project 299');
+    });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    await waitFor(() => {
+      expect(document.activeElement?.textContent).toBe('Argo');
+    });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    await waitFor(() => {
+      expect(document.activeElement?.textContent).toBe('Kyverno');
+    });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
+    await waitFor(() => {
+      expect(document.activeElement?.textContent).toBe('Project 1');
     });
   });
 });

@@ -49,7 +49,15 @@ describe('Needs attention', () => {
   it('lists phase windows and action items due soon or overdue, overdue first, each opening its card', async () => {
     await renderApp(createFakeApi(weekDoc()));
     const digest = region('Needs attention');
-    const items = await within(digest).findAllByRole('button', { name: /Overdue|Due soon/ });
+    // One line until opened: the count and the most urgent item.
+    const urgent = await within(digest).findByRole('button', { name: /Overdue|Due soon/ });
+    expect(urgent.textContent).toMatch(/^OverdueKyverno/);
+    expect(within(digest).getByText('1 overdue · 2 due soon')).toBeTruthy();
+    const show = within(digest).getByRole('button', { name: 'Show all that needs attention' });
+    expect(show.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(show);
+    expect(show.getAttribute('aria-expanded')).toBe('true');
+    const items = within(digest).getAllByRole('button', { name: /Overdue|Due soon/ });
     expect(items.map((b) => b.textContent)).toEqual([
       expect.stringMatching(/^OverdueKyvernoSelf-assessment draft window closessince (26 Jan|Jan 26)$/),
       expect.stringMatching(/^Due soonArgoAction: Send the template \(Ana\)by (3 Mar|Mar 3)$/),
@@ -69,15 +77,22 @@ describe('Needs attention', () => {
     await waitFor(() => {
       expect(within(digest).queryByRole('button', { name: /Kyverno/ })).toBeNull();
     });
+    // Collapsed, the line shows the most urgent item; opened, both of Argo's.
+    expect(within(digest).getAllByRole('button', { name: /Argo/ })).toHaveLength(1);
+    fireEvent.click(within(digest).getByRole('button', { name: 'Show all that needs attention' }));
     expect(within(digest).getAllByRole('button', { name: /Argo/ })).toHaveLength(2);
   });
 
-  it('collapses, and says so when nothing is due', async () => {
+  it('opens and collapses, and says so when nothing is due', async () => {
     await renderApp(createFakeApi(seededDoc([{ name: 'Calm', kickoff: '2026-06-01', phase: 'meet-greet' }])));
     const digest = region('Needs attention');
-    expect(await within(digest).findByText('Nothing is overdue, and nothing is due in the next 7 days.')).toBeTruthy();
-    const toggle = within(digest).getByRole('button', { name: /Hide/ });
+    expect(await within(digest).findByText('All clear')).toBeTruthy();
+    const toggle = within(digest).getByRole('button', { name: /^Show all/ });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(within(digest).getByText('Nothing is overdue, and nothing is due in the next 7 days.').closest('[hidden]')).toBeNull();
+    expect(toggle.textContent).toBe('Hide what needs attention');
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(

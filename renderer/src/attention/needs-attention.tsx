@@ -1,7 +1,8 @@
 /**
  * "Needs attention", at the top of the board: phase windows and open action items due soon or
- * overdue (the core's digest, the same as `pals due`), each opening its card. Collapsible; kept
- * up to date as the board changes.
+ * overdue (the core's digest, the same as `pals due`), each opening its card. One line until
+ * opened (the count and the most urgent item), so the board keeps a laptop's height; kept up to
+ * date as the board changes.
  */
 import { useId, useState } from 'react';
 import type { AttentionItem } from '../../../shared/attention.js';
@@ -20,34 +21,40 @@ function summary(items: readonly AttentionItem[]): string {
   return [overdue ? `${overdue} overdue` : '', soon ? `${soon} due soon` : ''].filter(Boolean).join(' · ');
 }
 
-/** One item: a button that opens its card (at the note, for an action item). */
-function Item({ item, today }: { readonly item: AttentionItem; readonly today: string | undefined }) {
+/** One item: a button that opens its card (at the note, for an action item); `inline` on the collapsed line. */
+function ItemButton({
+  item,
+  today,
+  inline = false,
+}: {
+  readonly item: AttentionItem;
+  readonly today: string | undefined;
+  readonly inline?: boolean;
+}) {
   const openCard = useAppStore((s) => s.openCard);
   const overdue = item.state === 'overdue';
   return (
-    <li>
-      <button
-        type="button"
-        className="attention-item"
-        onClick={() => {
-          openCard(item.id, item.noteId);
-        }}
-      >
-        <span className={`badge badge--${item.state}`}>{overdue ? 'Overdue' : 'Due soon'}</span>
-        <span className="attention-text">
-          <span className="attention-name">{item.engagement}</span>
-          <span className="attention-what">
-            {item.kind === 'action' ? 'Action: ' : ''}
-            {item.what}
-            {item.kind === 'action' && item.owner ? ` (${item.owner})` : ''}
-          </span>
+    <button
+      type="button"
+      className={`attention-item${inline ? ' attention-item--inline' : ''}`}
+      onClick={() => {
+        openCard(item.id, item.noteId);
+      }}
+    >
+      <span className={`badge badge--${item.state}`}>{overdue ? 'Overdue' : 'Due soon'}</span>
+      <span className="attention-text">
+        <span className="attention-name">{item.engagement}</span>
+        <span className="attention-what">
+          {item.kind === 'action' ? 'Action: ' : ''}
+          {item.what}
+          {item.kind === 'action' && item.owner ? ` (${item.owner})` : ''}
         </span>
-        <time className="attention-due" dateTime={item.due}>
-          {overdue ? 'since ' : 'by '}
-          {formatDay(item.due, today)}
-        </time>
-      </button>
-    </li>
+      </span>
+      <time className="attention-due" dateTime={item.due}>
+        {overdue ? 'since ' : 'by '}
+        {formatDay(item.due, today)}
+      </time>
+    </button>
   );
 }
 
@@ -56,7 +63,7 @@ export function NeedsAttention() {
   const attention = useAppStore((s) => s.attention);
   const error = useAppStore((s) => s.attentionError);
   const today = useAppStore((s) => s.board?.today);
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(false);
   const [shown, setShown] = useState(FIRST);
   const titleId = useId();
   const bodyId = useId();
@@ -70,6 +77,7 @@ export function NeedsAttention() {
           Needs attention
         </h2>
         {attention && <span className={`attention-summary${items.length ? '' : ' attention-summary--clear'}`}>{summary(items)}</span>}
+        {!open && items[0] && <ItemButton item={items[0]} today={today} inline />}
         <span className="attention-tools">
           <NotifyToggle />
           <button
@@ -81,8 +89,7 @@ export function NeedsAttention() {
               setOpen((o) => !o);
             }}
           >
-            {open ? 'Hide' : 'Show'}
-            <span className="visually-hidden"> what needs attention</span>
+            {open ? 'Hide' : 'Show all'} <span className="visually-hidden">{open ? 'what needs attention' : 'that needs attention'}</span>
           </button>
         </span>
       </header>
@@ -97,7 +104,9 @@ export function NeedsAttention() {
           <>
             <ul className="attention-list">
               {items.slice(0, shown).map((item) => (
-                <Item key={`${item.kind}:${item.id}:${item.actionId ?? ''}`} item={item} today={today} />
+                <li key={`${item.kind}:${item.id}:${item.actionId ?? ''}`}>
+                  <ItemButton item={item} today={today} />
+                </li>
               ))}
             </ul>
             {items.length > shown && (

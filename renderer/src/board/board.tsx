@@ -1,4 +1,4 @@
-/** The kanban board: six timebox columns (or swimlanes by pal), drag and drop by pointer and keyboard. */
+/** The kanban board: six timebox columns (or swimlanes by pal), drag and drop by pointer and keyboard, arrow keys between cards. */
 import {
   DndContext,
   DragOverlay,
@@ -17,6 +17,7 @@ import { useRef, useState } from 'react';
 import { PHASES } from '../../../shared/phases.js';
 import { selectEngagement } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
+import { useBoardKeys, useTabStopKeeper } from './board-keys.js';
 import { BoardColumn } from './board-column.js';
 import { CardPreview } from './card-preview.js';
 import { columnKeyboardCoordinates } from './column-keyboard.js';
@@ -46,6 +47,19 @@ const autoScroll: AutoScrollOptions = {
 const pointerOptions = { activationConstraint: { distance: 6 } };
 const keyboardOptions = { coordinateGetter: columnKeyboardCoordinates };
 const accessibility = { announcements, screenReaderInstructions };
+
+/** The six columns (inside the DnD context, which the keyboard handlers watch). */
+function ColumnsBoard({ dropped }: { readonly dropped: Dropped | null }) {
+  const keys = useBoardKeys();
+  useTabStopKeeper();
+  return (
+    <div className="board" id="board" tabIndex={-1} onKeyDown={keys.onKeyDown} onFocus={keys.onFocus}>
+      {PHASES.map((phase) => (
+        <BoardColumn key={phase} phase={phase} reveal={dropped?.target === phase ? dropped : null} />
+      ))}
+    </div>
+  );
+}
 
 /** The board itself (toolbar and banners live around it). */
 export function Board() {
@@ -83,15 +97,7 @@ export function Board() {
         setDraggedId(null);
       }}
     >
-      {lanes === 'pal' ? (
-        <LaneBoard dropped={dropped} />
-      ) : (
-        <div className="board" id="board" tabIndex={-1}>
-          {PHASES.map((phase) => (
-            <BoardColumn key={phase} phase={phase} reveal={dropped?.target === phase ? dropped : null} />
-          ))}
-        </div>
-      )}
+      {lanes === 'pal' ? <LaneBoard dropped={dropped} /> : <ColumnsBoard dropped={dropped} />}
       <DragOverlay dropAnimation={null}>{draggedId && dragged ? <CardPreview engagement={dragged} today={today} /> : null}</DragOverlay>
     </DndContext>
   );

@@ -6,6 +6,7 @@
 import { useDraggable } from '@dnd-kit/core';
 import { memo, useCallback, useMemo, type KeyboardEventHandler, type PointerEventHandler } from 'react';
 import type { CardView } from '../../../shared/view.js';
+import { useIsTabStop } from './board-keys.js';
 import { dragId, type CardDragData } from './drag-announcements.js';
 import { EngagementCard, type DragHandle } from './engagement-card.js';
 
@@ -39,6 +40,8 @@ export const DraggableCard = memo(function DraggableCard(props: {
   const data: CardDragData = { id: e.id, name: e.name, phase: e.phase, lane: lane?.name, laneKey: lane?.key };
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: dragId(e.id, lane?.key), data });
   const { onPointerDown, onKeyDown } = (listeners ?? {}) as SensorListeners;
+  const laneKey = lane?.key ?? null;
+  const tabStop = useIsTabStop(e.id, laneKey);
   const handle = useMemo<DragHandle>(() => ({ attributes, onKeyDown, setActivatorNodeRef }), [attributes, onKeyDown, setActivatorNodeRef]);
   const measure = slot?.measure;
   const ref = useCallback(
@@ -54,11 +57,13 @@ export const DraggableCard = memo(function DraggableCard(props: {
       ref={ref}
       className={`card${isDragging ? ' card--dragging' : ''}${e.onHold ? ' card--hold' : ''}`}
       data-index={index}
+      data-card={e.id}
+      data-card-lane={lane?.key}
       aria-posinset={slot ? index + 1 : undefined}
       aria-setsize={slot?.size}
       onPointerDown={onPointerDown}
     >
-      <EngagementCard engagement={e} handle={handle} />
+      <EngagementCard engagement={e} handle={handle} lane={laneKey} tabStop={tabStop} />
     </li>
   );
 });

@@ -21,11 +21,19 @@ export interface DragHandle {
  * A card's contents (its list item is the shell in draggable-card.tsx); memoised so drag moves
  * and changes to other engagements do not re-render it.
  */
-export const EngagementCard = memo(function EngagementCard(props: { readonly engagement: CardView; readonly handle: DragHandle }) {
-  const { engagement: e, handle } = props;
+export const EngagementCard = memo(function EngagementCard(props: {
+  readonly engagement: CardView;
+  readonly handle: DragHandle;
+  /** The swimlane the card shows in (null without lanes): a focus request may name one. */
+  readonly lane: string | null;
+  /** The board's one card in the tab order (board-keys.ts); the others' controls are reached by arrow keys. */
+  readonly tabStop: boolean;
+}) {
+  const { engagement: e, handle, lane, tabStop } = props;
+  const tabIndex = tabStop ? 0 : -1;
   const openCard = useAppStore((s) => s.openCard);
   const today = useAppStore((s) => s.board?.today);
-  const wantsFocus = useAppStore((s) => s.focusCard === e.id);
+  const wantsFocus = useAppStore((s) => s.focusCard === e.id && (s.focusLane === null || s.focusLane === lane));
   const requestCardFocus = useAppStore((s) => s.requestCardFocus);
   const openButton = useRef<HTMLButtonElement>(null);
   const nameId = useId();
@@ -47,6 +55,7 @@ export const EngagementCard = memo(function EngagementCard(props: { readonly eng
             id={nameId}
             type="button"
             className="card-open"
+            tabIndex={tabIndex}
             onClick={() => {
               openCard(e.id);
             }}
@@ -59,6 +68,7 @@ export const EngagementCard = memo(function EngagementCard(props: { readonly eng
           type="button"
           className="icon-button drag-handle"
           {...handle.attributes}
+          tabIndex={tabIndex}
           aria-label={`Drag ${e.name}`}
           title="Drag to another column (or press space, then the arrow keys)"
           onKeyDown={handle.onKeyDown}
@@ -79,7 +89,7 @@ export const EngagementCard = memo(function EngagementCard(props: { readonly eng
       <div className="card-foot">
         <GithubChip github={e.github} />
         <NoteCount count={e.noteCount} />
-        <MoveMenu id={e.id} name={e.name} phase={e.phase} describedBy={nameId} />
+        <MoveMenu id={e.id} name={e.name} phase={e.phase} describedBy={nameId} lane={lane} tabIndex={tabIndex} />
       </div>
     </>
   );

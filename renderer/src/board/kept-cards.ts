@@ -1,8 +1,9 @@
 /**
  * Which cards a virtualized column keeps rendered whatever its scroll: the card holding focus
- * (so focus is never dropped when it scrolls out), the card being dragged (dnd-kit needs its
- * node and drag handle until the drop), a card just dropped here and a card asked to take focus
- * (the "Move to…" menu), both of which the column also scrolls to.
+ * (so focus is never dropped when it scrolls out), the board's tab stop (so Tab finds it), the
+ * card being dragged (dnd-kit needs its node and drag handle until the drop), a card just dropped
+ * here and a card asked to take focus (an arrow key, the "Move to…" menu), both of which the
+ * column also scrolls to.
  */
 import { useDndMonitor } from '@dnd-kit/core';
 import { useMemo, useState, type FocusEvent } from 'react';
@@ -28,7 +29,10 @@ export interface KeptCards {
 export function useKeptCards(cards: readonly CardView[], reveal: Reveal | null, laneKey?: string): KeptCards {
   const [focused, setFocused] = useState<string | null>(null);
   const [dragged, setDragged] = useState<string | null>(null);
-  const focusRequest = useAppStore((s) => s.focusCard);
+  const lane = laneKey ?? null;
+  const focusRequest = useAppStore((s) => (s.focusLane === null || s.focusLane === lane ? s.focusCard : null));
+  // The board's tab stop stays rendered, so Tab always finds it however far the column scrolled.
+  const tabStop = useAppStore((s) => (s.tabStop?.lane === lane ? s.tabStop.id : null));
   useDndMonitor({
     onDragStart: ({ active }) => {
       // The dragged node is this list's only when it was picked up here (a card in two lanes has two).
@@ -45,7 +49,7 @@ export function useKeptCards(cards: readonly CardView[], reveal: Reveal | null, 
 
   return useMemo(() => {
     const at = (id: string | null | undefined) => (id == null ? undefined : indexOf.get(id));
-    const found = [focused, dragged, reveal?.id, focusRequest].map(at).filter((i) => i !== undefined);
+    const found = [focused, dragged, reveal?.id, focusRequest, tabStop].map(at).filter((i) => i !== undefined);
     const indexes = [...new Set(found)].sort((a, b) => a - b);
     const requested = at(focusRequest);
     const revealed = at(reveal?.id);
@@ -61,5 +65,5 @@ export function useKeptCards(cards: readonly CardView[], reveal: Reveal | null, 
       if (id) setFocused(id);
     };
     return { indexes, scrollTo, onFocus };
-  }, [cards, indexOf, focused, dragged, reveal, focusRequest]);
+  }, [cards, indexOf, focused, dragged, reveal, focusRequest, tabStop]);
 }

@@ -12,6 +12,7 @@ import { windowLabel } from '../format/labels.js';
 import { selectLanes, type Lane } from '../store/lane-selectors.js';
 import { selectWindows } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
+import { useBoardKeys, useTabStopKeeper } from './board-keys.js';
 import { cardData } from './drag-announcements.js';
 import { useKeptRange } from './kept-range.js';
 import { SwimLane, type Dropped } from './swim-lane.js';
@@ -66,10 +67,13 @@ function VirtualLanes(props: { readonly lanes: readonly Lane[]; readonly dropped
       setDragged(null);
     },
   });
+  // The lane of the card asked to take focus (an arrow key, the skip link) and of the tab stop stay rendered too.
+  const focusLane = useAppStore((s) => (s.focusCard === null ? null : s.focusLane));
+  const tabStopLane = useAppStore((s) => s.tabStop?.lane ?? null);
   const keptIndexes = useMemo(() => {
-    const keys = new Set([focused, dragged].filter((k) => k !== null));
+    const keys = new Set([focused, dragged, focusLane, tabStopLane].filter((k) => k !== null));
     return lanes.flatMap((l, i) => (keys.has(l.key) ? [i] : []));
-  }, [lanes, focused, dragged]);
+  }, [lanes, focused, dragged, focusLane, tabStopLane]);
   const rangeExtractor = useKeptRange(keptIndexes);
   const getItemKey = useCallback((index: number) => lanes[index]?.key ?? index, [lanes]);
   // The app is not built with React Compiler; the virtualizer object and its measureElement are stable.
@@ -88,6 +92,12 @@ function VirtualLanes(props: { readonly lanes: readonly Lane[]; readonly dropped
     directDomUpdates: true,
     useFlushSync: false,
   });
+  // A card asked to take focus in a lane out of view: that lane scrolls into view (its cell then scrolls to the card).
+  useLayoutEffect(() => {
+    if (focusLane === null) return;
+    const index = lanes.findIndex((l) => l.key === focusLane);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [focusLane, lanes, virtualizer]);
   // The lanes start below the sticky phase titles: the virtualizer counts from there.
   useLayoutEffect(() => {
     setMargin(list.current?.offsetTop ?? 0);
@@ -129,8 +139,18 @@ function VirtualLanes(props: { readonly lanes: readonly Lane[]; readonly dropped
 export function LaneBoard({ dropped }: { readonly dropped: Dropped | null }) {
   const lanes = useAppStore(selectLanes);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const keys = useBoardKeys();
+  useTabStopKeeper();
   return (
-    <div ref={setScroller} className="board board--lanes" id="board" tabIndex={-1} data-no-autoscroll="">
+    <div
+      ref={setScroller}
+      className="board board--lanes"
+      id="board"
+      tabIndex={-1}
+      data-no-autoscroll=""
+      onKeyDown={keys.onKeyDown}
+      onFocus={keys.onFocus}
+    >
       <LaneColumnsHead />
       {lanes.length > LANES_VIRTUALIZE_ABOVE ? (
         <VirtualLanes lanes={lanes} dropped={dropped} scroller={scroller} />

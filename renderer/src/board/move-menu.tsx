@@ -22,8 +22,17 @@ function placeBelow(button: HTMLElement): Place {
 }
 
 /** The card's move menu; `describedBy` points at the card's name so the button has context. */
-export function MoveMenu(props: { readonly id: string; readonly name: string; readonly phase: Phase; readonly describedBy: string }) {
-  const { id, name, phase, describedBy } = props;
+export function MoveMenu(props: {
+  readonly id: string;
+  readonly name: string;
+  readonly phase: Phase;
+  readonly describedBy: string;
+  /** The card's swimlane (null without lanes): focus follows the card within it. */
+  readonly lane?: string | null;
+  /** -1 unless the card is the board's tab stop. */
+  readonly tabIndex?: number;
+}) {
+  const { id, name, phase, describedBy, lane = null, tabIndex } = props;
   const move = useAppStore((s) => s.move);
   const focusCard = useAppStore((s) => s.requestCardFocus);
   const announce = useAppStore((s) => s.announce);
@@ -37,7 +46,7 @@ export function MoveMenu(props: { readonly id: string; readonly name: string; re
 
   const choose = (to: Phase) => {
     close();
-    focusCard(id); // the card re-renders in another column; bring focus along
+    focusCard(id, lane); // the card re-renders in another column; bring focus along
     void move(id, to).then((ok) => {
       if (ok) announce(`${name} moved to ${PHASE_TITLES[to]}.`);
     });
@@ -50,7 +59,12 @@ export function MoveMenu(props: { readonly id: string; readonly name: string; re
 
   return (
     <>
-      <button {...buttonProps} className="button button--small button--quiet move-button" aria-describedby={describedBy}>
+      <button
+        {...buttonProps}
+        tabIndex={tabIndex}
+        className="button button--small button--quiet move-button"
+        aria-describedby={describedBy}
+      >
         Move to…
       </button>
       {open &&

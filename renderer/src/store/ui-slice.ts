@@ -9,7 +9,7 @@ export const NO_FILTERS: Filters = { pal: '', maturity: '', due: '' };
 /** Builds the UI slice. */
 export function createUiSlice(): StateCreator<Store, [], [], UiSlice> {
   let nextToast = 1;
-  return (set) => ({
+  return (set, get) => ({
     view: 'board',
     search: '',
     filters: NO_FILTERS,
@@ -17,6 +17,8 @@ export function createUiSlice(): StateCreator<Store, [], [], UiSlice> {
     toasts: [],
     announcement: '',
     focusCard: null,
+    focusLane: null,
+    tabStop: null,
     setView: (view) => {
       set({ view });
     },
@@ -52,8 +54,13 @@ export function createUiSlice(): StateCreator<Store, [], [], UiSlice> {
     announce: (announcement) => {
       set({ announcement });
     },
-    requestCardFocus: (focusCard) => {
-      set({ focusCard });
+    requestCardFocus: (focusCard, focusLane = null) => {
+      set({ focusCard, focusLane });
+    },
+    setTabStop: (spot) => {
+      const now = get().tabStop;
+      if (now === spot || (now && spot && now.id === spot.id && now.lane === spot.lane)) return;
+      set({ tabStop: spot });
     },
   });
 }

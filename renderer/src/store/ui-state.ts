@@ -31,6 +31,12 @@ export interface Toast {
   readonly text: string;
 }
 
+/** A card where the board shows it: its id and its swimlane's key (null on a board without lanes). */
+export interface CardSpot {
+  readonly id: string;
+  readonly lane: string | null;
+}
+
 /** UI state and its setters. */
 export interface UiSlice {
   readonly view: View;
@@ -42,6 +48,10 @@ export interface UiSlice {
   readonly announcement: string;
   /** A card whose name button should take focus once it renders (after a move re-parents it). */
   readonly focusCard: string | null;
+  /** With swimlanes, the lane of `focusCard` to focus it in (null: wherever it shows). */
+  readonly focusLane: string | null;
+  /** The one card Tab reaches on the board (a roving tabindex): the last one focused, else the first. */
+  readonly tabStop: CardSpot | null;
   readonly setView: (view: View) => void;
   readonly setSearch: (text: string) => void;
   readonly setFilter: <K extends keyof Filters>(key: K, value: Filters[K]) => void;
@@ -55,5 +65,6 @@ export interface UiSlice {
   readonly pushToast: (kind: Toast['kind'], text: string) => number;
   readonly dismissToast: (id: number) => void;
   readonly announce: (text: string) => void;
-  readonly requestCardFocus: (id: string | null) => void;
+  readonly requestCardFocus: (id: string | null, lane?: string | null) => void;
+  readonly setTabStop: (spot: CardSpot | null) => void;
 }

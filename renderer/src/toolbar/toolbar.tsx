@@ -1,4 +1,4 @@
-/** Above the board: the round and swimlanes, saved views and "New engagement" on one row; search (card names, and notes below) and filters (pal, maturity, due state) on the next. */
+/** Above the board, on one row at a laptop's width: the round and swimlanes, search (card names, and notes below) and filters (pal, maturity, due state), saved views and "New engagement". */
 import { useShallow } from 'zustand/react/shallow';
 import type { DueStateName } from '../../../shared/due.js';
 import { MATURITIES, type Maturity } from '../../../shared/schema.js';
@@ -38,30 +38,24 @@ export function Toolbar() {
 
   return (
     <div className="toolbar">
-      <div className="toolbar-row">
-        <div className="toolbar-scope">
-          <ViewSelect<string>
-            label="Round"
-            value={shownRound}
-            options={roundOptions}
-            onChange={(v) => {
-              setRound(v);
-            }}
-          />
-          <RoundSettingsButton />
-          <ViewSelect<Lanes>
-            label="Swimlanes"
-            value={lanes}
-            options={LANE_OPTIONS}
-            onChange={(v) => {
-              setLanes(v);
-            }}
-          />
-        </div>
-        <ViewsMenu />
-        <button type="button" className="button button--primary" onClick={openNew}>
-          <PlusIcon /> New engagement
-        </button>
+      <div className="toolbar-scope">
+        <ViewSelect<string>
+          label="Round"
+          value={shownRound}
+          options={roundOptions}
+          onChange={(v) => {
+            setRound(v);
+          }}
+        />
+        <RoundSettingsButton />
+        <ViewSelect<Lanes>
+          label="Swimlanes"
+          value={lanes}
+          options={LANE_OPTIONS}
+          onChange={(v) => {
+            setLanes(v);
+          }}
+        />
       </div>
       <div className="toolbar-filters" role="search" aria-label="Filter the board">
         <div className="search">
@@ -72,7 +66,7 @@ export function Toolbar() {
             id="board-search"
             type="search"
             className="input search-input"
-            placeholder="Search projects and notes"
+            placeholder="Search"
             value={search}
             onChange={(e) => {
               setSearch(e.target.value);
@@ -129,6 +123,12 @@ export function Toolbar() {
             </button>
           </>
         )}
+      </div>
+      <div className="toolbar-actions">
+        <ViewsMenu />
+        <button type="button" className="button button--primary" onClick={openNew}>
+          <PlusIcon /> New engagement
+        </button>
       </div>
     </div>
   );

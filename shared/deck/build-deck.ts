@@ -11,6 +11,7 @@ import { svgDataUri } from './charts.js';
 import { customSlide } from './custom-slides.js';
 import { SECTION_BUILDERS, type DeckContext } from './deck-sections.js';
 import { literal } from './escape.js';
+import { THEME_METRICS } from './layout.js';
 import { deckPlan } from './plan.js';
 import { emptyRoundDeck } from './round-deck-schema.js';
 import type { DeckSection, DeckTheme } from './sections.js';
@@ -64,7 +65,8 @@ export function deckRound(doc: StoreDoc, round?: string): Round | undefined {
 
 /** The slide classes the deck's own directives use: a denser text slide, and a picture slide. */
 const STYLE = [
-  'section table { font-size: 0.7em; }',
+  // Long words break rather than push a table past the slide's edge (slides are split by height: layout.ts).
+  'section table { font-size: 0.7em; overflow-wrap: anywhere; }',
   'section img { max-height: 470px; max-width: 100%; }',
   'section.dense { font-size: 22px; }',
   'section.picture { display: flex; flex-direction: column; justify-content: center; align-items: center; text-align: center; }',
@@ -86,6 +88,7 @@ export function buildDeck(doc: StoreDoc, options: DeckOptions = {}): Deck {
     deck,
     chosen,
     windows: round?.windows ?? DEFAULT_WINDOWS,
+    metrics: THEME_METRICS[options.theme ?? 'gaia'],
     image: (name, alt, svg) => {
       images.push({ name, svg });
       return `![${alt}](${options.images === 'files' ? `deck-images/${name}` : svgDataUri(svg)})`;

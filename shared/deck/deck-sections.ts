@@ -14,7 +14,8 @@ import { groupAnswers, RETRO_QUESTIONS } from './retro-answers.js';
 import { WEEK_PHASES, type RoundDeck } from './round-deck-schema.js';
 import { bullets, linkBullet } from './round-text.js';
 import { DEFAULT_HEADINGS, type DeckSection } from './sections.js';
-import { paginate, SLIDE_CAPACITY, slides, tableRow } from './slides.js';
+import { bodyHeight, listItemHeight, type ThemeMetrics } from './layout.js';
+import { fitting, listPages, paginate, slides, tablePages } from './slides.js';
 import { daysInPhases, phaseTimings, type PhaseTiming } from './time-in-phase.js';
 
 /** What every builder reads. */
@@ -25,6 +26,8 @@ export interface DeckContext {
   readonly deck: RoundDeck;
   readonly chosen: readonly Engagement[];
   readonly windows: Windows;
+  /** The theme's type and spacing: how much a slide holds. */
+  readonly metrics: ThemeMetrics;
   /** Places a chart: inline as a data URI, or as a file beside a Markdown export. */
   readonly image: (name: string, alt: string, svg: string) => string;
 }
@@ -51,9 +54,27 @@ function outcome(e: Engagement): string {
   return `In progress: ${PHASE_TITLES[e.phase]}`;
 }
 
-/** A point and, when the round attributes answers, the projects that made it. */
-function attributed(text: string, projects: readonly string[], attribute: boolean): string {
-  return attribute && projects.length > 0 ? `* ${literal(text)} _\\(${projects.map(literal).join(', ')}\\)_` : `* ${literal(text)}`;
+/**
+ * A point and, when the round attributes answers, the projects that made it; shortened to fit a
+ * slide by itself ("… and 9 more", then the text cut with "…"; the card keeps every word).
+ */
+function attributed(ctx: DeckContext, heading: string, text: string, projects: readonly string[]): string {
+  const names = ctx.deck.attribute ? projects : [];
+  const credit = (n: number) => {
+    if (names.length === 0) return '';
+    const shown = names.slice(0, Math.max(1, n)).map(literal);
+    const more = names.length - shown.length;
+    return ` _\\(${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}\\)_`;
+  };
+  const withAll = (n: number) => `* ${literal(text)}${credit(n)}`;
+  const full = fitting(ctx.metrics, heading, names.length, withAll);
+  if (listItemHeight(ctx.metrics, full) <= bodyHeight(ctx.metrics, `${heading} (99/99)`)) return full;
+  return fitting(
+    ctx.metrics,
+    heading,
+    text.length,
+    (n) => `* ${literal(n < text.length ? `${text.slice(0, n).trimEnd()}…` : text)}${credit(1)}`,
+  );
 }
 
 /** The same text once, case and spacing aside, with everyone who wrote it. */
@@ -71,7 +92,7 @@ function grouped(items: readonly { text: string; who: string }[]): { text: strin
 const concept: Builder = (ctx) => {
   const link = ctx.deck.conceptLink;
   const lines = [...bullets(ctx.deck.concept), ...(link ? [linkBullet(link.label, link.url)] : [])];
-  return lines.length ? slides(headingOf(ctx, 'concept'), paginate(lines)) : [];
+  return lines.length ? slides(headingOf(ctx, 'concept'), listPages(ctx.metrics, headingOf(ctx, 'concept'), lines)) : [];
 };
 
 /** How far the project's self-assessment PR has got ("5 of 8 sections"); "—" with no PR or none read yet. */
@@ -85,22 +106,23 @@ const projects: Builder = (ctx) => {
   if (ctx.chosen.length === 0) return [];
   // The column shows only once a project links its self-assessment PR: the pilot deck has none.
   const linked = ctx.chosen.filter((e) => e.pr !== null).length;
-  const progress = (e: Engagement) => (linked ? ` ${prProgress(e)} |` : '');
-  const rows = ctx.chosen.map((e) => `| ${cell(e.name)} | ${capital(e.maturity)} | ${who(e)} | ${outcome(e)} |${progress(e)}`);
-  const header = linked
-    ? ['| Project | Maturity | Pal | Outcome | Self-assessment |', '|---|---|---|---|---|']
-    : ['| Project | Maturity | Pal | Outcome |', '|---|---|---|---|'];
+  const rows = ctx.chosen.map((e) => [cell(e.name), capital(e.maturity), who(e), outcome(e), ...(linked ? [prProgress(e)] : [])]);
+  const header = ['Project', 'Maturity', 'Pal', 'Outcome', ...(linked ? ['Self-assessment'] : [])];
   const done = ctx.chosen.filter((e) => e.phase === 'done').length;
   const prs = linked ? ` ${linked} linked a self-assessment PR (sections filled, as of the last sync).` : '';
   const notes = `${plural(ctx.chosen.length, 'project')} in the round; ${done} finished the self-assessment.${prs}`;
-  return slides(headingOf(ctx, 'projects'), paginate(rows, SLIDE_CAPACITY, header, tableRow)).map((s) => withNotes(s, notes));
+  return slides(headingOf(ctx, 'projects'), tablePages(ctx.metrics, headingOf(ctx, 'projects'), header, rows)).map((s) =>
+    withNotes(s, notes),
+  );
 };
 
 const reactions: Builder = (ctx) => {
   const items = ctx.chosen.filter((e) => e.reaction.trim()).map((e) => ({ text: e.reaction, who: e.name }));
-  const lines = grouped(items).map((g) => attributed(g.text, g.projects, ctx.deck.attribute));
+  const lines = grouped(items).map((g) => attributed(ctx, headingOf(ctx, 'reactions'), g.text, g.projects));
   const notes = `Initial reactions of ${plural(items.length, 'project')}, as recorded on each card.`;
-  return lines.length ? slides(headingOf(ctx, 'reactions'), paginate(lines)).map((s) => withNotes(s, notes)) : [];
+  return lines.length
+    ? slides(headingOf(ctx, 'reactions'), listPages(ctx.metrics, headingOf(ctx, 'reactions'), lines)).map((s) => withNotes(s, notes))
+    : [];
 };
 
 const learnings: Builder = (ctx) => {
@@ -115,7 +137,9 @@ const learnings: Builder = (ctx) => {
   const closing = takeaways.map((t, i) => `* ${i === 0 ? 'Biggest single takeaway' : 'Takeaway'}: ${literal(t)}`);
   const all = [...lines, ...closing];
   const notes = 'Learnings from every card of the round, grouped by tag; the takeaway is the round’s own.';
-  return all.length ? slides(headingOf(ctx, 'learnings'), paginate(all)).map((s) => withNotes(s, notes)) : [];
+  return all.length
+    ? slides(headingOf(ctx, 'learnings'), listPages(ctx.metrics, headingOf(ctx, 'learnings'), all)).map((s) => withNotes(s, notes))
+    : [];
 };
 
 /** How a window reads on the timebox slide, as the pilot wrote it: "Week 1", "Week 6–8". */
@@ -178,14 +202,14 @@ const buyIn: Builder = (ctx) => {
   const lines = [...bullets(ctx.deck.buyIn), ...summary];
   if (lines.length === 0) return [];
   const notes = 'Hours are what the pals logged on each card (Retrospective tab, or pals edit --hours).';
-  const out = slides(headingOf(ctx, 'buyIn'), paginate(lines)).map((s) => withNotes(s, notes));
-  const rows = withHours.map((e) => `| ${cell(e.name)} | ${who(e)} | ${e.hours} |`);
+  const out = slides(headingOf(ctx, 'buyIn'), listPages(ctx.metrics, headingOf(ctx, 'buyIn'), lines)).map((s) => withNotes(s, notes));
+  const rows = withHours.map((e) => [cell(e.name), who(e), String(e.hours)]);
   if (rows.length)
-    out.push(...slides('Hours per engagement', paginate(rows, SLIDE_CAPACITY, ['| Project | Pal | Hours |', '|---|---|---|'], tableRow)));
+    out.push(...slides('Hours per engagement', tablePages(ctx.metrics, 'Hours per engagement', ['Project', 'Pal', 'Hours'], rows)));
   const perPal = new Map<string, number>();
   for (const e of withHours) for (const p of e.pals) perPal.set(p, (perPal.get(p) ?? 0) + (e.hours ?? 0) / e.pals.length);
-  const palRows = [...perPal].sort((a, b) => b[1] - a[1]).map(([p, h]) => `| ${cell(p)} | ${Math.round(h * 10) / 10} |`);
-  if (palRows.length) out.push(...slides('Hours per pal', paginate(palRows, SLIDE_CAPACITY, ['| Pal | Hours |', '|---|---|'], tableRow)));
+  const palRows = [...perPal].sort((a, b) => b[1] - a[1]).map(([p, h]) => [cell(p), String(Math.round(h * 10) / 10)]);
+  if (palRows.length) out.push(...slides('Hours per pal', tablePages(ctx.metrics, 'Hours per pal', ['Pal', 'Hours'], palRows)));
   return out;
 };
 
@@ -193,7 +217,7 @@ const roundList =
   (section: 'benefits' | 'nextSteps'): Builder =>
   (ctx) => {
     const lines = bullets(ctx.round?.[section] ?? []);
-    return lines.length ? slides(headingOf(ctx, section), paginate(lines)) : [];
+    return lines.length ? slides(headingOf(ctx, section), listPages(ctx.metrics, headingOf(ctx, section), lines)) : [];
   };
 
 const retro: Builder = (ctx) => {
@@ -203,8 +227,9 @@ const retro: Builder = (ctx) => {
     if (groups.length === 0) return [];
     const answered = new Set(groups.flatMap((g) => g.projects)).size;
     const notes = `${question}: ${plural(groups.length, 'point')} from ${answered} of ${plural(ctx.chosen.length, 'project')}.`;
-    const lines = groups.map((g) => attributed(g.text, g.projects, ctx.deck.attribute));
-    return slides(`${heading}: ${literal(question)}`, paginate(lines)).map((s) => withNotes(s, notes));
+    const title = `${heading}: ${literal(question)}`;
+    const lines = groups.map((g) => attributed(ctx, title, g.text, g.projects));
+    return slides(title, listPages(ctx.metrics, title, lines)).map((s) => withNotes(s, notes));
   });
 };
 

@@ -38,3 +38,17 @@ export function assertLinkFree(doc: StoreDoc, ref: string, exceptId: string | un
     field,
   );
 }
+
+/**
+ * Why a sync did not follow an issue GitHub moved (`from` → `to`): the card `holder` links its new
+ * place already. Null when nobody else does (or it did not move).
+ */
+export function transferRefusal(doc: StoreDoc, id: string, from: string, to: string): string | null {
+  if (linkKey(from) === linkKey(to)) return null;
+  const holder = holderOf(doc, to, id);
+  if (!holder) return null;
+  return (
+    `GitHub moved ${from} to ${to}, which "${holder.name}" (id ${holder.id}) already links; an issue or PR belongs to one card: ` +
+    'unlink it from one of them, then sync again'
+  );
+}

@@ -7,6 +7,7 @@
 import type { Applied } from '../engagements.js';
 import { findEngagement, moveEngagement } from '../engagements.js';
 import { conflictNow } from './conflict.js';
+import { transferRefusal } from './link-holder.js';
 import { rulesFor, suggestPhase } from './labels.js';
 import type { IssueSnapshot } from './issue.js';
 import { formatIssueRef, issueUrl } from '../issue-ref.js';
@@ -74,6 +75,9 @@ export function applySyncResult(doc: StoreDoc, id: string, asked: string, result
   const e = doc.engagements.find((x) => x.id === id);
   const link = e?.github;
   if (!e || !link || link.issue !== asked) return { doc, value: 'skipped' };
+  // A transfer to an issue another card links is not followed: the card keeps its link and says why.
+  const taken = result.kind === 'fetched' ? transferRefusal(doc, id, link.issue, formatIssueRef(result.snapshot.ref)) : null;
+  if (taken !== null) return { doc: replace(doc, { ...e, github: { ...link, error: taken } }), value: 'saved' };
   if (result.kind === 'failed') return { doc: replace(doc, { ...e, github: { ...link, error: result.error } }), value: 'saved' };
   const fresh = result.kind === 'fetched' ? withSnapshot(link, result.snapshot, result.etag) : link;
   const remote = suggestPhase(fresh, rulesFor(doc, e));

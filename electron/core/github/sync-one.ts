@@ -6,7 +6,8 @@
 import type { IssueSnapshot } from '../../../shared/github/issue.js';
 import { completeOutboxEntry, failOutboxEntry, mayWriteBack } from '../../../shared/github/outbox.js';
 import { applySyncResult, type SyncResult } from '../../../shared/github/sync.js';
-import { parseIssueRef, type IssueRef } from '../../../shared/issue-ref.js';
+import { transferRefusal } from '../../../shared/github/link-holder.js';
+import { formatIssueRef, parseIssueRef, type IssueRef } from '../../../shared/issue-ref.js';
 import type { GithubLink } from '../../../shared/schema.js';
 import type { PalsStore } from '../store/store.js';
 import type { GithubClient } from './client.js';
@@ -77,6 +78,14 @@ export async function syncOne(ctx: OneContext, target: SyncTarget): Promise<OneO
   const fetched = await fetchIssue(ctx.client, ref, link.etag, ctx.signal, ctx.seeRate);
   let result: SyncResult = fetched;
   let error: string | null = null;
+  // Moved to an issue another card links: not followed (one issue, one card), and reported.
+  const taken =
+    fetched.kind === 'fetched' ? transferRefusal(ctx.store.doc, target.id, link.issue, formatIssueRef(fetched.snapshot.ref)) : null;
+  if (taken !== null) {
+    const at = ctx.at();
+    ctx.save((doc) => applySyncResult(doc, target.id, target.issue, { kind: 'failed', error: taken }, at).doc);
+    return { changed: false, error: taken };
+  }
   const entry = ctx.store.doc.outbox.find((o) => o.engagementId === target.id);
   const now = fetched.kind === 'fetched' ? fetched.snapshot : snapshotOfLink(link, ref);
   // Write-back goes to the stored link alone. An issue GitHub just moved gets its labels on the

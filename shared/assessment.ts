@@ -87,12 +87,19 @@ export interface StarterFacts {
   readonly securityFile?: string | null;
 }
 
+/** The security policy file `pals intake check` found (its link to the file itself, not the repository's home), or null. */
+function foundPolicy(e: Engagement): string | null {
+  const policy = e.securityCheck?.evidence.find((x) => x.kind === 'policy' && x.found && !x.failed);
+  return policy?.url && /^https:\/\/github\.com\/[^/]+\/[^/]+\/.+/.test(policy.url) ? policy.url : null;
+}
+
 /** The starter document for one engagement, as Markdown. */
 export function assessmentStarter(e: Engagement, today: string, facts: StarterFacts = {}): string {
   const name = prose(e.name);
   const pals = e.pals.length ? e.pals.map(prose).join(', ') : 'a Security Pal';
   const repo = e.repo ? urlText(e.repo) : null;
-  const securityFile = facts.securityFile ? urlText(facts.securityFile) : SECURITY_FILE_PLACEHOLDER;
+  const found = facts.securityFile ?? foundPolicy(e);
+  const securityFile = found ? urlText(found) : SECURITY_FILE_PLACEHOLDER;
   const contacts = e.contacts.map(person);
   const known = contacts.length ? ` Known contacts: ${contacts.join('; ')}.` : '';
   const about = [

@@ -111,6 +111,26 @@ describe('the starter follows the current template', () => {
     );
   });
 
+  it('uses the security policy file the intake check found, never the repository home it falls back to', () => {
+    const check = (url: string, found = true) => ({
+      ...kyverno(),
+      securityCheck: {
+        found: 'some-docs' as const,
+        evidence: [{ kind: 'policy' as const, url, found, failed: false, detail: 'SECURITY.md found' }],
+        scorecard: null,
+        checkedAt: '2026-11-20T00:00:00.000Z',
+        error: null,
+        etags: {},
+      },
+    });
+    const file = 'https://github.com/kyverno/kyverno/blob/main/SECURITY.md';
+    expect(assessmentStarter(check(file), '2026-11-27')).toContain(`| Security file | ${file} |`);
+    expect(assessmentStarter(check('https://github.com/kyverno/kyverno'), '2026-11-27')).toContain(
+      '| Security file | <https://my.security.file> |',
+    );
+    expect(assessmentStarter(check(file, false), '2026-11-27')).toContain('| Security file | <https://my.security.file> |');
+  });
+
   it('uses the security policy file once one was found', () => {
     const found = assessmentStarter(kyverno(), '2026-11-27', { securityFile: 'https://github.com/kyverno/kyverno/blob/main/SECURITY.md' });
     expect(found).toContain('| Security file | https://github.com/kyverno/kyverno/blob/main/SECURITY.md |');

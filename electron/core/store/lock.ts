@@ -25,6 +25,9 @@ interface LockInfo {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Tokens of locks this process released but could not delete (an I/O error): they hold nothing. */
+const leftBehind = new Set<string>();
+
 async function readInfo(fs: Fs, path: string): Promise<LockInfo | 'missing' | 'unreadable'> {
   try {
     const parsed = JSON.parse(await fs.readFile(path, 'utf8')) as Partial<LockInfo>;
@@ -50,8 +53,13 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
       const handle = await fs.open(path, 'wx', 0o600);
       try {
         await handle.writeFile(JSON.stringify({ ...me, at: Date.now() }));
+      } catch (error) {
+        // A lock file we could not fill (a full disk) would make everyone wait for nobody.
+        await handle.close().catch(() => undefined);
+        await fs.unlink(path).catch(() => undefined);
+        throw error;
       } finally {
-        await handle.close();
+        await handle.close().catch(() => undefined);
       }
       return () => releaseLock(fs, path, me.token);
     } catch (error) {
@@ -67,7 +75,8 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
     } else {
       unreadableSince = null;
       const sameHost = info.host === me.host;
-      stale = (sameHost && !isProcessAlive(info.pid)) || Date.now() - info.at > staleMs;
+      // Our own pid is alive, but a lock of ours we already released holds nothing.
+      stale = (sameHost && (leftBehind.has(info.token) || !isProcessAlive(info.pid))) || Date.now() - info.at > staleMs;
     }
     if (stale) {
       await takeOver(fs, path, info);
@@ -104,5 +113,9 @@ async function takeOver(fs: Fs, path: string, seen: LockInfo | 'unreadable'): Pr
 
 async function releaseLock(fs: Fs, path: string, token: string): Promise<void> {
   const info = await readInfo(fs, path);
-  if (typeof info === 'object' && info.token === token) await fs.unlink(path).catch(() => undefined);
+  if (typeof info === 'object' && info.token === token) {
+    await fs.unlink(path).catch(() => {
+      leftBehind.add(token);
+    });
+  }
 }

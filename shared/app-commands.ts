@@ -27,6 +27,7 @@ export const APP_COMMANDS = [
   { id: 'export-calendar', label: 'Export calendar…', accelerator: 'CmdOrCtrl+Shift+L', menu: 'file', keywords: 'ics ical due dates' },
   { id: 'backup-restore', label: 'Backup and restore…', accelerator: 'CmdOrCtrl+Alt+B', menu: 'file', keywords: 'save copy json import' },
   { id: 'settings', label: 'Settings…', accelerator: 'CmdOrCtrl+,', menu: 'file', keywords: 'preferences options' },
+  { id: 'pals', label: 'Pals…', accelerator: 'CmdOrCtrl+Alt+P', menu: 'file', keywords: 'people limit login merge team' },
   { id: 'command-palette', label: 'Command palette…', accelerator: 'CmdOrCtrl+K', menu: 'view', keywords: 'commands actions' },
   { id: 'search', label: 'Search…', accelerator: 'CmdOrCtrl+F', menu: 'view', keywords: 'find filter' },
   { id: 'show-board', label: 'Board', accelerator: 'CmdOrCtrl+1', menu: 'view', keywords: 'open view kanban' },

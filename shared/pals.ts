@@ -34,8 +34,14 @@ export function tidyName(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ');
 }
 
+/** What the directory reads: the settings, and each card's pals (a board's cards do as well as the records). */
+export interface PalSources {
+  readonly settings: Pick<StoreDoc['settings'], 'pals' | 'palLimit'>;
+  readonly engagements: readonly { readonly pals: readonly string[] }[];
+}
+
 /** Every pal: the registry, then each name on a card that no record covers; sorted by name. */
-export function palDirectory(doc: StoreDoc): PalEntry[] {
+export function palDirectory(doc: PalSources): PalEntry[] {
   const fallback = doc.settings.palLimit;
   const byKey = new Map<string, PalEntry>();
   for (const p of doc.settings.pals) {

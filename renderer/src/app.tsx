@@ -6,6 +6,7 @@ import { NeedsAttention } from './attention/needs-attention.js';
 import { Board } from './board/board.js';
 import { SkipToBoard } from './board/skip-to-board.js';
 import { BackupButton } from './dialogs/backup-dialog.js';
+import { PalsButton } from './pals/pals-dialog.js';
 import { DialogHost } from './dialogs/dialog-host.js';
 import { Announcer } from './feedback/announcer.js';
 import { Toasts } from './feedback/toasts.js';
@@ -54,6 +55,7 @@ export function App() {
           <ViewSwitch />
           <SyncControl />
           <div className="app-data">
+            <PalsButton />
             <BackupButton />
             <AnotherWindow />
           </div>

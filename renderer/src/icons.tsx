@@ -51,6 +51,17 @@ export function SettingsIcon() {
   );
 }
 
+/** Two people, for the pals. */
+export function PeopleIcon() {
+  return (
+    <Icon>
+      <circle cx="6" cy="5" r="2.25" />
+      <path d="M1.75 13.5c.4-2.4 2.1-4 4.25-4s3.85 1.6 4.25 4" />
+      <path d="M10.5 3a2.25 2.25 0 0 1 0 4.25M11.75 9.75c1.3.5 2.2 1.8 2.5 3.75" />
+    </Icon>
+  );
+}
+
 /** An archive box, for backup and restore. */
 export function ArchiveIcon() {
   return (

@@ -2,6 +2,7 @@
 import { CalendarExportDialog } from '../export/calendar-export-dialog.js';
 import { DiscoverDialog } from '../github/discover-dialog.js';
 import { GithubSettingsDialog } from '../github/github-settings-dialog.js';
+import { PalsDialog } from '../pals/pals-dialog.js';
 import { RoundDialog } from '../rounds/round-dialog.js';
 import { AnotherWindowDialog } from '../serve/another-window.js';
 import { useAppStore } from '../store/store-context.js';
@@ -33,5 +34,7 @@ export function DialogHost() {
       return <GithubSettingsDialog />;
     case 'discover':
       return <DiscoverDialog />;
+    case 'pals':
+      return <PalsDialog />;
   }
 }

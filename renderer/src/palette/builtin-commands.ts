@@ -213,6 +213,9 @@ export function registerBuiltinCommands(): void {
   provideCommand('settings', (store) => {
     store.getState().openPanel('github-settings');
   });
+  provideCommand('pals', (store) => {
+    store.getState().openPanel('pals');
+  });
   provideCommand('show-board', (store) => {
     showView(store, 'board');
   });

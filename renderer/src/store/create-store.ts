@@ -10,6 +10,7 @@ import { createGithubSlice } from './github-slice.js';
 import { createMenuSlice } from './menu-slice.js';
 import { createNotesSlice } from './notes-slice.js';
 import { createPaletteSlice } from './palette-slice.js';
+import { createPalsSlice } from './pals-slice.js';
 import { createRecordSlice } from './record-slice.js';
 import { createRoundsSlice } from './rounds-slice.js';
 import type { AppStore } from './types.js';
@@ -32,6 +33,7 @@ export function createAppStore(api: PalsApi): AppStore {
     ...createViewsSlice(api)(...a),
     ...createAttentionSlice(api)(...a),
     ...createPaletteSlice()(...a),
+    ...createPalsSlice(api)(...a),
     ...createRoundsSlice(api, freshness)(...a),
   }));
 }

@@ -9,6 +9,7 @@ import type { GithubSlice } from './github-state.js';
 import type { MenuSlice } from './menu-state.js';
 import type { NotesSlice } from './notes-state.js';
 import type { PaletteSlice } from './palette-state.js';
+import type { PalsSlice } from './pals-slice.js';
 import type { RecordSlice } from './record-state.js';
 import type { RoundsSlice } from './rounds-state.js';
 import type { UiSlice } from './ui-state.js';
@@ -27,6 +28,7 @@ export type Store = BoardSlice &
   ViewsSlice &
   AttentionSlice &
   PaletteSlice &
+  PalsSlice &
   RoundsSlice;
 
 /** The vanilla store object (created once per app, or per test with a fake API). */

@@ -19,7 +19,7 @@ export type OpenDialog =
   | null;
 
 /** Dialogs of the app rather than of a card: backup and restore; under `pals serve`, another window; the calendar export; saved views. */
-export type PanelDialog = 'backup' | 'another-window' | 'calendar' | 'views' | 'github-settings' | 'discover';
+export type PanelDialog = 'backup' | 'another-window' | 'calendar' | 'views' | 'github-settings' | 'discover' | 'pals';
 
 /** The main views the header switches between. */
 export type View = 'board' | 'actions' | 'deck' | 'insight';

@@ -90,3 +90,13 @@ export function ChevronDownIcon() {
     </Icon>
   );
 }
+
+/** Two arrows in a circle, for "read again". */
+export function RefreshIcon() {
+  return (
+    <Icon>
+      <path d="M13 8a5 5 0 0 1-8.5 3.5M3 8a5 5 0 0 1 8.5-3.5" />
+      <path d="M11.5 1.5v3h-3M4.5 14.5v-3h3" />
+    </Icon>
+  );
+}

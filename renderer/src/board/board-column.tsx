@@ -6,6 +6,7 @@ import { windowLabel } from '../format/labels.js';
 import { selectColumnCards, selectColumnTotal, selectFiltering, selectWindows } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
 import { CardList } from './card-list.js';
+import { CheckAllButton } from '../intake/check-all-button.js';
 import type { Reveal } from './kept-cards.js';
 
 /** A column; its region and list are named by the title alone (the count stays out of the name). */
@@ -31,7 +32,14 @@ export const BoardColumn = memo(function BoardColumn({ phase, reveal }: { readon
             <span className="visually-hidden"> {total === 1 ? 'engagement' : 'engagements'}</span>
           </span>
         </div>
-        <p className="column-window">{windowLabel(phase, windows)}</p>
+        {phase === 'intake' ? (
+          <div className="column-window-row">
+            <p className="column-window">{windowLabel(phase, windows)}</p>
+            <CheckAllButton cards={cards} />
+          </div>
+        ) : (
+          <p className="column-window">{windowLabel(phase, windows)}</p>
+        )}
       </header>
       <CardList cards={cards} titleId={titleId} reveal={reveal} />
       {cards.length === 0 && <p className="column-empty">{filtering && total > 0 ? 'No matching cards' : 'No cards'}</p>}

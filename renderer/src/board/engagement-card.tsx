@@ -9,6 +9,7 @@ import { CardGithubDetail } from '../github/card-github.js';
 import { CardTags, DueLine, GithubChip, NoteCount } from './card-parts.js';
 import { MoveMenu } from './move-menu.js';
 import { ScoreLine } from '../rounds/score-line.js';
+import { CardSecurityLine } from '../intake/card-security.js';
 
 /** What the draggable shell hands its card's drag handle (stable while the drag state stands). */
 export interface DragHandle {
@@ -84,6 +85,7 @@ export const EngagementCard = memo(function EngagementCard(props: {
         </span>
       </p>
       {e.phase === 'intake' && <ScoreLine score={e.score} round={e.round} />}
+      {e.phase === 'intake' && <CardSecurityLine card={e} describedBy={nameId} />}
       <DueLine due={e.due} today={today} />
       <CardGithubDetail card={e} />
       <div className="card-foot">

@@ -4,6 +4,7 @@ import type { EngagementView } from '../../../shared/view.js';
 import { AssessmentExport } from '../export/assessment-export.js';
 import { AssessmentPrAction } from '../export/assessment-pr.js';
 import { GithubSection } from '../github/github-section.js';
+import { SecuritySection } from '../intake/security-section.js';
 import { PlusIcon } from '../icons.js';
 import { NotesPanel } from '../notes/notes-panel.js';
 import { RetroPanel } from '../retro/retro-panel.js';
@@ -60,7 +61,8 @@ export function CardRecord(props: {
       <div className="dialog-body">
         <div {...tabPanelProps(prefix, 'details', view.tab === 'details')} className="record">
           <EngagementEditForm engagement={engagement} onCancel={close} />
-          <aside className="record-side" aria-label="GitHub and history">
+          <aside className="record-side" aria-label="Security, GitHub and history">
+            <SecuritySection engagement={engagement} />
             <GithubSection engagement={engagement} />
             <PhaseHistory engagement={engagement} />
             <div className="side-actions">

@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import { DEFAULT_CRITERIA_WEIGHTS, SECURITY_STATUSES } from '../../../shared/schema.js';
+import type { SecurityCheck } from '../../../shared/intake/security-check-schema.js';
 import { SECURITY_TITLES, selectionScore } from '../../../shared/selection.js';
 import type { EngagementFormValues } from '../forms/engagement-values.js';
 import type { FieldErrors } from '../forms/field-errors.js';
@@ -12,6 +13,9 @@ import { ChoiceSelect, Field, TextField } from '../forms/fields.js';
 import { isHttpUrl } from '../../../shared/issue-ref.js';
 import { describeWeights } from '../rounds/criteria-labels.js';
 import { useAppStore } from '../store/store-context.js';
+
+/** The coordinator's own word; `unknown` leaves it to what the check finds (shown in the Security status section). */
+const HAND_TITLES = { ...SECURITY_TITLES, unknown: 'Not set: use what the check finds' };
 
 const PRIORITIES = ['', '5', '4', '3', '2', '1', '0'] as const;
 const PRIORITY_LABELS: Readonly<Record<(typeof PRIORITIES)[number], string>> = {
@@ -30,11 +34,13 @@ interface Props {
   readonly errors: FieldErrors;
   /** The engagement's round (its weights score it). */
   readonly round: string;
+  /** What the last security check found: the score uses it unless a status is set by hand. */
+  readonly securityCheck?: Pick<SecurityCheck, 'found'> | null;
   readonly onChange: (patch: Partial<EngagementFormValues>) => void;
 }
 
 /** The fieldset, laid out on the form's grid. */
-export function CriteriaFields({ prefix, values, errors, round, onChange }: Props) {
+export function CriteriaFields({ prefix, values, errors, round, securityCheck = null, onChange }: Props) {
   const id = useId();
   const owner = useAppStore((s) => s.board?.rounds.find((r) => r.id === round));
   const weights = owner?.criteriaWeights ?? DEFAULT_CRITERIA_WEIGHTS;
@@ -42,6 +48,7 @@ export function CriteriaFields({ prefix, values, errors, round, onChange }: Prop
   const score = selectionScore(
     {
       maturity: values.maturity,
+      securityCheck,
       criteria: {
         security: values.security,
         sponsor: values.sponsor,
@@ -71,7 +78,7 @@ export function CriteriaFields({ prefix, values, errors, round, onChange }: Prop
               control={c}
               value={values.security}
               choices={SECURITY_STATUSES}
-              labels={SECURITY_TITLES}
+              labels={HAND_TITLES}
               onChange={(security) => {
                 onChange({ security });
               }}

@@ -97,7 +97,14 @@ export function EngagementEditForm({ engagement, onCancel }: { readonly engageme
       <div className="form-grid">
         <IdentityFields prefix={prefix} values={values} errors={errors} onChange={update} />
         <RecordFields prefix={prefix} values={values} errors={errors} onChange={update} />
-        <CriteriaFields prefix={prefix} values={values} errors={errors} round={engagement.round} onChange={update} />
+        <CriteriaFields
+          prefix={prefix}
+          values={values}
+          errors={errors}
+          round={engagement.round}
+          securityCheck={engagement.securityCheck}
+          onChange={update}
+        />
       </div>
       <FormError message={formError} />
       <div className="form-actions">

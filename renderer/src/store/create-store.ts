@@ -7,6 +7,7 @@ import { createBoardSlice } from './board-slice.js';
 import { createDeckSlice } from './deck-slice.js';
 import { createFreshness } from './freshness.js';
 import { createGithubSlice } from './github-slice.js';
+import { createIntakeSlice } from './intake-slice.js';
 import { createMenuSlice } from './menu-slice.js';
 import { createNotesSlice } from './notes-slice.js';
 import { createPaletteSlice } from './palette-slice.js';
@@ -27,6 +28,7 @@ export function createAppStore(api: PalsApi): AppStore {
     ...createActionsSlice(api)(...a),
     ...createMenuSlice(api)(...a),
     ...createGithubSlice(api, freshness)(...a),
+    ...createIntakeSlice(api)(...a),
     ...createDeckSlice(api)(...a),
     ...createUiSlice()(...a),
     ...createBackupSlice(api)(...a),

@@ -6,6 +6,7 @@ import type { BackupSlice } from './backup-state.js';
 import type { BoardSlice } from './board-state.js';
 import type { DeckSlice } from './deck-state.js';
 import type { GithubSlice } from './github-state.js';
+import type { IntakeSlice } from './intake-state.js';
 import type { MenuSlice } from './menu-state.js';
 import type { NotesSlice } from './notes-state.js';
 import type { PaletteSlice } from './palette-state.js';
@@ -22,6 +23,7 @@ export type Store = BoardSlice &
   ActionsSlice &
   MenuSlice &
   GithubSlice &
+  IntakeSlice &
   DeckSlice &
   UiSlice &
   BackupSlice &

@@ -18,6 +18,7 @@ import { ExampleBanner } from './onboarding/example-banner.js';
 import { CommandPalette } from './palette/command-palette.js';
 import { useAppCommands } from './palette/use-app-commands.js';
 import { AnotherWindow } from './serve/another-window.js';
+import { useReconnect } from './serve/use-reconnect.js';
 import { NoteMatches } from './search/note-matches.js';
 import { selectHasExamples, selectIsEmpty, selectLoaded } from './store/selectors.js';
 import { useAppStore, useStoreApi } from './store/store-context.js';
@@ -37,6 +38,7 @@ export function App() {
   useEffect(() => store.getState().followViews(), [store]);
   useEffect(() => store.getState().connectAttention(), [store]);
   useAppCommands();
+  useReconnect();
   useBrowserDigest();
   const dialogOpen = useAppStore((s) => s.dialog !== null || s.palette !== null);
   const view = useAppStore((s) => s.view);

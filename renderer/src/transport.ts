@@ -6,6 +6,7 @@ import { makeClient } from '../../shared/api-client.js';
 import { API_EVENT_NAMES, channelOf } from '../../shared/api-names.js';
 import type { ApiEvent, ApiEvents, ApiResponse, PalsApi } from '../../shared/api.js';
 import { followEvents } from './serve/event-stream.js';
+import { reachability } from './serve/reachability.js';
 import { NOT_SIGNED_IN, RESTARTED, startServeSession, TOKEN_HEADER, type ServeSession } from './serve/serve-session.js';
 
 declare global {
@@ -25,11 +26,18 @@ export function httpClient(session: ServeSession, base = ''): PalsApi {
     if (following) return;
     following = true;
     void session.ready.then(() =>
-      followEvents(`${base}/api/events`, auth, ({ event, data }) => {
-        if (!EVENTS.has(event)) return;
-        const payload = JSON.parse(data) as never;
-        for (const listener of listeners.get(event as ApiEvent) ?? []) listener(payload);
-      }),
+      followEvents(
+        `${base}/api/events`,
+        auth,
+        ({ event, data }) => {
+          if (!EVENTS.has(event)) return;
+          const payload = JSON.parse(data) as never;
+          for (const listener of listeners.get(event as ApiEvent) ?? []) listener(payload);
+        },
+        // A stream refused or broken means the core is gone (or restarted); its reopening is often the
+        // first answer after a restart, once this browser signed in anew.
+        { onOpen: reachability.answered, onLost: reachability.lost },
+      ),
     );
   };
   return makeClient(
@@ -45,11 +53,15 @@ export function httpClient(session: ServeSession, base = ''): PalsApi {
         });
         if (response.status === 401) {
           // No session in this browser yet, or the one of a `pals serve` that was restarted since.
+          reachability.lost();
           const message = session.problem() ?? (signedIn ? RESTARTED : NOT_SIGNED_IN);
           return { ok: false, error: { code: 'unauthorized', message } };
         }
-        return (await response.json()) as ApiResponse<unknown>;
+        const answer = (await response.json()) as ApiResponse<unknown>;
+        reachability.answered();
+        return answer;
       } catch {
+        reachability.lost();
         return {
           ok: false,
           error: { code: 'offline', message: 'the Security Pals Desk core is not reachable (was `pals serve` stopped?)' },

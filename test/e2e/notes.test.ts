@@ -1,7 +1,8 @@
 /**
  * Meeting notes end to end: typed notes persist, a crash mid-typing loses nothing that was
  * Saved, and after a restart the browser's draft journal (kept per origin; the origin stays
- * because the port does) brings back the unsaved part.
+ * because the port does) brings back the unsaved part; an open editor saves it by itself once
+ * the new address is opened in the same browser.
  */
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -103,6 +104,28 @@ describe.skipIf(!hasChromium)('meeting notes in Chromium', () => {
     await expect.poll(() => restored.inputValue(), { timeout: 10_000 }).toBe(full);
     await expect.poll(() => reopened.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Saved');
     expect(await notesOf(app.served, 'falco')).toEqual([full]);
+    await context.close();
+  });
+
+  it('recovers on its own after a restart once the new address is opened in this browser: "Saved", and says it reconnected', async () => {
+    expect((await app.served.pals(['add', '--name', 'Argo', '--kickoff', '2026-11-02'])).code).toBe(0);
+    const { page, context } = await openApp(app.browser, app.served);
+    const { text, status } = await openNoteEditor(page, 'Argo');
+    await typeUntilSaved(text, status, 'First part, saved.');
+    await typeAsServerDies(text, status, app.served);
+    const full = 'First part, saved. Second part typed as the server dies.';
+    app.served = await startServe(app.served.dataDir, Number(new URL(app.served.origin).port));
+    expect(await notesOf(app.served, 'argo')).toEqual(['First part, saved.']);
+
+    // The coordinator opens the new address in another tab of the same browser, and leaves the old page alone.
+    const other = await context.newPage();
+    await other.goto(await app.served.link());
+    await other.getByRole('button', { name: 'Argo', exact: true }).waitFor();
+    // The old page's editor saves by itself, and the page says it is connected again.
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('Saved');
+    expect(await text.inputValue()).toBe(full);
+    await expect.poll(() => notesOf(app.served, 'argo')).toEqual([full]);
+    await expect.poll(() => page.getByText(/^Reconnected to `pals serve`/).count()).toBe(1);
     await context.close();
   });
 });

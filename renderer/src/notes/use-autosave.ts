@@ -1,9 +1,12 @@
 /**
  * The React side of an autosave engine: its save state as React state, and a flush whenever
  * work could be lost: the editor unmounts (dialog closed, another note chosen), the page is
- * hidden, or it is being unloaded.
+ * hidden, or it is being unloaded; and a retry of a failed save once the core is back (after
+ * `pals serve` restarted and a new address was opened in this browser), so "Not saved" turns to
+ * "Saved" without reopening the note.
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { reachability } from '../serve/reachability.js';
 import type { Autosave } from './autosave.js';
 import type { SaveState } from './save-types.js';
 
@@ -21,10 +24,14 @@ export function useAutosave<T>(engine: Autosave<T>, onUnmountFlushed?: (state: S
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush();
     };
+    const stopRetry = reachability.onBack(() => {
+      if (engine.state().kind === 'failed') flush();
+    });
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', flush);
     window.addEventListener('beforeunload', flush);
     return () => {
+      stopRetry();
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('beforeunload', flush);

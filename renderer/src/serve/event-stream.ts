@@ -33,8 +33,19 @@ export function parseEvents(text: string): { events: StreamEvent[]; rest: string
   return { events, rest, retry };
 }
 
+/** What the stream's owner hears of the connection: each one the server accepts, and each refused or broken. */
+export interface StreamWatch {
+  readonly onOpen: () => void;
+  readonly onLost: () => void;
+}
+
 /** Follows `url` until stopped; `headers` is asked anew for each connection. Returns the stop function. */
-export function followEvents(url: string, headers: () => Record<string, string>, onEvent: (event: StreamEvent) => void): () => void {
+export function followEvents(
+  url: string,
+  headers: () => Record<string, string>,
+  onEvent: (event: StreamEvent) => void,
+  watch?: StreamWatch,
+): () => void {
   let stopped = false;
   let controller: AbortController | null = null;
   let delay = 2_000;
@@ -47,10 +58,12 @@ export function followEvents(url: string, headers: () => Record<string, string>,
     while (!stopped) {
       controller = new AbortController();
       let refused = false;
+      let broken = false;
       try {
         const response = await fetch(url, { headers: headers(), signal: controller.signal, credentials: 'omit', cache: 'no-store' });
         refused = !response.ok || !response.body;
         if (response.body && response.ok) {
+          watch?.onOpen();
           const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
           let buffer = '';
           for (;;) {
@@ -64,8 +77,10 @@ export function followEvents(url: string, headers: () => Record<string, string>,
         }
       } catch {
         // The server went away or we stopped: try again below (unless stopped).
+        broken = true;
       }
       if (stopped) return;
+      if (refused || broken) watch?.onLost();
       // Refused (a restarted server, a page not signed in yet): ask less often until a tab signs in.
       await wait(refused ? Math.max(delay, 5_000) : delay);
     }

@@ -22,6 +22,8 @@ export interface TemplateSection {
   /** The same subsections in the template's table of contents, which lists them in another order. */
   readonly toc: readonly string[];
   readonly items: readonly TemplateItem[];
+  /** The keys of its table (Metadata's: Assessment Stage, Software, …). */
+  readonly fields: readonly string[];
 }
 
 const section = (
@@ -29,17 +31,19 @@ const section = (
   subsections: readonly string[],
   items: readonly TemplateItem[] = [],
   toc = subsections,
-): TemplateSection => ({
-  title,
-  subsections,
-  toc,
-  items,
-});
+  fields: readonly string[] = [],
+): TemplateSection => ({ title, subsections, toc, items, fields });
 const item = (name: string, depth: 0 | 1 = 0, link?: string): TemplateItem => (link ? { name, depth, link } : { name, depth });
 
 /** The template's outline, section by section. */
 export const TEMPLATE_OUTLINE: readonly TemplateSection[] = [
-  section('Metadata', ['Security links']),
+  section(
+    'Metadata',
+    ['Security links'],
+    [],
+    ['Security links'],
+    ['Assessment Stage', 'Software', 'Security Provider', 'Languages', 'SBOM'],
+  ),
   section(
     'Overview',
     ['Background', 'Actors', 'Actions', 'Goals', 'Non-goals'],

@@ -174,7 +174,7 @@ export function assessmentPullRequest(e: Engagement, today: string): AssessmentP
   const name = prose(e.name);
   const pals = e.pals.length ? e.pals.map(prose).join(', ') : 'a Security Pal';
   const sections = TEMPLATE_OUTLINE.flatMap((sec) => {
-    if (sec.title === 'Metadata') return ['Metadata: Assessment Stage, Software, Security Provider, Languages, SBOM', ...sec.subsections];
+    if (sec.fields.length) return [`${sec.title}: ${sec.fields.join(', ')}`, ...sec.subsections];
     return [sec.subsections.length ? `${sec.title}: ${sec.subsections.join(', ')}` : sec.title];
   });
   const body = [

@@ -8,6 +8,7 @@
  * the prompt, even if a line was appended to it), by being wholly in italics (the desk's own
  * starter, shared/assessment.ts, writes its prompts so) and by the `[project]` placeholder.
  */
+import { TEMPLATE_OUTLINE } from '../assessment-template.js';
 import { words } from './assessment-names.js';
 
 /** Phrases of the template's prompts and examples (compared lowercased, whitespace collapsed). */
@@ -62,27 +63,12 @@ const PROMPT_PHRASES = [
   'reviewers will have the same question',
 ];
 
-/** The template's bullet labels: a bullet holding only its label says nothing yet. */
+/** The template's bullet labels (its items, and the older names of one): a bullet holding only its label says nothing yet. */
 const LABELS = new Set([
-  'critical',
-  'security relevant',
-  'compliance',
-  'development pipeline',
-  'communication channels',
-  'internal',
-  'inbound',
-  'outbound',
-  'ecosystem',
-  'responsible disclosures process',
-  'vulnerability response process',
-  'incident response',
-  'known issues over time',
+  ...TEMPLATE_OUTLINE.flatMap((section) => section.items.map((i) => words(i.name))),
   'cii best practices',
-  'openssf best practices',
   'open ssf best practices',
   'best practices',
-  'case studies',
-  'related projects vendors',
 ]);
 
 /** What a table's header row calls its columns (`| Doc | url |`): names, not content. */

@@ -5,7 +5,7 @@
  * however projects name them (assessment-names.ts); what counts as written is
  * assessment-filled.ts.
  */
-import { TEMPLATE_SECTIONS } from '../assessment-template.js';
+import { TEMPLATE_OUTLINE, TEMPLATE_SECTIONS } from '../assessment-template.js';
 import type { AssessmentSection } from '../schema.js';
 import { filled, saysSomething } from './assessment-filled.js';
 import { scanLines } from './assessment-headings.js';
@@ -31,10 +31,9 @@ function withoutFootnotes(lines: readonly string[]): string[] {
 /** The template's metadata keys, and what projects put beside them in a bold key/value list. */
 const METADATA_KEYS = new Set(
   [
-    'assessment stage',
+    ...TEMPLATE_OUTLINE[0]!.fields,
     'stage',
     'status',
-    'software',
     'repository',
     'repo',
     'project',
@@ -43,10 +42,7 @@ const METADATA_KEYS = new Set(
     'homepage',
     'contact',
     'security contact',
-    'security provider',
-    'languages',
     'language',
-    'sbom',
     'version',
     'assessment version',
     'license',

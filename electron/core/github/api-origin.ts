@@ -55,7 +55,7 @@ export function apiOrigin(apiUrl: string): ApiOrigin {
     if (u.origin !== origin || u.username !== '' || u.password !== '') return false;
     return basePath === '' || u.pathname === basePath || u.pathname.startsWith(`${basePath}/`);
   };
-  const check = (url: string, what = 'a request'): void => {
+  const check = (url: string, what = 'a next page or an address in GitHub’s answer'): void => {
     if (allows(url)) return;
     throw new TransportError(
       'off-origin',

@@ -89,6 +89,28 @@ describe('the token goes only to the configured API address', () => {
     expect(evil.requests).toEqual([]);
   });
 
+  it('reads the self-assessment from the API even when its contents_url names another host', async () => {
+    const fake = await fakeGithub();
+    const evil = await attacker();
+    const store = await openStore();
+    const path = 'assessments/widget/self-assessment.md';
+    fake.add({
+      owner: 'o',
+      repo: 'r',
+      number: 7,
+      kind: 'pull',
+      files: [{ filename: path, status: 'added', content: filledWith(['Metadata']) }],
+    });
+    const id = await linked(store, 'Widget', null);
+    await store.update((doc) => editEngagement(doc, id, { pr: 'o/r#7' }, '2026-11-02T09:00:00.000Z'));
+    fake.linkOrigin = evil.url;
+    await syncAll(store, { client: client(fake), token: TOKEN });
+    expect(store.doc.engagements[0]!.pr).toMatchObject({ path, error: null });
+    const contents = fake.requests.filter((r) => decodeURIComponent(r.path).startsWith(`/repos/o/r/contents/${path}?ref=`));
+    expect(contents).toHaveLength(1);
+    expect(evil.requests).toEqual([]);
+  });
+
   it('a call cannot swap the guarded fetch or name another base URL', async () => {
     const fake = await fakeGithub();
     const evil = await attacker();

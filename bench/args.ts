@@ -19,13 +19,13 @@ export const DEFAULT_SIZES: readonly number[] = [500, 5000];
 export const QUICK_SIZES: readonly number[] = [500];
 
 /** Usage text printed by `--help` and after a bad option. */
-export const USAGE = `usage: npm run bench -- [--sizes 500,5000,20000] [--quick] [--scenario store,cli,board,sync,discover,export,insight,week] [--seed 42] [--out file.json]
+export const USAGE = `usage: npm run bench -- [--sizes 500,5000,20000] [--quick] [--scenario store,cli,board,sync,discover,intake,export,insight,week] [--seed 42] [--out file.json]
   --sizes     engagement counts to measure, 10 notes each (default 500,5000; --quick 500); budgets
               are judged at 5,000, and with several sizes a table shows how each figure grew.
               sync and export always use their own (sync: 200 and 2000 linked issues,
               --quick 200; export: a 50-project round), as the issue defines them
   --quick     fewer repetitions: a smoke run, not figures to quote
-  --scenario  comma-separated scenario names: store, cli, board, sync, discover, export, insight, week
+  --scenario  comma-separated scenario names: store, cli, board, sync, discover, intake, export, insight, week
               (default: all)
   --seed      seed of the synthetic data (default 42)
   --out       where to write the JSON summary (default bench/results.json)`;

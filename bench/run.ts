@@ -15,6 +15,7 @@ import { cliScenario } from './cli-scenario.js';
 import { discoverScenario } from './discover-scenario.js';
 import { exportScenario } from './export-scenario.js';
 import { insightScenario } from './insight-scenario.js';
+import { intakeScenario } from './intake-scenario.js';
 import { storeScenario } from './store-scenario.js';
 import { syncScenario } from './sync-scenario.js';
 import { weekScenario } from './week-scenario.js';
@@ -26,6 +27,7 @@ export const SCENARIOS: readonly Scenario[] = [
   boardScenario,
   syncScenario,
   discoverScenario,
+  intakeScenario,
   exportScenario,
   insightScenario,
   weekScenario,

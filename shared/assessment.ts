@@ -9,7 +9,7 @@
  */
 import { anchorOf, TEMPLATE_OUTLINE, type TemplateItem } from './assessment-template.js';
 import type { AssessmentPr } from './deck/formats.js';
-import { prose } from './deck/escape.js';
+import { prose, storedText } from './deck/escape.js';
 import type { Engagement, Person } from './schema.js';
 
 /** The template this starter follows. */
@@ -103,7 +103,7 @@ export function assessmentStarter(e: Engagement, today: string, facts: StarterFa
   const contacts = e.contacts.map(person);
   const known = contacts.length ? ` Known contacts: ${contacts.join('; ')}.` : '';
   const about = [
-    `${name} is a CNCF ${e.maturity} project.`,
+    `${name} is a CNCF ${prose(storedText(e.maturity))} project.`,
     contacts.length ? `Project contacts: ${contacts.join('; ')}.` : '',
     e.github ? `Tracking issue: ${urlText(e.github.url)}.` : '',
   ].filter(Boolean);
@@ -180,7 +180,7 @@ export function assessmentPullRequest(e: Engagement, today: string): AssessmentP
   const body = [
     `This pull request starts ${name}'s security self-assessment in \`${ASSESSMENT_PATH}\`, following CNCF TAG Security's template: ${ASSESSMENT_TEMPLATE_URL}`,
     '',
-    `The metadata is filled in (${e.repo ? `${urlText(e.repo)}, ` : ''}CNCF ${e.maturity}); every other section holds a short prompt, in italics, for the maintainers to replace. ` +
+    `The metadata is filled in (${e.repo ? `${urlText(e.repo)}, ` : ''}CNCF ${prose(storedText(e.maturity))}); every other section holds a short prompt, in italics, for the maintainers to replace. ` +
       'A self-assessment is the maintainers’ own view of the project’s security, not an audit.',
     '',
     `${pals} (CNCF TAG Security, Security Pals) can help with any section.${e.github ? ` Tracking issue: ${urlText(e.github.url)}` : ''}`,

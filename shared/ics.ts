@@ -5,7 +5,7 @@
  * again (or a newer export) updates the events instead of adding copies; a deadline that no
  * longer holds stays in the file as CANCELLED, so calendars that imported it drop it.
  */
-import { addDays, type IsoDate } from './dates.js';
+import { addDays, isIsoDate, type IsoDate } from './dates.js';
 import { windowEnd } from './due.js';
 import { nameKey } from './engagements.js';
 import { PalsError } from './errors.js';
@@ -206,6 +206,23 @@ export function foldLine(line: string): string {
 /** 2026-03-01 → 20260301. */
 const icsDate = (date: IsoDate) => date.replace(/-/g, '');
 
+/**
+ * A UID as written: the stored ids make it, and a stored value is escaped where it is written
+ * out whatever the schema promised. Every character but letters, digits and `@._-` is
+ * percent-encoded, so a CR or LF in an id can never start a line (a new property, a new event)
+ * while a real id (lowercase letters, digits, dashes) reads unchanged, export after export.
+ */
+export function uidText(uid: string): string {
+  return uid.replace(/[^A-Za-z0-9@._-]/gu, (c) => {
+    if (c.length === 1 && c.charCodeAt(0) < 0x80) return `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+    try {
+      return encodeURIComponent(c);
+    } catch {
+      return '%EF%BF%BD'; // a lone surrogate: U+FFFD, as UTF-8 writes it
+    }
+  });
+}
+
 /** An ISO timestamp → 20260301T093000Z (UTC). */
 function icsStamp(iso: string): string {
   return new Date(iso)
@@ -227,9 +244,11 @@ export function icsText(events: readonly CalendarEvent[], options: { readonly na
     `X-WR-CALNAME:${escapeText(options.name)}`,
   ];
   for (const event of events) {
+    // A date that is not one (a hand-edited or copied-in store) cannot place an event: it is left out.
+    if (!isIsoDate(event.date)) continue;
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${event.uid}`,
+      `UID:${uidText(event.uid)}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${icsDate(event.date)}`,
       `DTEND;VALUE=DATE:${icsDate(addDays(event.date, 1))}`,
@@ -237,7 +256,7 @@ export function icsText(events: readonly CalendarEvent[], options: { readonly na
       `DESCRIPTION:${escapeText(event.description)}`,
       `CATEGORIES:Security Pals,${event.kind === 'phase' ? 'Phase window' : 'Action item'}`,
       'TRANSP:TRANSPARENT',
-      `SEQUENCE:${event.sequence}`,
+      `SEQUENCE:${Number.isSafeInteger(event.sequence) && event.sequence >= 0 ? event.sequence : 0}`,
       `STATUS:${event.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
       'END:VEVENT',
     );

@@ -8,7 +8,7 @@ import { PHASE_TITLES } from '../phases.js';
 import type { Engagement, Round, StoreDoc, Windows } from '../schema.js';
 import { plannedVsActualChart, timeInPhaseChart } from './charts.js';
 import { compareSlides } from './compare-section.js';
-import { cell, literal } from './escape.js';
+import { cell, literal, storedText } from './escape.js';
 import { notesComment } from './notes.js';
 import { groupAnswers, RETRO_QUESTIONS } from './retro-answers.js';
 import { WEEK_PHASES, type RoundDeck } from './round-deck-schema.js';
@@ -43,6 +43,13 @@ export function headingOf(ctx: DeckContext, section: DeckSection): string {
 export const withNotes = (slide: string, notes: string): string => (notes ? `${slide}\n\n${notesComment(notes)}` : slide);
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/**
+ * A stored number as deck text. The schema promises numbers, but a value is escaped where it is
+ * written out whatever the schema promised: anything else reads "?", never as markup.
+ */
+const numberText = (value: unknown): string => (typeof value === 'number' && Number.isFinite(value) ? String(value) : '?');
+/** An engagement's logged hours, when they are a number. */
+const hoursOf = (e: Engagement): number | null => (typeof e.hours === 'number' && Number.isFinite(e.hours) ? e.hours : null);
 const who = (e: Engagement) => (e.pals.length ? e.pals.map(literal).join(', ') : '—');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -51,7 +58,7 @@ function outcome(e: Engagement): string {
   if (e.phase === 'done') return 'Self-assessment done';
   if (e.phase === 'review') return 'Submitted for review';
   if (e.phase === 'intake') return 'Not started';
-  return `In progress: ${PHASE_TITLES[e.phase]}`;
+  return `In progress: ${literal(PHASE_TITLES[e.phase] ?? storedText(e.phase))}`;
 }
 
 /**
@@ -106,7 +113,13 @@ const projects: Builder = (ctx) => {
   if (ctx.chosen.length === 0) return [];
   // The column shows only once a project links its self-assessment PR: the pilot deck has none.
   const linked = ctx.chosen.filter((e) => e.pr !== null).length;
-  const rows = ctx.chosen.map((e) => [cell(e.name), capital(e.maturity), who(e), outcome(e), ...(linked ? [prProgress(e)] : [])]);
+  const rows = ctx.chosen.map((e) => [
+    cell(e.name),
+    cell(capital(storedText(e.maturity))),
+    who(e),
+    outcome(e),
+    ...(linked ? [prProgress(e)] : []),
+  ]);
   const header = ['Project', 'Maturity', 'Pal', 'Outcome', ...(linked ? ['Self-assessment'] : [])];
   const done = ctx.chosen.filter((e) => e.phase === 'done').length;
   const prs = linked ? ` ${linked} linked a self-assessment PR (sections filled, as of the last sync).` : '';
@@ -143,7 +156,8 @@ const learnings: Builder = (ctx) => {
 };
 
 /** How a window reads on the timebox slide, as the pilot wrote it: "Week 1", "Week 6–8". */
-const weekLabel = (w: { start: number; end: number }) => (w.start === w.end ? `Week ${w.end}` : `Week ${w.start}–${w.end}`);
+const weekLabel = (w: { start: number; end: number }) =>
+  w.start === w.end ? `Week ${numberText(w.end)}` : `Week ${numberText(w.start)}–${numberText(w.end)}`;
 
 function plannedVsActual(t: PhaseTiming): string {
   const planned = `planned ${plural(t.plannedDays, 'day')}`;
@@ -192,8 +206,8 @@ const timebox: Builder = (ctx) => {
 };
 
 const buyIn: Builder = (ctx) => {
-  const withHours = ctx.chosen.filter((e) => e.hours !== null);
-  const total = withHours.reduce((s, e) => s + (e.hours ?? 0), 0);
+  const withHours = ctx.chosen.filter((e) => hoursOf(e) !== null);
+  const total = withHours.reduce((s, e) => s + (hoursOf(e) ?? 0), 0);
   const summary = withHours.length
     ? [
         `* ${total} hours over ${plural(withHours.length, 'engagement')}: ${Math.round((total / withHours.length) * 10) / 10} h each on average`,
@@ -203,11 +217,11 @@ const buyIn: Builder = (ctx) => {
   if (lines.length === 0) return [];
   const notes = 'Hours are what the pals logged on each card (Retrospective tab, or pals edit --hours).';
   const out = slides(headingOf(ctx, 'buyIn'), listPages(ctx.metrics, headingOf(ctx, 'buyIn'), lines)).map((s) => withNotes(s, notes));
-  const rows = withHours.map((e) => [cell(e.name), who(e), String(e.hours)]);
+  const rows = withHours.map((e) => [cell(e.name), who(e), numberText(hoursOf(e))]);
   if (rows.length)
     out.push(...slides('Hours per engagement', tablePages(ctx.metrics, 'Hours per engagement', ['Project', 'Pal', 'Hours'], rows)));
   const perPal = new Map<string, number>();
-  for (const e of withHours) for (const p of e.pals) perPal.set(p, (perPal.get(p) ?? 0) + (e.hours ?? 0) / e.pals.length);
+  for (const e of withHours) for (const p of e.pals) perPal.set(p, (perPal.get(p) ?? 0) + (hoursOf(e) ?? 0) / e.pals.length);
   const palRows = [...perPal].sort((a, b) => b[1] - a[1]).map(([p, h]) => [cell(p), String(Math.round(h * 10) / 10)]);
   if (palRows.length) out.push(...slides('Hours per pal', tablePages(ctx.metrics, 'Hours per pal', ['Pal', 'Hours'], palRows)));
   return out;

@@ -35,3 +35,8 @@ const MARKUP = /[\\`*_{}[\]<>#|!~$]/g;
 export function prose(text: string): string {
   return oneLine(text).replace(MARKUP, (c) => `\\${c}`);
 }
+
+/** A stored value as text to escape: the schema promises a string, but a value is escaped where it is written out whatever it promised. */
+export function storedText(value: unknown): string {
+  return typeof value === 'string' ? value : String(value);
+}

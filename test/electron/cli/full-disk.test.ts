@@ -4,16 +4,16 @@
  * that does not fit must fail with "error: not saved: the disk is full" (exit 1), a fold that does
  * not fit must be reported, and once there is room again every acknowledged note is there.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
-import { open, readdir, rm } from 'node:fs/promises';
+import { open, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PalsStore } from '../../../electron/core/store/store.js';
 import { addEngagement, addNote } from '../../../shared/engagements.js';
 import type { StoreDoc } from '../../../shared/schema.js';
-import { PALS_BIN, runNode, spawnServe } from '../../helpers.js';
+import { PALS_BIN, runNode } from '../../helpers.js';
 
 /** Mounts a tmpfs of `size` on a new folder; the folder, or why it cannot be done. */
 function mountTmpfs(size: string): { dir: string; skip: null } | { dir: null; skip: string } {
@@ -125,11 +125,21 @@ describe.skipIf(disk.skip !== null)('a real full disk (tmpfs)', () => {
     const { acked, refused } = await notesOnAFullDisk(dir, frees, 5000);
     expect(await readdir(dir)).toContain('pals.journal');
     // The app's stand-in folds on close: leave less room than the new pals.json needs.
-    const { child } = await spawnServe(dir);
+    const child = spawn(process.execPath, [PALS_BIN, '--data', dir, 'serve', '--no-open', '--port', '0'], { stdio: 'pipe' });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    await leaveFree(600 * 1024);
+    // Ctrl+C is handled once it says so (an event, never a clock).
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (stderr.includes('Press Ctrl+C')) resolve();
+      });
+      void exited.then(() => {
+        reject(new Error(`pals serve ended early: ${stderr}`));
+      });
+    });
+    // Room for pals.json as it is, not for it with the journal's notes folded in.
+    await leaveFree((await stat(join(dir, 'pals.json'))).size + 8192);
     child.kill('SIGINT');
     const code = await exited;
     await rm(FILLER(), { force: true });

@@ -10,6 +10,7 @@ import { startServer } from '../serve/server.js';
 import type { CommandContext } from './context.js';
 import { parse } from './parse.js';
 import { projectRoot } from './project-root.js';
+import { claimFolder } from './serve-claim.js';
 import { defaultServePort } from './serve-port.js';
 import { UsageError } from './usage.js';
 
@@ -46,33 +47,40 @@ export async function serve(argv: string[], ctx: CommandContext): Promise<void> 
       },
     },
   });
-  const port = chosen ?? defaultServePort(core.dir);
-  const start = (on: number) => startServer({ core, staticDir: rendererDir, port: on });
-  let server;
+  // One serve per folder: a second one says where it is served and stops (serve-claim.ts).
+  const claim = await claimFolder(core.dir);
   try {
-    server = await start(port).catch((error: unknown) => {
-      if (chosen !== null || (error as { code?: string }).code !== 'EADDRINUSE') throw error;
-      ctx.io.stderr(
-        `note: port ${port}, this data folder's usual port, is in use; serving on another one. Unsaved note drafts kept by the browser for the usual address will show only there.\n`,
+    const port = chosen ?? defaultServePort(core.dir);
+    const start = (on: number) => startServer({ core, staticDir: rendererDir, port: on });
+    let server;
+    try {
+      server = await start(port).catch((error: unknown) => {
+        if (chosen !== null || (error as { code?: string }).code !== 'EADDRINUSE') throw error;
+        ctx.io.stderr(
+          `note: port ${port}, this data folder's usual port, is in use; serving on another one. Unsaved note drafts kept by the browser for the usual address will show only there.\n`,
+        );
+        return start(0);
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw new PalsError(
+        'io',
+        code === 'EADDRINUSE' ? `port ${port} is in use; choose another with --port or omit it` : `cannot serve: ${String(error)}`,
       );
-      return start(0);
-    });
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new PalsError(
-      'io',
-      code === 'EADDRINUSE' ? `port ${port} is in use; choose another with --port or omit it` : `cannot serve: ${String(error)}`,
+    }
+    await claim.listening(`http://127.0.0.1:${String(server.port)}/`);
+    ctx.io.stdout(`${server.url}\n`);
+    ctx.io.stderr(
+      `Serving Security Pals Desk for ${core.dir} on 127.0.0.1 only. Press Ctrl+C to stop.\n` +
+        `The address above opens once. For another tab or window of the same browser, open http://127.0.0.1:${server.port}/; ` +
+        `for another browser, use "Another window" on the board.\n`,
     );
+    // The opener gets its own one-time address, in a file only this user can read (never on a command line).
+    const removeOpenerFile = values['no-open'] ? null : await openBrowser(server.link());
+    await ctx.io.untilStopped();
+    await server.close();
+    await removeOpenerFile?.();
+  } finally {
+    await claim.release();
   }
-  ctx.io.stdout(`${server.url}\n`);
-  ctx.io.stderr(
-    `Serving Security Pals Desk for ${core.dir} on 127.0.0.1 only. Press Ctrl+C to stop.\n` +
-      `The address above opens once. For another tab or window of the same browser, open http://127.0.0.1:${server.port}/; ` +
-      `for another browser, use "Another window" on the board.\n`,
-  );
-  // The opener gets its own one-time address, in a file only this user can read (never on a command line).
-  const removeOpenerFile = values['no-open'] ? null : await openBrowser(server.link());
-  await ctx.io.untilStopped();
-  await server.close();
-  await removeOpenerFile?.();
 }

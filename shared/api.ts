@@ -155,7 +155,8 @@ const TokenArgs = z.strictObject({
 });
 /** A day as typed (checked by the core: real, not after today, in order), so the message says which. */
 const DayInput = z.string().max(40);
-const MoveArgs = z.strictObject({ id: IdSchema, phase: PhaseSchema, on: DayInput.optional() });
+/** `via`: who asks, recorded as the move's reason (the app's board by default; `pals move` says cli). */
+const MoveArgs = z.strictObject({ id: IdSchema, phase: PhaseSchema, on: DayInput.optional(), via: z.enum(['board', 'cli']).optional() });
 const RetroList = z.array(LongTextSchema).max(200);
 const AddRoundArgs = z.strictObject({
   name: NameSchema,

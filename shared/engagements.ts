@@ -10,7 +10,6 @@ import type { CriteriaInput, EngagementPatch, NewEngagementInput, NewNoteInput }
 import { formatIssueRef, issueUrl, parseIssueRef } from './issue-ref.js';
 import { assertLinkFree } from './github/link-holder.js';
 import { pullLinkFor } from './github/pull-link.js';
-import type { Phase } from './phases.js';
 import { findRound } from './round-ref.js';
 import { emptyCriteria, type Criteria, type Engagement, type GithubLink, type Note, type StoreDoc } from './schema.js';
 
@@ -130,25 +129,6 @@ export function addEngagement(doc: StoreDoc, input: NewEngagementInput, stamp: S
     updatedAt: stamp.at,
   };
   return { doc: { ...doc, engagements: [...doc.engagements, engagement] }, value: engagement };
-}
-
-/** Moves a card; a move to the phase it is already in changes nothing and records nothing. */
-export function moveEngagement(
-  doc: StoreDoc,
-  ref: string,
-  phase: Phase,
-  at: string,
-  source: 'local' | 'github' = 'local',
-): Applied<Engagement> {
-  const current = findEngagement(doc, ref);
-  if (current.phase === phase) return { doc, value: current };
-  const next: Engagement = {
-    ...current,
-    phase,
-    history: [...current.history, { from: current.phase, to: phase, at, source }],
-    updatedAt: at,
-  };
-  return { doc: replace(doc, next), value: next };
 }
 
 /** Applies a validated patch; fields left out stay as they are. A new round is recorded in `roundMoves`. */

@@ -27,18 +27,23 @@ export function stampFor(on: IsoDate, today: IsoDate, now: string): string {
 }
 
 /** `at`, or a millisecond after `after` when that is later (keeps a history in order within a day). */
-function notBefore(at: string, after: string | undefined): string {
+export function notBefore(at: string, after: string | undefined): string {
   if (after === undefined) return at;
   const a = Date.parse(at);
   const b = Date.parse(after);
   return a > b ? at : new Date(b + 1).toISOString();
 }
 
-function checkDay(on: string, today: IsoDate, what: string): number {
+/**
+ * The day number of `on`, refused when it is not a real date or after today. `what` starts the
+ * message (a dialog's step); a caller that names the field its own way (the CLI's flag) adds it.
+ */
+export function checkDay(on: string, today: IsoDate, what?: string, field = 'on'): number {
+  const lead = what === undefined ? '' : `${what}: `;
   const day = dayNumber(on);
-  if (day === null) throw new PalsError('invalid-input', `${what}: ${on} is not a real date (write YYYY-MM-DD)`, 'on');
+  if (day === null) throw new PalsError('invalid-input', `${lead}${on} is not a real date (write YYYY-MM-DD)`, field);
   const now = dayNumber(today)!;
-  if (day > now) throw new PalsError('invalid-input', `${what}: ${on} is after today (${today}); a move cannot be in the future`, 'on');
+  if (day > now) throw new PalsError('invalid-input', `${lead}${on} is after today (${today}); a move cannot be in the future`, field);
   return day;
 }
 
@@ -46,48 +51,16 @@ function replace(doc: StoreDoc, next: Engagement): StoreDoc {
   return { ...doc, engagements: doc.engagements.map((e) => (e.id === next.id ? next : e)) };
 }
 
-/** The last real move (creation, `from: null`, is no move). */
-function lastMove(history: readonly PhaseChange[]): PhaseChange | undefined {
-  for (let i = history.length - 1; i >= 0; i--) if (history[i]!.from !== null) return history[i];
-  return undefined;
+/** True when the coordinator moved the card (not GitHub, not its creation) after `since`. */
+export function movedLocallySince(engagement: Pick<Engagement, 'history'>, since: string | null): boolean {
+  const after = since === null ? -Infinity : Date.parse(since);
+  return engagement.history.some((h) => h.source === 'local' && h.from !== null && Date.parse(h.at) > after);
 }
 
-/**
- * Moves a card on a given day. Refused when the day is not real, after today, or before the
- * card's previous move. A day before the card was created pulls its creation entry back to it
- * (time in the first phase cannot be negative). A move to the phase it is in changes nothing.
- */
-export function moveOn(
-  doc: StoreDoc,
-  ref: string,
-  phase: Phase,
-  on: IsoDate,
-  today: IsoDate,
-  now: string,
-  source: 'local' | 'github' = 'local',
-): Applied<Engagement> {
-  const current = findEngagement(doc, ref);
-  const day = checkDay(on, today, '--on');
-  const previous = lastMove(current.history);
-  if (previous && day < dayNumber(dayOf(previous.at))!) {
-    throw new PalsError(
-      'invalid-input',
-      `--on: ${on} is before ${current.name}'s previous move (to ${previous.to} on ${dayOf(previous.at)}); moves stay in order`,
-      'on',
-    );
-  }
-  if (current.phase === phase) return { doc, value: current };
-  const last = current.history[current.history.length - 1];
-  let at = stampFor(on, today, now);
-  if (previous) at = notBefore(at, last?.at);
-  const history = current.history.map((h) => (h.from === null && Date.parse(h.at) > Date.parse(at) ? { ...h, at } : h));
-  const next: Engagement = {
-    ...current,
-    phase,
-    history: [...history, { from: current.phase, to: phase, at, source }],
-    updatedAt: now,
-  };
-  return { doc: replace(doc, next), value: next };
+/** The last real move (creation, `from: null`, is no move). */
+export function lastMove(history: readonly PhaseChange[]): PhaseChange | undefined {
+  for (let i = history.length - 1; i >= 0; i--) if (history[i]!.from !== null) return history[i];
+  return undefined;
 }
 
 /**

@@ -22,6 +22,10 @@ export const MIGRATIONS: readonly Migration[] = [
   // Version 2 also keeps each pal once, in a registry (settings.pals): format 1's pal → login map
   // (settings.palLogins) becomes the registry's first records.
   { from: 1, migrate: (raw) => withPalRegistry(raw) },
+  // Version 3: a move's history entry says why (`reason`, `because`), and a queued write-back
+  // holds its target phase (`phase`) instead of a label diff. All optional: a version-2 entry's
+  // label diff is kept as read and never sent (its card's phase is, under the rules then in force).
+  { from: 2, migrate: (raw) => ({ ...raw }) },
 ];
 
 /** Format 1's `settings.palLogins` as registry records (`settings.pals`); the rest is left to the schema. */

@@ -16,7 +16,7 @@ import { SecurityCheckSchema } from './intake/security-check-schema.js';
  * a migration from the previous version (shared/migrations.ts): test/shared/schema-version.test.ts
  * pins the shape to this number and says what to do (docs/ARCHITECTURE.md, "Changing the stored shape").
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const MATURITIES = ['sandbox', 'incubating', 'graduated', 'archived'] as const;
 export const NOTE_KINDS = ['meet-greet', 'follow-up', 'general'] as const;
@@ -69,12 +69,22 @@ export const NoteSchema = z.strictObject({
   actions: z.array(ActionItemSchema).default([]),
 });
 
+/**
+ * Why a card moved (shared/move.ts): a drag or click on the board, `pals move`, a move dated in
+ * the past, a settled conflict, or a sync following GitHub's labels.
+ */
+export const MoveReasonSchema = z.enum(['board', 'cli', 'backdated', 'conflict-keep-mine', 'conflict-take-github', 'sync']);
+
 /** One move on the board; the history feeds time-in-phase figures for the retrospective. */
 export const PhaseChangeSchema = z.strictObject({
   from: PhaseSchema.nullable(),
   to: PhaseSchema,
   at: TimestampSchema,
   source: z.enum(['local', 'github', 'import']).default('local'),
+  /** Who asked for the move (absent on creation, an edited history and stores older than this field). */
+  reason: MoveReasonSchema.optional(),
+  /** What on GitHub caused a sync's move (`label "pals/review"`, `issue closed`). */
+  because: z.string().max(200).optional(),
 });
 
 export const GithubConflictSchema = z.strictObject({
@@ -351,13 +361,19 @@ export const SettingsSchema = z.strictObject({
   views: ViewsSchema.default(() => ViewsSchema.parse({})),
 });
 
-/** A label change waiting to be sent to GitHub (write-back); removed only once it succeeded. */
+/**
+ * A phase waiting to be written back to GitHub; removed only once it succeeded. It holds the
+ * target phase, not a label diff: the labels to add and remove are worked out when it is sent,
+ * under the rules in force then (shared/github/labels.ts). `setLabel`/`removeLabels` are what
+ * format 2 stored instead; they are kept as read and never used (the card's phase is sent).
+ */
 export const OutboxEntrySchema = z.strictObject({
   id: IdSchema,
   engagementId: IdSchema,
   issue: StoredIssueSchema,
-  setLabel: LabelNameSchema,
-  removeLabels: z.array(LabelNameSchema).max(100).default([]),
+  phase: PhaseSchema.optional(),
+  setLabel: LabelNameSchema.optional(),
+  removeLabels: z.array(LabelNameSchema).max(100).optional(),
   createdAt: TimestampSchema,
   attempts: z.number().int().nonnegative().default(0),
   lastError: z.string().max(500).nullable().default(null),
@@ -396,6 +412,7 @@ export type Person = z.infer<typeof PersonSchema>;
 export type ActionItem = z.infer<typeof ActionItemSchema>;
 export type Note = z.infer<typeof NoteSchema>;
 export type PhaseChange = z.infer<typeof PhaseChangeSchema>;
+export type MoveReason = z.infer<typeof MoveReasonSchema>;
 export type GithubLink = z.infer<typeof GithubLinkSchema>;
 export type PullLink = z.infer<typeof PullLinkSchema>;
 export type AssessmentSection = z.infer<typeof AssessmentSectionSchema>;

@@ -11,7 +11,7 @@ import { search } from '../../shared/search.js';
 import { PalsError } from '../../shared/errors.js';
 import { cardView, openActionViews, searchHitViews, viewEngagement } from '../../shared/view.js';
 import type { StoreDoc } from '../../shared/schema.js';
-import { moveWithWriteBack } from '../../shared/github/outbox.js';
+import { moveCard } from '../../shared/move.js';
 import { withoutImageBytes } from '../../shared/deck/round-deck.js';
 import type { CoreContext, Handlers } from './context.js';
 import { createActionHandlers } from './action-handlers.js';
@@ -76,11 +76,12 @@ export function createHandlers(ctx: CoreContext): Omit<Handlers, ExportCall> {
       await ctx.store.update((doc) => editEngagement(doc, id, patch, at()));
       return view(ctx.store.doc, id);
     },
-    moveEngagement: async ({ id, phase, on }) => {
+    moveEngagement: async ({ id, phase, on, via }) => {
       const [when, entryId] = [at(), newId()];
       const backdate = on === undefined ? undefined : { on, today: ctx.today() };
-      // A move in a round with write-back also queues the label change (shared/github/outbox.ts).
-      await ctx.store.update((doc) => moveWithWriteBack(doc, id, phase, when, entryId, backdate));
+      const reason = backdate ? 'backdated' : (via ?? 'board');
+      // The one move (shared/move.ts): with write-back on, it also queues the label change.
+      await ctx.store.update((doc) => moveCard(doc, { ref: id, to: phase, reason, at: when, backdate, entryId }));
       return view(ctx.store.doc, id);
     },
     removeEngagement: async ({ id }) => {

@@ -52,10 +52,26 @@ export function matchRule(labels: readonly string[], rules: readonly LabelRule[]
  * else the first matching rule; else an open pull request (a submitted self-assessment) → review.
  */
 export function suggestPhase(issue: IssueSignals, rules: readonly LabelRule[] = DEFAULT_LABEL_RULES): Phase | null {
-  if (issue.state === 'closed') return 'done';
+  return explainSuggestion(issue, rules)?.phase ?? null;
+}
+
+/** GitHub's suggestion with what on the issue caused it (a sync's move records it). */
+export interface Suggestion {
+  readonly phase: Phase;
+  /** `label "pals/review"`, `labels "in-progress" + "assessment"`, `issue closed`, `open pull request`. */
+  readonly because: string;
+}
+
+/** `suggestPhase` with its reason, or null when GitHub says nothing. */
+export function explainSuggestion(issue: IssueSignals, rules: readonly LabelRule[] = DEFAULT_LABEL_RULES): Suggestion | null {
+  const what = issue.kind === 'pull' ? 'pull request' : 'issue';
+  if (issue.state === 'closed') return { phase: 'done', because: `${what} closed` };
   const rule = matchRule(issue.labels, rules);
-  if (rule) return rule.phase;
-  return issue.kind === 'pull' && issue.state === 'open' ? 'review' : null;
+  if (rule) {
+    const labels = [rule.label, ...rule.requires].map((l) => `"${l}"`);
+    return { phase: rule.phase, because: `${labels.length > 1 ? 'labels' : 'label'} ${labels.join(' + ')}` };
+  }
+  return issue.kind === 'pull' && issue.state === 'open' ? { phase: 'review', because: 'open pull request' } : null;
 }
 
 /** The label change that puts an issue in `phase`: set its label, remove the rest of its family. */

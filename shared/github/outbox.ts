@@ -4,12 +4,8 @@
  * and restarts; one entry per engagement (the newest phase wins), removed only after success.
  */
 import type { Applied } from '../engagements.js';
-import type { IsoDate } from '../dates.js';
-import { moveEngagement } from '../engagements.js';
-import { moveOn } from '../history.js';
-import { labelChangeFor, rulesFor, suggestPhase, type IssueSignals } from './labels.js';
-import { movedLocallySince } from './sync.js';
-import type { Phase } from '../phases.js';
+import { movedLocallySince } from '../history.js';
+import { labelChangeFor, rulesFor, suggestPhase, type IssueSignals, type LabelChange } from './labels.js';
 import type { Engagement, OutboxEntry, StoreDoc } from '../schema.js';
 
 /** True when the engagement's round has write-back switched on and it links an issue. */
@@ -17,37 +13,25 @@ export function writesBack(doc: StoreDoc, e: Engagement): boolean {
   return e.github !== null && doc.rounds.find((r) => r.id === e.round)?.writeBack === true;
 }
 
-/** Queues the label change for the card's current phase (replacing any older entry for it). */
+/**
+ * Queues the card's current phase for its issue (replacing any older entry for it). Only the
+ * target phase is stored: the labels are worked out when it is sent (`sendingChange`), under the
+ * rules in force then. Nothing is queued when no rule can express the phase.
+ */
 export function enqueueWriteBack(doc: StoreDoc, engagementId: string, entryId: string, at: string): Applied<OutboxEntry | null> {
   const e = doc.engagements.find((x) => x.id === engagementId);
   if (!e || !writesBack(doc, e)) return { doc, value: null };
-  const change = labelChangeFor(e.phase, rulesFor(doc, e));
-  if (!change) return { doc, value: null };
+  if (!labelChangeFor(e.phase, rulesFor(doc, e))) return { doc, value: null };
   const entry: OutboxEntry = {
     id: entryId,
     engagementId,
     issue: e.github!.issue,
-    setLabel: change.setLabel,
-    removeLabels: [...change.removeLabels],
+    phase: e.phase,
     createdAt: at,
     attempts: 0,
     lastError: null,
   };
   return { doc: { ...doc, outbox: [...doc.outbox.filter((o) => o.engagementId !== engagementId), entry] }, value: entry };
-}
-
-/** A local move that also queues its write-back (a no-op for rounds without write-back); `backdate` dates it (shared/history.ts). */
-export function moveWithWriteBack(
-  doc: StoreDoc,
-  ref: string,
-  phase: Phase,
-  at: string,
-  entryId: string,
-  backdate?: { readonly on: IsoDate; readonly today: IsoDate },
-): Applied<Engagement> {
-  const moved = backdate ? moveOn(doc, ref, phase, backdate.on, backdate.today, at) : moveEngagement(doc, ref, phase, at);
-  if (moved.doc === doc) return moved;
-  return { doc: enqueueWriteBack(moved.doc, moved.value.id, entryId, at).doc, value: moved.value };
 }
 
 /**
@@ -84,6 +68,16 @@ export function mayWriteBack(doc: StoreDoc, engagementId: string, now: IssueSign
   if (!e || !link || link.conflict || !writesBack(doc, e)) return false;
   const remote = suggestPhase(now, rulesFor(doc, e));
   return remote === e.phase || remote === link.suggestedPhase;
+}
+
+/**
+ * The label change a queued entry means now: its phase (a format-2 entry without one: the card's
+ * phase) under the card's rules at the time of sending. Null when no rule can express it.
+ */
+export function sendingChange(doc: StoreDoc, entry: OutboxEntry): LabelChange | null {
+  const e = doc.engagements.find((x) => x.id === entry.engagementId);
+  if (!e) return null;
+  return labelChangeFor(entry.phase ?? e.phase, rulesFor(doc, e));
 }
 
 /** Removes a sent entry (by id, so a newer entry queued meanwhile stays). */

@@ -5,10 +5,12 @@
  * when both sides moved, the link records a conflict for the coordinator to resolve.
  */
 import type { Applied } from '../engagements.js';
-import { findEngagement, moveEngagement } from '../engagements.js';
+import { findEngagement } from '../engagements.js';
+import { movedLocallySince } from '../history.js';
+import { moveCard } from '../move.js';
 import { conflictNow } from './conflict.js';
 import { transferRefusal } from './link-holder.js';
-import { rulesFor, suggestPhase } from './labels.js';
+import { explainSuggestion, rulesFor } from './labels.js';
 import type { IssueSnapshot } from './issue.js';
 import { formatIssueRef, issueUrl } from '../issue-ref.js';
 import type { Phase } from '../phases.js';
@@ -22,12 +24,6 @@ export type SyncResult =
 
 /** What applying a result did to the card. */
 export type ApplyOutcome = 'skipped' | 'saved' | 'followed' | 'conflict';
-
-/** True when the coordinator moved the card (not GitHub, not its creation) after `since`. */
-export function movedLocallySince(engagement: Pick<Engagement, 'history'>, since: string | null): boolean {
-  const after = since === null ? -Infinity : Date.parse(since);
-  return engagement.history.some((h) => h.source === 'local' && h.from !== null && Date.parse(h.at) > after);
-}
 
 function withSnapshot(link: GithubLink, snapshot: IssueSnapshot, etag: string | null): GithubLink {
   return {
@@ -80,12 +76,14 @@ export function applySyncResult(doc: StoreDoc, id: string, asked: string, result
   if (taken !== null) return { doc: replace(doc, { ...e, github: { ...link, error: taken } }), value: 'saved' };
   if (result.kind === 'failed') return { doc: replace(doc, { ...e, github: { ...link, error: result.error } }), value: 'saved' };
   const fresh = result.kind === 'fetched' ? withSnapshot(link, result.snapshot, result.etag) : link;
-  const remote = suggestPhase(fresh, rulesFor(doc, e));
+  const suggestion = explainSuggestion(fresh, rulesFor(doc, e));
+  const remote = suggestion?.phase ?? null;
   const { conflict, follow } = decide(e, link, remote, at);
   const github: GithubLink = { ...fresh, suggestedPhase: remote, conflict, syncedAt: at, error: null };
-  if (!follow || remote === null) return { doc: replace(doc, { ...e, github }), value: conflict ? 'conflict' : 'saved' };
-  const moved: Engagement = { ...e, github, phase: remote, history: [...e.history, { from: e.phase, to: remote, at, source: 'github' }] };
-  return { doc: replace(doc, moved), value: 'followed' };
+  const linked = replace(doc, { ...e, github });
+  if (!follow || suggestion === null) return { doc: linked, value: conflict ? 'conflict' : 'saved' };
+  const moved = moveCard(linked, { ref: e.id, to: suggestion.phase, reason: 'sync', because: suggestion.because, at });
+  return { doc: moved.doc, value: 'followed' };
 }
 
 /** How a coordinator settles a conflict. */
@@ -93,20 +91,22 @@ export type ConflictChoice = 'keep-local' | 'take-github';
 
 /**
  * Settles a conflict: keep the card where it is now (GitHub's current suggestion becomes the
- * base, so the same suggestion does not come back) or move it to GitHub's phase. Without a
- * conflict it changes nothing, so a repeated click is harmless; one left over from before the
- * card was moved to GitHub's phase is only cleared.
+ * base, so the same suggestion does not come back, and with write-back on the card's phase is
+ * queued for the issue) or move it to GitHub's phase (dropping what was queued). Both go through
+ * the one move (shared/move.ts). Without a conflict it changes nothing, so a repeated click is
+ * harmless; one left over from before the card was moved to GitHub's phase is only cleared.
  */
-export function resolveConflict(doc: StoreDoc, ref: string, choice: ConflictChoice, at: string): Applied<Engagement> {
+export function resolveConflict(doc: StoreDoc, ref: string, choice: ConflictChoice, at: string, entryId: string): Applied<Engagement> {
   const e = findEngagement(doc, ref);
   if (!e.github?.conflict) return { doc, value: e };
   const conflict = conflictNow(e.phase, e.github.conflict);
-  let next = doc;
   if (!conflict) {
     const cleared: Engagement = { ...e, github: { ...e.github, conflict: null } };
     return { doc: replace(doc, cleared), value: cleared };
   }
-  if (choice === 'take-github') next = moveEngagement(doc, e.id, conflict.remote, at, 'github').doc;
+  const keep = choice === 'keep-local';
+  const reason = keep ? 'conflict-keep-mine' : 'conflict-take-github';
+  const next = moveCard(doc, { ref: e.id, to: keep ? e.phase : conflict.remote, reason, at, entryId }).doc;
   const current = findEngagement(next, e.id);
   const settled: Engagement = { ...current, github: { ...current.github!, conflict: null } };
   return { doc: replace(next, settled), value: settled };

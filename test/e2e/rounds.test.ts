@@ -11,12 +11,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addEngagement, editEngagement } from '../../shared/engagements.js';
-import { moveOn } from '../../shared/history.js';
+
 import type { Phase } from '../../shared/phases.js';
 import { addRound, editRound } from '../../shared/rounds.js';
 import { emptyDoc, type StoreDoc } from '../../shared/schema.js';
 import { audit, blocking, describeViolations } from './axe-audit.js';
 import { hasChromium, SHOTS, stored, useServedBrowser } from './harness.js';
+import { moveCard } from '../../shared/move.js';
 
 const TODAY = '2026-11-27'; // the harness's PALS_NOW
 const AT = `${TODAY}T09:00:00.000Z`;
@@ -36,7 +37,8 @@ function twoRounds(): StoreDoc {
   ) => {
     const id = `e2e-${String(++n)}`;
     doc = addEngagement(doc, { name, round, pals, kickoff }, { id, at: AT }).doc;
-    for (const [phase, on] of moves) doc = moveOn(doc, id, phase, on, TODAY, AT).doc;
+    for (const [phase, on] of moves)
+      doc = moveCard(doc, { ref: id, to: phase, reason: 'backdated', at: AT, backdate: { on: on, today: TODAY } }).doc;
     if (hours !== undefined) doc = editEngagement(doc, id, { hours }, AT).doc;
   };
   const full = (start: string, ...days: number[]): (readonly [Phase, string])[] => {

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { moveOn } from '../../shared/history.js';
+
 import { AT, createFakeApi, TODAY } from './fake-api.js';
 import { seededDoc } from './seeded-doc.js';
 import { loadedDialog, namesIn, renderApp } from './render-app.js';
+import { moveCard } from '../../shared/move.js';
 
 afterEach(cleanup);
 
@@ -15,7 +16,7 @@ function doc() {
     { name: 'Argo', maturity: 'graduated' },
     { name: 'Falco', maturity: 'incubating' },
   ]);
-  return moveOn(d, 'eng-1', 'meet-greet', TODAY, TODAY, AT).doc;
+  return moveCard(d, { ref: 'eng-1', to: 'meet-greet', reason: 'backdated', at: AT, backdate: { on: TODAY, today: TODAY } }).doc;
 }
 
 async function openCard(name: string) {

@@ -2,12 +2,14 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { editEngagement } from '../../shared/engagements.js';
-import { moveOn } from '../../shared/history.js';
+
 import { addRound } from '../../shared/rounds.js';
 import type { StoreDoc } from '../../shared/schema.js';
 import { AT, createFakeApi, TODAY } from './fake-api.js';
 import { seededDoc } from './seeded-doc.js';
 import { renderApp } from './render-app.js';
+import type { Phase } from '../../shared/phases.js';
+import { moveCard } from '../../shared/move.js';
 
 afterEach(cleanup);
 
@@ -20,8 +22,8 @@ function doc(): StoreDoc {
     { name: 'Kyverno', kickoff: '2025-09-01', pals: ['Ana'] },
     { name: 'Falco', kickoff: '2025-09-01', pals: ['Ana', HOSTILE_PAL] },
   ]);
-  const move = (id: string, phase: Parameters<typeof moveOn>[2], on: string) => {
-    d = moveOn(d, id, phase, on, TODAY, AT).doc;
+  const move = (id: string, phase: Phase, on: string) => {
+    d = moveCard(d, { ref: id, to: phase, reason: 'backdated', at: AT, backdate: { on: on, today: TODAY } }).doc;
   };
   move('eng-1', 'meet-greet', '2025-09-03');
   move('eng-1', 'follow-up', '2025-09-10');

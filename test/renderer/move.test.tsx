@@ -178,7 +178,7 @@ describe('a backdated move (Moved on a date…)', () => {
     });
     const error = () => document.getElementById(`${day.id}-error`)?.textContent ?? '';
     expect(day.getAttribute('aria-describedby')).toContain(`${day.id}-error`);
-    expect(error()).toBe("2026-02-05 is before Kyverno's previous move (to draft on 2026-02-10); moves stay in order");
+    expect(error()).toBe("2026-02-05 is before Kyverno's previous move (to Self-assessment draft on 2026-02-10); moves stay in order");
     expect(document.activeElement).toBe(day);
 
     fireEvent.change(day, { target: { value: '2026-03-09' } });

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../shared/deck/build-deck.js';
 import { compareSlides, lastRecordedDay, previousRound } from '../../shared/deck/compare-section.js';
 import { addEngagement, editEngagement } from '../../shared/engagements.js';
-import { moveOn } from '../../shared/history.js';
+
 import { addRound, findRound } from '../../shared/rounds.js';
 import { emptyDoc, type StoreDoc } from '../../shared/schema.js';
 import { parseWeeks } from '../../shared/windows.js';
 import { HOSTILE } from '../helpers.js';
+import { moveCard } from '../../shared/move.js';
 
 const at = '2026-01-01T09:00:00.000Z';
 const today = '2026-09-01';
@@ -24,11 +25,23 @@ function seeded(secondName = 'Round 2'): StoreDoc {
     ['follow-up', '2026-02-09'],
     ['done', '2026-04-01'],
   ] as const)
-    doc = moveOn(doc, 'aaa', phase, on, today, `${today}T10:00:00.000Z`).doc;
+    doc = moveCard(doc, { ref: 'aaa', to: phase, reason: 'backdated', at: `${today}T10:00:00.000Z`, backdate: { on, today } }).doc;
   doc = addRound(doc, { name: secondName, windows: parseWeeks('meet-greet=2'), use: true }, at).doc;
   doc = addEngagement(doc, { name: 'B', kickoff: '2026-06-01' }, { id: 'bbb', at }).doc;
-  doc = moveOn(doc, 'bbb', 'meet-greet', '2026-06-03', today, `${today}T10:00:00.000Z`).doc;
-  return moveOn(doc, 'bbb', 'follow-up', '2026-06-13', today, `${today}T10:00:00.000Z`).doc;
+  doc = moveCard(doc, {
+    ref: 'bbb',
+    to: 'meet-greet',
+    reason: 'backdated',
+    at: `${today}T10:00:00.000Z`,
+    backdate: { on: '2026-06-03', today: today },
+  }).doc;
+  return moveCard(doc, {
+    ref: 'bbb',
+    to: 'follow-up',
+    reason: 'backdated',
+    at: `${today}T10:00:00.000Z`,
+    backdate: { on: '2026-06-13', today: today },
+  }).doc;
 }
 
 describe('the deck’s "compared with the previous round" section', () => {

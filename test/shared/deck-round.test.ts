@@ -8,12 +8,13 @@ import { groupAnswers } from '../../shared/deck/retro-answers.js';
 import { emptyRoundDeck } from '../../shared/deck/round-deck-schema.js';
 import { addDeckImage, editRoundDeck, nextSlideId, withoutImageBytes } from '../../shared/deck/round-deck.js';
 import { DECK_SECTIONS } from '../../shared/deck/sections.js';
-import { addEngagement, editEngagement, moveEngagement } from '../../shared/engagements.js';
+import { addEngagement, editEngagement } from '../../shared/engagements.js';
 import { PalsError } from '../../shared/errors.js';
-import { moveOn } from '../../shared/history.js';
+
 import { canonicalTag, describeLearning, formatLearning, parseLearning, tagLabel } from '../../shared/learnings.js';
 import { editRound } from '../../shared/rounds.js';
 import { emptyDoc, StoreDocSchema, type StoreDoc } from '../../shared/schema.js';
+import { moveCard } from '../../shared/move.js';
 
 const at = '2026-09-01T09:00:00.000Z';
 const slidesOf = (markdown: string) => markdown.split(/\n---\n/).slice(1);
@@ -53,9 +54,27 @@ describe('the round’s own words in the deck', () => {
   it('gives the timebox each week’s own description and planned vs actual from the history, backdated moves included', () => {
     let doc = twoProjects();
     // Kyverno's moves were entered late, with the days they happened.
-    doc = moveOn(doc, 'kyv', 'meet-greet', '2026-09-02', '2026-10-20', '2026-10-20T10:00:00.000Z').doc;
-    doc = moveOn(doc, 'kyv', 'follow-up', '2026-09-12', '2026-10-20', '2026-10-20T10:00:01.000Z').doc;
-    doc = moveOn(doc, 'kyv', 'draft', '2026-10-10', '2026-10-20', '2026-10-20T10:00:02.000Z').doc;
+    doc = moveCard(doc, {
+      ref: 'kyv',
+      to: 'meet-greet',
+      reason: 'backdated',
+      at: '2026-10-20T10:00:00.000Z',
+      backdate: { on: '2026-09-02', today: '2026-10-20' },
+    }).doc;
+    doc = moveCard(doc, {
+      ref: 'kyv',
+      to: 'follow-up',
+      reason: 'backdated',
+      at: '2026-10-20T10:00:01.000Z',
+      backdate: { on: '2026-09-12', today: '2026-10-20' },
+    }).doc;
+    doc = moveCard(doc, {
+      ref: 'kyv',
+      to: 'draft',
+      reason: 'backdated',
+      at: '2026-10-20T10:00:02.000Z',
+      backdate: { on: '2026-10-10', today: '2026-10-20' },
+    }).doc;
     doc = editRound(doc, 'default', { windows: { 'follow-up': { start: 3, end: 5 } } }).doc;
     doc = editRoundDeck(doc, 'default', {
       weeks: { 'meet-greet': ['Meet and greet', 'Where the project stands'], draft: ['Soft target for a draft'] },
@@ -281,7 +300,7 @@ describe('speaker notes', () => {
 
   it('travel with every slide the moves feed (a sanity check of the timebox notes)', () => {
     let doc = twoProjects();
-    doc = moveEngagement(doc, 'kyv', 'meet-greet', at).doc;
+    doc = moveCard(doc, { ref: 'kyv', to: 'meet-greet', reason: 'board', at: at }).doc;
     expect(buildDeck(doc).markdown).toContain('a backdated move counts on the day it happened');
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addEngagement, addNote, editEngagement, findEngagement, moveEngagement } from '../../shared/engagements.js';
+import { addEngagement, addNote, editEngagement, findEngagement } from '../../shared/engagements.js';
 import { EngagementPatchSchema, NewEngagementInputSchema } from '../../shared/inputs.js';
 import { emptyDoc, type StoreDoc } from '../../shared/schema.js';
 import { HOSTILE } from '../helpers.js';
+import { moveCard } from '../../shared/move.js';
 
 const at = '2026-11-27T10:00:00.000Z';
 function seeded(): StoreDoc {
@@ -35,14 +36,14 @@ describe('engagement operations', () => {
 
   it('records every move in the history, and nothing for a move to the same phase', () => {
     let doc = seeded();
-    doc = moveEngagement(doc, 'kyv', 'meet-greet', '2026-11-02T09:00:00.000Z').doc;
-    doc = moveEngagement(doc, 'kyv', 'follow-up', '2026-11-30T09:00:00.000Z').doc;
-    const same = moveEngagement(doc, 'kyv', 'follow-up', '2026-12-01T09:00:00.000Z');
+    doc = moveCard(doc, { ref: 'kyv', to: 'meet-greet', reason: 'board', at: '2026-11-02T09:00:00.000Z' }).doc;
+    doc = moveCard(doc, { ref: 'kyv', to: 'follow-up', reason: 'board', at: '2026-11-30T09:00:00.000Z' }).doc;
+    const same = moveCard(doc, { ref: 'kyv', to: 'follow-up', reason: 'board', at: '2026-12-01T09:00:00.000Z' });
     expect(same.doc).toBe(doc);
     expect(findEngagement(doc, 'kyv').history).toEqual([
       { from: null, to: 'intake', at, source: 'local' },
-      { from: 'intake', to: 'meet-greet', at: '2026-11-02T09:00:00.000Z', source: 'local' },
-      { from: 'meet-greet', to: 'follow-up', at: '2026-11-30T09:00:00.000Z', source: 'local' },
+      { from: 'intake', to: 'meet-greet', at: '2026-11-02T09:00:00.000Z', source: 'local', reason: 'board' },
+      { from: 'meet-greet', to: 'follow-up', at: '2026-11-30T09:00:00.000Z', source: 'local', reason: 'board' },
     ]);
   });
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addEngagement, moveEngagement } from '../../shared/engagements.js';
-import { moveWithWriteBack } from '../../shared/github/outbox.js';
-import { editHistory, moveOn } from '../../shared/history.js';
+import { addEngagement } from '../../shared/engagements.js';
+
+import { editHistory } from '../../shared/history.js';
 import { daysInPhases } from '../../shared/deck/time-in-phase.js';
 import { emptyDoc, StoreDocSchema, type StoreDoc } from '../../shared/schema.js';
+import { moveCard } from '../../shared/move.js';
 
 const created = '2026-05-01T09:00:00.000Z';
 const now = '2026-05-10T15:00:00.000Z';
@@ -15,60 +16,94 @@ function seeded(): StoreDoc {
 
 describe('backdated moves (move --on)', () => {
   it('dates the move at noon of that day; a move before creation pulls the creation entry back', () => {
-    const { value } = moveOn(seeded(), 'kyv', 'meet-greet', '2026-03-05', today, now);
+    const value = moveCard(seeded(), { ref: 'kyv', to: 'meet-greet', reason: 'backdated', at: now, backdate: { on: '2026-03-05', today } })
+      .value.engagement;
     expect(value.phase).toBe('meet-greet');
     expect(value.history).toEqual([
       { from: null, to: 'intake', at: '2026-03-05T12:00:00.000Z', source: 'local' },
-      { from: 'intake', to: 'meet-greet', at: '2026-03-05T12:00:00.000Z', source: 'local' },
+      { from: 'intake', to: 'meet-greet', at: '2026-03-05T12:00:00.000Z', source: 'local', reason: 'backdated' },
     ]);
     expect(value.updatedAt).toBe(now);
   });
 
   it('gives true days in each phase', () => {
     let doc = seeded();
-    doc = moveOn(doc, 'kyv', 'meet-greet', '2026-03-02', today, now).doc;
-    doc = moveOn(doc, 'kyv', 'follow-up', '2026-03-09', today, now).doc;
-    doc = moveOn(doc, 'kyv', 'draft', '2026-03-30', today, now).doc;
+    doc = moveCard(doc, { ref: 'kyv', to: 'meet-greet', reason: 'backdated', at: now, backdate: { on: '2026-03-02', today } }).doc;
+    doc = moveCard(doc, { ref: 'kyv', to: 'follow-up', reason: 'backdated', at: now, backdate: { on: '2026-03-09', today } }).doc;
+    doc = moveCard(doc, { ref: 'kyv', to: 'draft', reason: 'backdated', at: now, backdate: { on: '2026-03-30', today } }).doc;
     expect(daysInPhases(doc.engagements[0]!)).toEqual({ intake: 0, 'meet-greet': 7, 'follow-up': 21 });
   });
 
   it('a move dated today takes the real time', () => {
-    expect(moveOn(seeded(), 'kyv', 'draft', today, today, now).value.history.at(-1)!.at).toBe(now);
+    expect(
+      moveCard(seeded(), {
+        ref: 'kyv',
+        to: 'draft',
+        reason: 'backdated',
+        at: now,
+        backdate: { on: today, today },
+      }).value.engagement.history.at(-1)!.at,
+    ).toBe(now);
   });
 
   it('refuses a day after today, before the previous move, or not real, changing nothing', () => {
-    const doc = moveOn(seeded(), 'kyv', 'meet-greet', '2026-03-05', today, now).doc;
-    expect(() => moveOn(doc, 'kyv', 'draft', '2026-05-11', today, now)).toThrow(/2026-05-11 is after today \(2026-05-10\)/);
-    expect(() => moveOn(doc, 'kyv', 'draft', '2026-03-04', today, now)).toThrow(
-      /2026-03-04 is before Kyverno's previous move \(to meet-greet on 2026-03-05\)/,
+    const doc = moveCard(seeded(), {
+      ref: 'kyv',
+      to: 'meet-greet',
+      reason: 'backdated',
+      at: now,
+      backdate: { on: '2026-03-05', today },
+    }).doc;
+    expect(() => moveCard(doc, { ref: 'kyv', to: 'draft', reason: 'backdated', at: now, backdate: { on: '2026-05-11', today } })).toThrow(
+      /^2026-05-11 is after today \(2026-05-10\)/,
     );
-    expect(() => moveOn(doc, 'kyv', 'draft', '2026-02-30', today, now)).toThrow(/2026-02-30 is not a real date/);
-    expect(() => moveOn(doc, 'kyv', 'draft', 'yesterday', today, now)).toThrow(/not a real date/);
+    expect(() => moveCard(doc, { ref: 'kyv', to: 'draft', reason: 'backdated', at: now, backdate: { on: '2026-03-04', today } })).toThrow(
+      /^2026-03-04 is before Kyverno's previous move \(to Meet & greet on 2026-03-05\)/,
+    );
+    expect(() => moveCard(doc, { ref: 'kyv', to: 'draft', reason: 'backdated', at: now, backdate: { on: '2026-02-30', today } })).toThrow(
+      /2026-02-30 is not a real date/,
+    );
+    expect(() => moveCard(doc, { ref: 'kyv', to: 'draft', reason: 'backdated', at: now, backdate: { on: 'yesterday', today } })).toThrow(
+      /not a real date/,
+    );
     // The same day as the previous move is fine, and stays after it.
-    const same = moveOn(doc, 'kyv', 'draft', '2026-03-05', today, now).value.history;
+    const same = moveCard(doc, { ref: 'kyv', to: 'draft', reason: 'backdated', at: now, backdate: { on: '2026-03-05', today } }).value
+      .engagement.history;
     expect(Date.parse(same.at(-1)!.at)).toBeGreaterThan(Date.parse(same.at(-2)!.at));
   });
 
   it('creation is no move: a card never moved may be backdated to any past day', () => {
-    const doc = moveEngagement(seeded(), 'kyv', 'intake', now).doc;
-    expect(moveOn(doc, 'kyv', 'meet-greet', '2025-01-01', today, now).value.history[0]!.at).toBe('2025-01-01T12:00:00.000Z');
+    const doc = moveCard(seeded(), { ref: 'kyv', to: 'intake', reason: 'board', at: now }).doc;
+    expect(
+      moveCard(doc, { ref: 'kyv', to: 'meet-greet', reason: 'backdated', at: now, backdate: { on: '2025-01-01', today } }).value.engagement
+        .history[0]!.at,
+    ).toBe('2025-01-01T12:00:00.000Z');
   });
 
   it('keeps write-back queuing: a backdated move in a write-back round queues the label change', () => {
     let doc = addEngagement(emptyDoc(), { name: 'Kyverno', issue: 'kyverno/kyverno#1' }, { id: 'kyv', at: created }).doc;
     doc = { ...doc, rounds: doc.rounds.map((r) => ({ ...r, writeBack: true })) };
-    const moved = moveWithWriteBack(doc, 'kyv', 'draft', now, 'out1', { on: '2026-04-01', today });
-    expect(moved.value.history.at(-1)!.at).toBe('2026-04-01T12:00:00.000Z');
+    const moved = moveCard(doc, {
+      ref: 'kyv',
+      to: 'draft',
+      reason: 'backdated',
+      at: now,
+      entryId: 'out1',
+      backdate: { on: '2026-04-01', today },
+    });
+    expect(moved.value.engagement.history.at(-1)!.at).toBe('2026-04-01T12:00:00.000Z');
     expect(moved.doc.outbox).toHaveLength(1);
     expect(moved.doc.outbox[0]).toMatchObject({ engagementId: 'kyv', id: 'out1' });
-    expect(() => moveWithWriteBack(doc, 'kyv', 'draft', now, 'out1', { on: '2026-06-01', today })).toThrow(/after today/);
+    expect(() =>
+      moveCard(doc, { ref: 'kyv', to: 'draft', reason: 'backdated', at: now, entryId: 'out1', backdate: { on: '2026-06-01', today } }),
+    ).toThrow(/after today/);
   });
 });
 
 describe('editing the whole history', () => {
   it('replaces the history; the phase becomes the last step’s; kept steps keep their time and source', () => {
     let doc = seeded();
-    doc = moveEngagement(doc, 'kyv', 'meet-greet', '2026-05-02T08:30:00.000Z', 'github').doc;
+    doc = moveCard(doc, { ref: 'kyv', to: 'meet-greet', reason: 'sync', at: '2026-05-02T08:30:00.000Z' }).doc;
     const { value, doc: next } = editHistory(
       doc,
       'kyv',

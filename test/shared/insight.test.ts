@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { addEngagement, editEngagement } from '../../shared/engagements.js';
-import { moveOn } from '../../shared/history.js';
+
 import { insight, plannedDays } from '../../shared/insight.js';
 import { onTimeChart, palsChart, phaseDaysChart, roundsChart } from '../../shared/insight-charts.js';
-import { DEFAULT_WINDOWS } from '../../shared/phases.js';
+import { DEFAULT_WINDOWS, type Phase } from '../../shared/phases.js';
 import { addRound } from '../../shared/rounds.js';
 import { emptyDoc, type StoreDoc } from '../../shared/schema.js';
 import { parseWeeks } from '../../shared/windows.js';
+import { moveCard } from '../../shared/move.js';
 
 const at = '2026-01-01T09:00:00.000Z';
 const today = '2026-09-01';
@@ -18,8 +19,9 @@ function seeded(): StoreDoc {
     doc = addEngagement(doc, { name, kickoff, pals, ...(round ? { round } : {}) }, { id, at }).doc;
     if (hours !== null) doc = editEngagement(doc, id, { hours }, at).doc;
   };
-  const walk = (id: string, steps: [Parameters<typeof moveOn>[2], string][]) => {
-    for (const [phase, on] of steps) doc = moveOn(doc, id, phase, on, today, `${today}T10:00:00.000Z`).doc;
+  const walk = (id: string, steps: [Phase, string][]) => {
+    for (const [phase, on] of steps)
+      doc = moveCard(doc, { ref: id, to: phase, reason: 'backdated', at: `${today}T10:00:00.000Z`, backdate: { on, today } }).doc;
   };
   add('aaa', 'A', '2026-02-01', ['Ana'], 10);
   add('bbb', 'B', '2026-02-01', ['Ana', 'Bo'], 20);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addEngagement, editEngagement, moveEngagement } from '../../shared/engagements.js';
+import { addEngagement, editEngagement } from '../../shared/engagements.js';
 import { addRound, editRound, findRound, moveToRound, removeRound, roundIdFor, useRound } from '../../shared/rounds.js';
 import { emptyDoc, StoreDocSchema, type StoreDoc } from '../../shared/schema.js';
 import { dueState } from '../../shared/due.js';
 import { cardView, viewEngagement, windowsFor } from '../../shared/view.js';
 import { checkWindows, mergeWindows, parseWeeks } from '../../shared/windows.js';
 import { DEFAULT_WINDOWS } from '../../shared/phases.js';
+import { moveCard } from '../../shared/move.js';
 
 const at = '2026-11-27T10:00:00.000Z';
 const later = '2026-11-28T10:00:00.000Z';
@@ -19,8 +20,8 @@ function seeded(): StoreDoc {
   ] as const) {
     doc = addEngagement(doc, { name, kickoff: '2026-11-02' }, { id, at }).doc;
   }
-  doc = moveEngagement(doc, 'kyv', 'meet-greet', at).doc;
-  return moveEngagement(doc, 'fal', 'done', at).doc;
+  doc = moveCard(doc, { ref: 'kyv', to: 'meet-greet', reason: 'board', at: at }).doc;
+  return moveCard(doc, { ref: 'fal', to: 'done', reason: 'board', at: at }).doc;
 }
 
 describe('--weeks', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addEngagement, addNote, editEngagement, moveEngagement } from '../../shared/engagements.js';
+import { addEngagement, addNote, editEngagement } from '../../shared/engagements.js';
 import { emptyDoc, type StoreDoc } from '../../shared/schema.js';
 import { boardDelta, cardOf, cardView, viewEngagement } from '../../shared/view.js';
+import { moveCard } from '../../shared/move.js';
 
 const AT = '2026-11-01T10:00:00.000Z';
 const TODAY = '2026-11-27';
@@ -24,7 +25,7 @@ describe('cards', () => {
 
   it('change by identity: a delta lists changed, added and removed cards, or asks for a reload', () => {
     const before = doc(3);
-    let after = moveEngagement(before, 'eng-1', 'draft', AT).doc;
+    let after = moveCard(before, { ref: 'eng-1', to: 'draft', reason: 'board', at: AT }).doc;
     after = addEngagement(after, { name: 'New one' }, { id: 'eng-9', at: AT }).doc;
     after = { ...after, engagements: after.engagements.filter((e) => e.id !== 'eng-0') };
     const delta = boardDelta(before, after, TODAY)!;

@@ -2,9 +2,10 @@ import { constants } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { signatureOf } from '../../electron/core/store/fs.js';
 import { PalsStore } from '../../electron/core/store/store.js';
-import { addEngagement, moveEngagement } from '../../shared/engagements.js';
+import { addEngagement } from '../../shared/engagements.js';
 import type { StoreDoc } from '../../shared/schema.js';
 import { createMemoryFs, type FsOperation } from './memory-fs.js';
+import { moveCard } from '../../shared/move.js';
 
 const DIR = '/mem/data';
 const at = '2026-03-02T10:00:00.000Z';
@@ -130,7 +131,7 @@ describe('PalsStore on the memory file system', () => {
     const { store } = await PalsStore.open(DIR, { fs, journalFromBytes: 0 });
     await store.update(add('Kyverno')); // the first write makes pals.json
     await store.update(add('Argo'));
-    await store.update((doc) => moveEngagement(doc, 'argo-id', 'meet-greet', at));
+    await store.update((doc) => moveCard(doc, { ref: 'argo-id', to: 'meet-greet', reason: 'board', at: at }));
     expect(store.stats.appends).toBe(2);
     expect(fs.readText(`${DIR}/pals.journal`).split('\n')).toHaveLength(4); // header, two records, last newline
     // A second process reads pals.json with the journal replayed.

@@ -5,11 +5,9 @@
  */
 import { PalsError } from '../../../shared/errors.js';
 import { addDiscovered, markKnown, parseRepoRef } from '../../../shared/github/discovery.js';
-import { dropOutboxFor, enqueueWriteBack } from '../../../shared/github/outbox.js';
 import type { GithubStatus, SyncReport } from '../../../shared/github/report.js';
 import { withoutImageBytes } from '../../../shared/deck/round-deck.js';
 import { setGithubSettings } from '../../../shared/github/settings.js';
-import { conflictNow } from '../../../shared/github/conflict.js';
 import { resolveConflict } from '../../../shared/github/sync.js';
 import { findEngagement } from '../../../shared/engagements.js';
 import { apiUrlProblem } from '../../../shared/issue-ref.js';
@@ -86,14 +84,8 @@ export function createGithubHandlers(ctx: CoreContext): Pick<Handlers, GithubCal
     resolveConflict: async ({ id, keep }) => {
       const entryId = newId();
       const when = at();
-      await ctx.store.update((doc) => {
-        const before = findEngagement(doc, id);
-        const had = conflictNow(before.phase, before.github?.conflict ?? null);
-        const settled = resolveConflict(doc, id, keep === 'local' ? 'keep-local' : 'take-github', when);
-        if (!had) return settled;
-        const next = keep === 'local' ? enqueueWriteBack(settled.doc, id, entryId, when) : dropOutboxFor(settled.doc, id);
-        return { doc: next.doc, value: settled.value };
-      });
+      // Keeping mine queues the card's phase for the issue (write-back on); taking GitHub's drops it (shared/move.ts).
+      await ctx.store.update((doc) => resolveConflict(doc, id, keep === 'local' ? 'keep-local' : 'take-github', when, entryId));
       return view(id);
     },
     discoverIssues: async ({ repo, label, labels }) => {

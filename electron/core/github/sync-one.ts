@@ -4,7 +4,7 @@
  * unchanged issue that changes nothing worth keeping is not saved at all).
  */
 import type { IssueSnapshot } from '../../../shared/github/issue.js';
-import { completeOutboxEntry, failOutboxEntry, mayWriteBack } from '../../../shared/github/outbox.js';
+import { completeOutboxEntry, failOutboxEntry, mayWriteBack, sendingChange } from '../../../shared/github/outbox.js';
 import { applySyncResult, type SyncResult } from '../../../shared/github/sync.js';
 import { transferRefusal } from '../../../shared/github/link-holder.js';
 import { formatIssueRef, parseIssueRef, type IssueRef } from '../../../shared/issue-ref.js';
@@ -90,15 +90,18 @@ export async function syncOne(ctx: OneContext, target: SyncTarget): Promise<OneO
   const now = fetched.kind === 'fetched' ? fetched.snapshot : snapshotOfLink(link, ref);
   // Write-back goes to the stored link alone. An issue GitHub just moved gets its labels on the
   // next sync, once the card links (and shows) its new place.
-  if (entry && !movedAway(ref, now.ref)) {
+  // The labels are worked out now, under the rules in force as it sends (shared/github/outbox.ts).
+  const change = entry ? sendingChange(ctx.store.doc, entry) : null;
+  if (entry && !change) ctx.save((doc) => completeOutboxEntry(doc, entry.id).doc); // no rule expresses its phase any more
+  if (entry && change && !movedAway(ref, now.ref)) {
     if (mayWriteBack(ctx.store.doc, target.id, { state: now.state, labels: now.labels, kind: now.ref.kind })) {
       try {
-        const labels = await sendLabelChange(ctx.client, ref, entry, now.labels, ctx.signal, ctx.seeRate);
+        const labels = await sendLabelChange(ctx.client, ref, change, now.labels, ctx.signal, ctx.seeRate);
         ctx.save((doc) => completeOutboxEntry(doc, entry.id).doc);
         // Labels changed, so the stored etag is stale: the next sync fetches in full.
         result = { kind: 'fetched', snapshot: { ...now, labels }, etag: null };
       } catch (failure) {
-        const said = labelWriteMessage(failure, entry.setLabel, link.issue);
+        const said = labelWriteMessage(failure, change.setLabel, link.issue);
         if (said === null) throw failure;
         const message = ctx.hide(said);
         error = message;

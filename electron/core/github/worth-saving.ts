@@ -5,7 +5,8 @@
  * between "moved here before the last sync" and "moved here since", so it moves when the card
  * was moved locally since the last sync, and otherwise waits for a result with news.
  */
-import { applySyncResult, movedLocallySince, type SyncResult } from '../../../shared/github/sync.js';
+import { applySyncResult, type SyncResult } from '../../../shared/github/sync.js';
+import { movedLocallySince } from '../../../shared/history.js';
 import type { Engagement, StoreDoc } from '../../../shared/schema.js';
 
 const indexes = new WeakMap<readonly Engagement[], ReadonlyMap<string, Engagement>>();

@@ -6,9 +6,8 @@
  * already gone is not removed, and a 404 on removing one counts as done.
  */
 import { labelNameProblem } from '../../../shared/github/label-name.js';
-import { hasLabel } from '../../../shared/github/labels.js';
+import { hasLabel, type LabelChange } from '../../../shared/github/labels.js';
 import type { IssueRef } from '../../../shared/issue-ref.js';
-import type { OutboxEntry } from '../../../shared/schema.js';
 import type { GithubClient } from './client.js';
 import { classify, errorHeaders, rateLimitOf, TransportError } from './errors.js';
 import type { SeeRate } from './fetch-issue.js';
@@ -19,7 +18,7 @@ const names = (labels: readonly { name?: string }[]) => labels.flatMap((l) => (l
 export async function sendLabelChange(
   client: GithubClient,
   ref: IssueRef,
-  entry: Pick<OutboxEntry, 'setLabel' | 'removeLabels'>,
+  entry: LabelChange,
   current: readonly string[],
   signal: AbortSignal,
   seeRate: SeeRate,

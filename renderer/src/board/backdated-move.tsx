@@ -49,7 +49,7 @@ export function BackdatedMoveDialog({ id, name, phase, onClose }: Props) {
       onClose();
       return;
     }
-    const message = res.error.message.replace(/^--on: /, ''); // the core names the CLI's flag
+    const message = res.error.message;
     if (res.error.field === 'phase') {
       setErrors({ phase: message });
       phaseField.current?.focus();

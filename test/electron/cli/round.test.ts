@@ -220,7 +220,7 @@ describe('pals move --on', () => {
     await refused(
       dir,
       ['move', 'Kyverno', 'draft', '--on', '2026-03-01'],
-      /before Kyverno's previous move \(to meet-greet on 2026-03-02\)/,
+      /before Kyverno's previous move \(to Meet & greet on 2026-03-02\)/,
     );
     await refused(dir, ['move', 'Kyverno', 'draft', '--on', '2026-02-30'], /--on: must be a real date written YYYY-MM-DD/, 2);
     await refused(dir, ['move', 'Kyverno', 'draft', '--on', 'last tuesday'], /not a real date|must be a real date/, 2);

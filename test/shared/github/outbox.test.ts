@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addEngagement, moveEngagement, removeEngagement } from '../../../shared/engagements.js';
-import {
-  completeOutboxEntry,
-  dropOutboxFor,
-  enqueueWriteBack,
-  failOutboxEntry,
-  mayWriteBack,
-  moveWithWriteBack,
-  reconcileOutbox,
-} from '../../../shared/github/outbox.js';
+import { addEngagement, removeEngagement } from '../../../shared/engagements.js';
+import { completeOutboxEntry, dropOutboxFor, failOutboxEntry, mayWriteBack, reconcileOutbox } from '../../../shared/github/outbox.js';
 import { setGithubSettings } from '../../../shared/github/settings.js';
 import { applySyncResult } from '../../../shared/github/sync.js';
 import { emptyDoc, type StoreDoc } from '../../../shared/schema.js';
+import { moveCard } from '../../../shared/move.js';
 
 const T0 = '2026-11-01T10:00:00.000Z';
 const T1 = '2026-11-02T10:00:00.000Z';
@@ -36,35 +29,35 @@ function board(writeBack: boolean): StoreDoc {
 
 describe('write-back outbox', () => {
   it('queues a local move in a write-back round, one entry per card (the newest phase wins)', () => {
-    let doc = moveWithWriteBack(board(true), 'kyv', 'meet-greet', T1, 'wb1').doc;
+    let doc = moveCard(board(true), { ref: 'kyv', to: 'meet-greet', reason: 'board', at: T1, entryId: 'wb1' }).doc;
     expect(doc.outbox).toEqual([
       {
         id: 'wb1',
         engagementId: 'kyv',
         issue: 'kyverno/kyverno#12',
-        setLabel: 'pals/meet-greet',
-        removeLabels: ['pals/intake', 'pals/follow-up', 'pals/draft', 'pals/review', 'pals/done'],
+        phase: 'meet-greet',
         createdAt: T1,
         attempts: 0,
         lastError: null,
       },
     ]);
-    doc = moveWithWriteBack(doc, 'kyv', 'follow-up', T2, 'wb2').doc;
-    expect(doc.outbox.map((o) => [o.id, o.setLabel])).toEqual([['wb2', 'pals/follow-up']]);
+    doc = moveCard(doc, { ref: 'kyv', to: 'follow-up', reason: 'board', at: T2, entryId: 'wb2' }).doc;
+    expect(doc.outbox.map((o) => [o.id, o.phase])).toEqual([['wb2', 'follow-up']]);
   });
 
   it('queues nothing without write-back, without a link, or for a move to the same phase', () => {
-    expect(moveWithWriteBack(board(false), 'kyv', 'draft', T1, 'wb1').doc.outbox).toEqual([]);
-    expect(moveWithWriteBack(board(true), 'arg', 'draft', T1, 'wb1').doc.outbox).toEqual([]);
+    expect(moveCard(board(false), { ref: 'kyv', to: 'draft', reason: 'board', at: T1, entryId: 'wb1' }).doc.outbox).toEqual([]);
+    expect(moveCard(board(true), { ref: 'arg', to: 'draft', reason: 'board', at: T1, entryId: 'wb1' }).doc.outbox).toEqual([]);
     const same = board(true);
-    expect(moveWithWriteBack(same, 'kyv', 'intake', T1, 'wb1').doc).toBe(same);
+    expect(moveCard(same, { ref: 'kyv', to: 'intake', reason: 'board', at: T1, entryId: 'wb1' }).doc).toBe(same);
   });
 
   it('reconciles before a sync: queues moves made elsewhere (the CLI), drops stale entries', () => {
-    let doc = moveEngagement(board(true), 'kyv', 'draft', T1).doc;
+    // A move made while write-back was off, then write-back switched on.
+    let doc = setGithubSettings(moveCard(board(false), { ref: 'kyv', to: 'draft', reason: 'board', at: T1 }).doc, { writeBack: true }).doc;
     const reconciled = reconcileOutbox(doc, T2, { kyv: 'wb9', arg: 'wb8' });
     expect(reconciled.value).toBe(1);
-    expect(reconciled.doc.outbox).toMatchObject([{ id: 'wb9', engagementId: 'kyv', setLabel: 'pals/draft' }]);
+    expect(reconciled.doc.outbox).toMatchObject([{ id: 'wb9', engagementId: 'kyv', phase: 'draft' }]);
     expect(reconcileOutbox(reconciled.doc, T2, { kyv: 'wbx' }).doc).toBe(reconciled.doc);
     doc = setGithubSettings(reconciled.doc, { writeBack: false }).doc;
     expect(reconcileOutbox(doc, T2, {}).doc.outbox).toEqual([]);
@@ -72,7 +65,7 @@ describe('write-back outbox', () => {
   });
 
   it('may send only while GitHub’s own phase has not moved since the last sync', () => {
-    const doc = moveWithWriteBack(board(true), 'kyv', 'draft', T1, 'wb1').doc;
+    const doc = moveCard(board(true), { ref: 'kyv', to: 'draft', reason: 'board', at: T1, entryId: 'wb1' }).doc;
     expect(mayWriteBack(doc, 'kyv', { state: 'open', labels: ['pals/intake'], kind: 'issue' })).toBe(true);
     expect(mayWriteBack(doc, 'kyv', { state: 'open', labels: ['pals/draft'], kind: 'issue' })).toBe(true);
     expect(mayWriteBack(doc, 'kyv', { state: 'open', labels: ['pals/review'], kind: 'issue' })).toBe(false);
@@ -80,10 +73,10 @@ describe('write-back outbox', () => {
   });
 
   it('removes an entry only by its own id and counts failed attempts', () => {
-    let doc = enqueueWriteBack(moveEngagement(board(true), 'kyv', 'draft', T1).doc, 'kyv', 'wb1', T1).doc;
+    let doc = moveCard(board(true), { ref: 'kyv', to: 'draft', reason: 'board', at: T1, entryId: 'wb1' }).doc;
     doc = failOutboxEntry(doc, 'wb1', 'GitHub had a server error (502); try again later').doc;
     expect(doc.outbox[0]).toMatchObject({ attempts: 1, lastError: 'GitHub had a server error (502); try again later' });
-    const newer = moveWithWriteBack(doc, 'kyv', 'review', T2, 'wb2').doc;
+    const newer = moveCard(doc, { ref: 'kyv', to: 'review', reason: 'board', at: T2, entryId: 'wb2' }).doc;
     expect(completeOutboxEntry(newer, 'wb1').doc.outbox.map((o) => o.id)).toEqual(['wb2']);
     expect(completeOutboxEntry(doc, 'wb1').doc.outbox).toEqual([]);
     expect(dropOutboxFor(newer, 'kyv').doc.outbox).toEqual([]);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addEngagement, addNote, editEngagement, moveEngagement } from '../../../shared/engagements.js';
+import { addEngagement, addNote, editEngagement } from '../../../shared/engagements.js';
 import type { IssueSnapshot } from '../../../shared/github/issue.js';
 import { applySyncResult, recordSync, resolveConflict, type SyncResult } from '../../../shared/github/sync.js';
 import type { Phase } from '../../../shared/phases.js';
 import { emptyDoc, type StoreDoc } from '../../../shared/schema.js';
+import { moveCard } from '../../../shared/move.js';
 
 const T0 = '2026-11-01T10:00:00.000Z';
 const T1 = '2026-11-02T10:00:00.000Z';
@@ -44,12 +45,21 @@ describe('applying a sync', () => {
     doc = applied.doc;
     expect(applied.value).toBe('followed');
     expect(card(doc)).toMatchObject({ phase: 'draft', github: { suggestedPhase: 'draft', conflict: null, syncedAt: T2, etag: 'W/"e1"' } });
-    expect(card(doc).history.at(-1)).toEqual({ from: 'meet-greet', to: 'draft', at: T2, source: 'github' });
+    // The one move (shared/move.ts) records why, and dates the card's change like any other move.
+    expect(card(doc).history.at(-1)).toEqual({
+      from: 'meet-greet',
+      to: 'draft',
+      at: T2,
+      source: 'github',
+      reason: 'sync',
+      because: 'label "pals/draft"',
+    });
+    expect(card(doc).updatedAt).toBe(T2);
   });
 
   it('records a conflict when both sides moved, and moves nothing', () => {
     let doc = sync(linked(), fetched(label('meet-greet')), T1).doc;
-    doc = moveEngagement(doc, 'kyv', 'follow-up', '2026-11-02T12:00:00.000Z').doc;
+    doc = moveCard(doc, { ref: 'kyv', to: 'follow-up', reason: 'board', at: '2026-11-02T12:00:00.000Z' }).doc;
     const applied = sync(doc, fetched(label('draft')), T2);
     expect(applied.value).toBe('conflict');
     expect(card(applied.doc).phase).toBe('follow-up');
@@ -59,7 +69,7 @@ describe('applying a sync', () => {
 
   it('lets a local move stand while GitHub says what it said before (no conflict, no overwrite)', () => {
     let doc = sync(linked(), fetched(label('meet-greet')), T1).doc;
-    doc = moveEngagement(doc, 'kyv', 'follow-up', '2026-11-02T12:00:00.000Z').doc;
+    doc = moveCard(doc, { ref: 'kyv', to: 'follow-up', reason: 'board', at: '2026-11-02T12:00:00.000Z' }).doc;
     doc = sync(doc, fetched(label('meet-greet')), T2).doc;
     expect(card(doc).phase).toBe('follow-up');
     expect(card(doc).github!.conflict).toBeNull();
@@ -69,7 +79,7 @@ describe('applying a sync', () => {
 
   it('on the first sync, follows an untouched card but never one the coordinator moved', () => {
     expect(card(sync(linked(), fetched(label('draft')), T1).doc).phase).toBe('draft');
-    const moved = moveEngagement(linked(), 'kyv', 'meet-greet', T0).doc;
+    const moved = moveCard(linked(), { ref: 'kyv', to: 'meet-greet', reason: 'board', at: T0 }).doc;
     const applied = sync(moved, fetched(label('draft')), T1);
     expect(card(applied.doc).phase).toBe('meet-greet');
     expect(card(applied.doc).github!.conflict).toMatchObject({ local: 'meet-greet', remote: 'draft' });
@@ -77,7 +87,7 @@ describe('applying a sync', () => {
 
   it('keeps a pending conflict pending when GitHub moves again, until it agrees', () => {
     let doc = sync(linked(), fetched(label('meet-greet')), T1).doc;
-    doc = moveEngagement(doc, 'kyv', 'follow-up', '2026-11-02T12:00:00.000Z').doc;
+    doc = moveCard(doc, { ref: 'kyv', to: 'follow-up', reason: 'board', at: '2026-11-02T12:00:00.000Z' }).doc;
     doc = sync(doc, fetched(label('draft')), T2).doc;
     doc = sync(doc, fetched([], { state: 'closed' }), T3).doc;
     expect(card(doc).phase).toBe('follow-up');
@@ -88,15 +98,15 @@ describe('applying a sync', () => {
 
   it('resolves a conflict either way, and a second click changes nothing', () => {
     let doc = sync(linked(), fetched(label('meet-greet')), T1).doc;
-    doc = moveEngagement(doc, 'kyv', 'follow-up', '2026-11-02T12:00:00.000Z').doc;
+    doc = moveCard(doc, { ref: 'kyv', to: 'follow-up', reason: 'board', at: '2026-11-02T12:00:00.000Z' }).doc;
     doc = sync(doc, fetched(label('draft')), T2).doc;
 
-    const taken = resolveConflict(doc, 'kyv', 'take-github', T3);
+    const taken = resolveConflict(doc, 'kyv', 'take-github', T3, 'wb-r');
     expect(taken.value).toMatchObject({ phase: 'draft', github: { conflict: null } });
     expect(taken.value.history.at(-1)).toMatchObject({ from: 'follow-up', to: 'draft', source: 'github' });
-    expect(resolveConflict(taken.doc, 'kyv', 'take-github', T3).doc).toBe(taken.doc);
+    expect(resolveConflict(taken.doc, 'kyv', 'take-github', T3, 'wb-r').doc).toBe(taken.doc);
 
-    const kept = resolveConflict(doc, 'kyv', 'keep-local', T3);
+    const kept = resolveConflict(doc, 'kyv', 'keep-local', T3, 'wb-r');
     expect(kept.value).toMatchObject({ phase: 'follow-up', github: { conflict: null } });
     // GitHub still says draft: that was settled, so the next sync leaves the card alone.
     const after = sync(kept.doc, fetched(label('draft')), '2026-11-05T10:00:00.000Z').doc;

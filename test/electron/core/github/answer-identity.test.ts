@@ -6,9 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { syncAll } from '../../../../electron/core/github/sync.js';
-import { moveWithWriteBack } from '../../../../shared/github/outbox.js';
+
 import { setGithubSettings } from '../../../../shared/github/settings.js';
 import { client, fakeGithub, linked, linkOf, openStore, TOKEN } from './setup.js';
+import { moveCard } from '../../../../shared/move.js';
 
 const writes = (fake: Awaited<ReturnType<typeof fakeGithub>>) =>
   fake.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
@@ -27,7 +28,9 @@ async function board() {
 describe('the issue asked for, and no other', () => {
   it('refuses an answer that names another issue: error on the card, link unchanged, no label written', async () => {
     const { fake, store, id } = await board();
-    await store.update((doc) => moveWithWriteBack(doc, id, 'meet-greet', new Date().toISOString(), 'wb-1'));
+    await store.update((doc) =>
+      moveCard(doc, { ref: id, to: 'meet-greet', reason: 'board', at: new Date().toISOString(), entryId: 'wb-1' }),
+    );
     fake.behaviours.set('cncf/tag-security#101', { kind: 'impostor', as: 'victim/other#999' });
     const report = await syncAll(store, { client: client(fake), token: TOKEN });
     const said =
@@ -55,7 +58,9 @@ describe('the issue asked for, and no other', () => {
     const { fake, store, id } = await board();
     fake.add({ owner: 'kyverno', repo: 'community', number: 9, labels: ['pals/intake'] });
     fake.behaviours.set('cncf/tag-security#101', { kind: 'moved', to: 'kyverno/community#9' });
-    await store.update((doc) => moveWithWriteBack(doc, id, 'meet-greet', new Date().toISOString(), 'wb-2'));
+    await store.update((doc) =>
+      moveCard(doc, { ref: id, to: 'meet-greet', reason: 'board', at: new Date().toISOString(), entryId: 'wb-2' }),
+    );
     const first = await syncAll(store, { client: client(fake), token: TOKEN });
     expect(first).toMatchObject({ failed: [], updated: 1 });
     expect(linkOf(store, id)).toMatchObject({

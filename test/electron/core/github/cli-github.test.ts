@@ -23,7 +23,7 @@ async function json<T>(dir: string, args: string[]): Promise<T> {
 }
 
 /** The outbox as stored (backup writes the whole store as plain JSON). */
-async function outbox(dir: string): Promise<{ setLabel: string; attempts: number; lastError: string | null }[]> {
+async function outbox(dir: string): Promise<{ phase: string; attempts: number; lastError: string | null }[]> {
   const out = join(dir, 'backup.json');
   expect((await pals(dir, ['backup', '--out', out])).code).toBe(0);
   return (JSON.parse(await readFile(out, 'utf8')) as { outbox: [] }).outbox;
@@ -295,7 +295,7 @@ describe('write-back from the command line', () => {
     const fake = await fakeGithub();
     const dir = await linkedBoard(fake, true);
     expect((await pals(dir, ['move', 'widget', 'draft'], { env: { PALS_NOW: '2026-11-28' } })).code).toBe(0);
-    expect(await outbox(dir)).toMatchObject([{ setLabel: 'pals/draft', attempts: 0 }]);
+    expect(await outbox(dir)).toMatchObject([{ phase: 'draft', attempts: 0 }]);
     expect((await pals(dir, ['sync'], { env })).code).toBe(0);
     expect(writes(fake)).toEqual(['POST /repos/o/r/issues/1/labels', 'DELETE /repos/o/r/issues/1/labels/pals/intake']);
     expect(fake.issues.get('o/r#1')!.labels).toEqual(['kind/sandbox', 'pals/draft']);
@@ -322,7 +322,7 @@ describe('write-back from the command line', () => {
     expect(invalid.code).toBe(1);
     expect(invalid.stdout).toMatch(/GitHub refused the label "pals\/follow-up" on o\/r#1 \(422/);
     expect(invalid.stdout).toMatch(/the change stays queued/);
-    expect(await outbox(dir)).toMatchObject([{ setLabel: 'pals/follow-up', attempts: 1 }]);
+    expect(await outbox(dir)).toMatchObject([{ phase: 'follow-up', attempts: 1 }]);
 
     fake.labelWrites = 'fine-grained';
     const denied = await pals(dir, ['sync'], { env });
@@ -330,7 +330,7 @@ describe('write-back from the command line', () => {
     expect(denied.stdout).toMatch(/the token may not change labels on o\/r#1: give it write access to issues/);
     fake.labelWrites = 'classic';
     expect((await pals(dir, ['sync'], { env })).stdout).toMatch(/the token may not change labels on o\/r#1.*`repo` scope/);
-    expect(await outbox(dir)).toMatchObject([{ setLabel: 'pals/follow-up', attempts: 3 }]);
+    expect(await outbox(dir)).toMatchObject([{ phase: 'follow-up', attempts: 3 }]);
     expect(fake.issues.get('o/r#1')!.labels).toEqual(['pals/intake', 'kind/sandbox']);
 
     fake.labelWrites = 'ok';

@@ -141,7 +141,7 @@ describe('GitHub API calls', () => {
       ok: true,
       value: { phase: 'draft', github: { conflict: null } },
     });
-    expect(store.doc.outbox).toMatchObject([{ engagementId: id, setLabel: 'pals/draft' }]);
+    expect(store.doc.outbox).toMatchObject([{ engagementId: id, phase: 'draft' }]);
     await call('syncNow');
     expect(fake.issues.get('o/r#1')!.labels).toEqual(['pals/draft']);
     expect(store.doc.outbox).toEqual([]);

@@ -9,10 +9,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { boundedFetch, MAX_ANSWER_BYTES, MAX_FILE_BYTES } from '../../../../electron/core/github/client.js';
 import { syncAll } from '../../../../electron/core/github/sync.js';
 import { editEngagement } from '../../../../shared/engagements.js';
-import { moveWithWriteBack } from '../../../../shared/github/outbox.js';
+
 import { setGithubSettings } from '../../../../shared/github/settings.js';
 import { filledWith } from '../../../fixtures/self-assessment.js';
 import { client, fakeGithub, linked, openStore, TOKEN } from './setup.js';
+import { moveCard } from '../../../../shared/move.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -94,7 +95,9 @@ describe('hostile GitHub answers', () => {
     await store.update((doc) => editEngagement(doc, id, { pr: 'o/r#30' }, '2026-11-02T09:00:00.000Z'));
     await syncAll(store, { client: client(fake), token: TOKEN });
     fake.labelWrites = 'bad-request';
-    await store.update((doc) => moveWithWriteBack(doc, id, 'meet-greet', new Date().toISOString(), 'wb-echo'));
+    await store.update((doc) =>
+      moveCard(doc, { ref: id, to: 'meet-greet', reason: 'board', at: new Date().toISOString(), entryId: 'wb-echo' }),
+    );
     const report = await syncAll(store, { client: client(fake), token: TOKEN });
 
     // The server did echo it; the desk kept the messages, without the token.

@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { refuseLabelWipe } from '../../../../electron/core/github/label-guard.js';
 import { syncAll } from '../../../../electron/core/github/sync.js';
 import { sendLabelChange } from '../../../../electron/core/github/write-back.js';
-import { moveWithWriteBack } from '../../../../shared/github/outbox.js';
+
 import { setGithubSettings } from '../../../../shared/github/settings.js';
 import type { LabelRule } from '../../../../shared/schema.js';
 import { client, fakeGithub, linked, openStore, TOKEN } from './setup.js';
+import { moveCard } from '../../../../shared/move.js';
 
 const WIPE = /\/issues\/\d+\/labels\/?(\?|$)/;
 const rule = (label: string, phase: LabelRule['phase']): LabelRule => ({ label, phase, family: 'pals', requires: [] });
@@ -29,7 +30,9 @@ describe('label names in request paths', () => {
     fake.add({ owner: 'o', repo: 'r', number: 1, labels: ['.', 'security-pals'] });
     const id = await linked(store, 'Kyverno', 'o/r#1');
     await syncAll(store, { client: client(fake), token: TOKEN });
-    await store.update((doc) => moveWithWriteBack(doc, id, 'meet-greet', new Date().toISOString(), 'wb-dot'));
+    await store.update((doc) =>
+      moveCard(doc, { ref: id, to: 'meet-greet', reason: 'board', at: new Date().toISOString(), entryId: 'wb-dot' }),
+    );
     const report = await syncAll(store, { client: client(fake), token: TOKEN });
     expect(fake.requests.filter((r) => r.method === 'DELETE' && WIPE.test(r.path))).toEqual([]);
     expect(fake.requests.filter((r) => r.method !== 'GET')).toEqual([]);

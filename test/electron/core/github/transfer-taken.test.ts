@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { syncAll } from '../../../../electron/core/github/sync.js';
-import { moveWithWriteBack } from '../../../../shared/github/outbox.js';
+
 import { setGithubSettings } from '../../../../shared/github/settings.js';
 import { client, fakeGithub, linked, linkOf, openStore, TOKEN } from './setup.js';
+import { moveCard } from '../../../../shared/move.js';
 
 describe('a transfer to an issue another card links', () => {
   it('is not followed: the card keeps its link with the reason, the sync reports it, and no label is written', async () => {
@@ -21,7 +22,9 @@ describe('a transfer to an issue another card links', () => {
     await syncAll(store, { client: client(fake), token: TOKEN });
 
     fake.behaviours.set('cncf/tag-security#101', { kind: 'moved', to: 'kyverno/community#9' });
-    await store.update((doc) => moveWithWriteBack(doc, kyverno, 'meet-greet', new Date().toISOString(), 'wb-1'));
+    await store.update((doc) =>
+      moveCard(doc, { ref: kyverno, to: 'meet-greet', reason: 'board', at: new Date().toISOString(), entryId: 'wb-1' }),
+    );
     const report = await syncAll(store, { client: client(fake), token: TOKEN });
     const said =
       'GitHub moved cncf/tag-security#101 to kyverno/community#9, which "Kyverno community" (id e-kyverno community) already links; ' +

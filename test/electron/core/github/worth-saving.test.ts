@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../../../electron/core/github/sync-saves.js';
 import { worthSaving } from '../../../../electron/core/github/worth-saving.js';
-import { addEngagement, moveEngagement } from '../../../../shared/engagements.js';
+import { addEngagement } from '../../../../shared/engagements.js';
 import { applySyncResult, type SyncResult } from '../../../../shared/github/sync.js';
 import { emptyDoc, type StoreDoc } from '../../../../shared/schema.js';
+import { moveCard } from '../../../../shared/move.js';
 
 const CREATED = '2026-11-01T09:00:00.000Z';
 const FIRST_SYNC = '2026-11-02T09:00:00.000Z';
@@ -51,7 +52,7 @@ describe('worthSaving', () => {
   });
 
   it('keeps a 304 when the card was moved here since the last sync, so the next sync judges moves from now', () => {
-    const moved = moveEngagement(syncedDoc(), 'e1', 'review', '2026-11-10T09:00:00.000Z').doc;
+    const moved = moveCard(syncedDoc(), { ref: 'e1', to: 'review', reason: 'board', at: '2026-11-10T09:00:00.000Z' }).doc;
     expect(worthSaving(moved, 'e1', 'o/r#1', unchanged, NOW)).toBe(true);
   });
 

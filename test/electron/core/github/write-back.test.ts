@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createGithubClient } from '../../../../electron/core/github/client.js';
 import { syncAll } from '../../../../electron/core/github/sync.js';
 import { sendLabelChange } from '../../../../electron/core/github/write-back.js';
-import { moveEngagement } from '../../../../shared/engagements.js';
-import { moveWithWriteBack } from '../../../../shared/github/outbox.js';
+
 import { setGithubSettings } from '../../../../shared/github/settings.js';
 import { tempDir } from '../../../helpers.js';
 import { client, fakeGithub, linked, linkOf, openStore, TOKEN } from './setup.js';
+import { moveCard } from '../../../../shared/move.js';
 
 const writes = (fake: Awaited<ReturnType<typeof fakeGithub>>) =>
   fake.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
@@ -25,7 +25,9 @@ async function synced(labels: string[], dir?: string) {
 describe('write-back', () => {
   it('sets the phase label and removes its siblings on the next sync, then forgets the entry', async () => {
     const { fake, store, id } = await synced(['pals/intake', 'assessment']);
-    await store.update((doc) => moveWithWriteBack(doc, id, 'meet-greet', new Date().toISOString(), 'wb-one'));
+    await store.update((doc) =>
+      moveCard(doc, { ref: id, to: 'meet-greet', reason: 'board', at: new Date().toISOString(), entryId: 'wb-one' }),
+    );
     expect(store.doc.outbox).toHaveLength(1);
     const report = await syncAll(store, { client: client(fake), token: TOKEN });
     expect(report).toMatchObject({ checked: 1, updated: 1, failed: [], error: null });
@@ -44,21 +46,22 @@ describe('write-back', () => {
   it('keeps the change in the persisted outbox while offline and sends it when back', async () => {
     const dir = await tempDir();
     const { fake, store, id } = await synced(['pals/intake'], dir);
-    await store.update((doc) => moveWithWriteBack(doc, id, 'draft', new Date().toISOString(), 'wb-off'));
+    await store.update((doc) => moveCard(doc, { ref: id, to: 'draft', reason: 'board', at: new Date().toISOString(), entryId: 'wb-off' }));
     const offline = createGithubClient({ token: TOKEN, baseUrl: 'http://127.0.0.1:9' });
     const report = await syncAll(store, { client: offline, token: TOKEN });
     expect(report.error).toMatch(/cannot reach GitHub/);
     await store.close();
     const reopened = await openStore(dir);
-    expect(reopened.doc.outbox).toMatchObject([{ id: 'wb-off', setLabel: 'pals/draft' }]);
+    expect(reopened.doc.outbox).toMatchObject([{ id: 'wb-off', phase: 'draft' }]);
     await syncAll(reopened, { client: client(fake), token: TOKEN });
     expect(fake.issues.get('o/r#1')!.labels).toEqual(['pals/draft']);
     expect(reopened.doc.outbox).toEqual([]);
   });
 
-  it('queues moves made without the app (pals move) at the start of the sync', async () => {
+  it('sends a move made by `pals move` (the same one move, reason cli) at the next sync', async () => {
     const { fake, store, id } = await synced(['pals/intake']);
-    await store.update((doc) => moveEngagement(doc, id, 'review', new Date(Date.now() + 1000).toISOString()));
+    const at = new Date(Date.now() + 1000).toISOString();
+    await store.update((doc) => moveCard(doc, { ref: id, to: 'review', reason: 'cli', at, entryId: 'wb-cli' }));
     await syncAll(store, { client: client(fake), token: TOKEN });
     expect(fake.issues.get('o/r#1')!.labels).toEqual(['pals/review']);
   });
@@ -66,7 +69,9 @@ describe('write-back', () => {
   it('never writes over a phase changed on GitHub meanwhile: a conflict instead, the entry waits', async () => {
     const { fake, store, id } = await synced(['pals/intake']);
     fake.edit('o/r#1', { labels: ['pals/review'] });
-    await store.update((doc) => moveWithWriteBack(doc, id, 'meet-greet', new Date().toISOString(), 'wb-c'));
+    await store.update((doc) =>
+      moveCard(doc, { ref: id, to: 'meet-greet', reason: 'board', at: new Date().toISOString(), entryId: 'wb-c' }),
+    );
     const report = await syncAll(store, { client: client(fake), token: TOKEN });
     expect(report.failed).toEqual([]);
     expect(writes(fake)).toEqual([]);
@@ -94,7 +99,7 @@ describe('write-back', () => {
 
   it('reports a write-back GitHub refuses, keeps the entry, and still saves the fetched issue', async () => {
     const { fake, store, id } = await synced(['pals/intake']);
-    await store.update((doc) => moveWithWriteBack(doc, id, 'draft', new Date().toISOString(), 'wb-x'));
+    await store.update((doc) => moveCard(doc, { ref: id, to: 'draft', reason: 'board', at: new Date().toISOString(), entryId: 'wb-x' }));
     const refusing: typeof fetch = (input, init) =>
       init?.method === 'POST'
         ? Promise.resolve(

@@ -13,9 +13,10 @@ import { readStore } from '../../../../electron/core/store/disk-read.js';
 import { PalsStore, type ChangeKind, type ChangeOrigin, type StoreOptions } from '../../../../electron/core/store/store.js';
 import { storePaths } from '../../../../electron/core/paths.js';
 import type { BoardChange } from '../../../../shared/api.js';
-import { addEngagement, editEngagement, moveEngagement } from '../../../../shared/engagements.js';
+import { addEngagement, editEngagement } from '../../../../shared/engagements.js';
 import { emptyDoc, type StoreDoc } from '../../../../shared/schema.js';
 import { tempDir } from '../../../helpers.js';
+import { moveCard } from '../../../../shared/move.js';
 
 const at = '2026-11-27T10:00:00.000Z';
 const add = (name: string) => (doc: StoreDoc) => addEngagement(doc, { name }, { id: `${name.toLowerCase()}-id`, at });
@@ -57,7 +58,7 @@ describe('foldOnClose: false', () => {
     const file = join(dir, 'pals.json');
     const before = await stat(file);
     const text = await readFile(file, 'utf8');
-    await cliCommand(dir, (d) => moveEngagement(d, 'kyverno-id', 'draft', at));
+    await cliCommand(dir, (d) => moveCard(d, { ref: 'kyverno-id', to: 'draft', reason: 'board', at: at }));
     const after = await stat(file);
     expect([after.size, after.mtimeMs, after.ino]).toEqual([before.size, before.mtimeMs, before.ino]);
     expect(await readFile(file, 'utf8')).toBe(text);
@@ -98,7 +99,7 @@ describe('refresh after another process appended to the journal', () => {
     expect(running.doc.settings).toBe(before.settings);
     // The journal exists now: the next command's lines are read from where the last read stopped.
     await cliCommand(dir, add('Tekton'));
-    await cliCommand(dir, (d) => moveEngagement(d, 'argo-id', 'review', at));
+    await cliCommand(dir, (d) => moveCard(d, { ref: 'argo-id', to: 'review', reason: 'board', at: at }));
     expect(await running.refresh()).toBe(true);
     expect(running.stats.deltaReads).toBe(2);
     expect(names(running.doc)).toEqual(['Argo', 'Kyverno', 'Falco', 'Tekton']);
@@ -210,7 +211,7 @@ describe('the change feed for external changes', () => {
     );
     const settle = () => new Promise((resolve) => setImmediate(resolve));
     try {
-      await cliCommand(dir, (d) => moveEngagement(d, 'kyverno-id', 'draft', at));
+      await cliCommand(dir, (d) => moveCard(d, { ref: 'kyverno-id', to: 'draft', reason: 'board', at: at }));
       await running.refresh();
       await settle();
       expect(sent).toHaveLength(1);

@@ -12,11 +12,12 @@ import { backupText } from '../../../../electron/core/backup-file.js';
 import { writeFileDurable } from '../../../../electron/core/store/durable-write.js';
 import { PalsStore, type StoreOptions } from '../../../../electron/core/store/store.js';
 import { parseDocText } from '../../../../shared/document.js';
-import { addEngagement, addNote, moveEngagement } from '../../../../shared/engagements.js';
+import { addEngagement, addNote } from '../../../../shared/engagements.js';
 import type { Phase } from '../../../../shared/phases.js';
 import type { StoreDoc } from '../../../../shared/schema.js';
 import { faultName, faultsFor, faultyFs, type Fault, type FaultyFs } from '../../../support/faulty-fs.js';
 import { createMemoryFs, type MemoryFs } from '../../../support/memory-fs.js';
+import { moveCard } from '../../../../shared/move.js';
 
 const DIR = '/data';
 const OUT = '/out/backup.json';
@@ -32,7 +33,7 @@ const idOf = (name: string) => `${name.toLowerCase()}-id`;
 const add = (name: string) => (doc: StoreDoc) => addEngagement(doc, { name }, { id: idOf(name), at });
 const note = (name: string, text: string) => (doc: StoreDoc) =>
   addNote(doc, idOf(name), { kind: 'general', text }, { id: `note-${text.replace(/[^a-z0-9]+/g, '-')}`, at });
-const move = (name: string, phase: Phase) => (doc: StoreDoc) => moveEngagement(doc, idOf(name), phase, at);
+const move = (name: string, phase: Phase) => (doc: StoreDoc) => moveCard(doc, { ref: idOf(name), to: phase, reason: 'board', at: at });
 
 const WHOLE: StoreOptions = { journalFromBytes: Number.MAX_SAFE_INTEGER };
 /** As the CLI on a large store: changes go to the journal and stay there. */

@@ -6,9 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyRecord, diffDocs } from '../../../../electron/core/store/journal-record.js';
-import { addEngagement, editEngagement, moveEngagement, removeEngagement } from '../../../../shared/engagements.js';
+import { addEngagement, editEngagement, removeEngagement } from '../../../../shared/engagements.js';
 import { PHASES } from '../../../../shared/phases.js';
 import { emptyDoc, type StoreDoc } from '../../../../shared/schema.js';
+import { moveCard } from '../../../../shared/move.js';
 
 const at = '2026-11-27T10:00:00.000Z';
 type Step = { kind: 'add' | 'move' | 'edit' | 'remove' | 'reverse' | 'settings'; pick: number; n: number };
@@ -19,7 +20,7 @@ function apply(doc: StoreDoc, step: Step, serial: number): StoreDoc {
     case 'add':
       return addEngagement(doc, { name: `Project ${serial}` }, { id: `p-${serial}`, at }).doc;
     case 'move':
-      return target ? moveEngagement(doc, target, PHASES[step.n % PHASES.length]!, at).doc : doc;
+      return target ? moveCard(doc, { ref: target, to: PHASES[step.n % PHASES.length]!, reason: 'board', at: at }).doc : doc;
     case 'edit':
       return target ? editEngagement(doc, target, { hours: step.n }, at).doc : doc;
     case 'remove':

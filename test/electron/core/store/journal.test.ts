@@ -10,9 +10,10 @@ import { readStore } from '../../../../electron/core/store/disk-read.js';
 import { nodeFs, type Fs } from '../../../../electron/core/store/fs.js';
 import { PalsStore, type StoreOptions } from '../../../../electron/core/store/store.js';
 import { storePaths } from '../../../../electron/core/paths.js';
-import { addEngagement, addNote, editEngagement, moveEngagement, removeEngagement } from '../../../../shared/engagements.js';
+import { addEngagement, addNote, editEngagement, removeEngagement } from '../../../../shared/engagements.js';
 import type { StoreDoc } from '../../../../shared/schema.js';
 import { tempDir } from '../../../helpers.js';
+import { moveCard } from '../../../../shared/move.js';
 
 const at = '2026-11-27T10:00:00.000Z';
 /** Journal from the second write on; no background compaction unless a test asks. */
@@ -40,7 +41,7 @@ describe('the change journal', () => {
     const store = await seeded(dir);
     const before = await readFile(join(dir, 'pals.json'), 'utf8');
     await store.update(add('Kyverno'));
-    await store.update((d) => moveEngagement(d, 'argo-id', 'draft', at));
+    await store.update((d) => moveCard(d, { ref: 'argo-id', to: 'draft', reason: 'board', at: at }));
     expect(store.stats.appends).toBe(2);
     expect(await readFile(join(dir, 'pals.json'), 'utf8')).toBe(before);
     const lines = (await readFile(join(dir, 'pals.journal'), 'utf8')).trimEnd().split('\n');

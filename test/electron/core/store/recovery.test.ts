@@ -7,9 +7,10 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PalsStore } from '../../../../electron/core/store/store.js';
-import { addEngagement, moveEngagement } from '../../../../shared/engagements.js';
+import { addEngagement } from '../../../../shared/engagements.js';
 import type { StoreDoc } from '../../../../shared/schema.js';
 import { tempDir } from '../../../helpers.js';
+import { moveCard } from '../../../../shared/move.js';
 
 const at = '2026-11-27T10:00:00.000Z';
 const add = (name: string) => (doc: StoreDoc) => addEngagement(doc, { name }, { id: `${name.toLowerCase()}-id`, at });
@@ -39,7 +40,7 @@ describe('recovery of a damaged pals.json', () => {
     // Every change after the first whole write goes to the journal, and stays there (as the CLI leaves it).
     const { store } = await PalsStore.open(dir, { journalFromBytes: 0, foldOnClose: false });
     for (const name of ['Kyverno', 'Falco', 'Argo']) await store.update(add(name));
-    await store.update((doc) => moveEngagement(doc, 'falco-id', 'meet-greet', at));
+    await store.update((doc) => moveCard(doc, { ref: 'falco-id', to: 'meet-greet', reason: 'board', at: at }));
     await store.close();
     expect(await readdir(dir)).toContain('pals.journal');
     await damage(dir);

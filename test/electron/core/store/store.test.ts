@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFs, type Fs } from '../../../../electron/core/store/fs.js';
 import { PalsStore } from '../../../../electron/core/store/store.js';
-import { addEngagement, moveEngagement, removeEngagement } from '../../../../shared/engagements.js';
+import { addEngagement, removeEngagement } from '../../../../shared/engagements.js';
 import { MIGRATIONS, type Migration } from '../../../../shared/migrations.js';
 import { emptyDoc, SCHEMA_VERSION, type StoreDoc } from '../../../../shared/schema.js';
 import { tempDir } from '../../../helpers.js';
+import { moveCard } from '../../../../shared/move.js';
 
 const at = '2026-11-27T10:00:00.000Z';
 const add =
@@ -49,7 +50,9 @@ describe('PalsStore', () => {
     await store.update(add('Argo', 'argo'));
     const before = store.stats.writes;
     const phases = ['meet-greet', 'follow-up', 'draft', 'review'] as const;
-    await Promise.all(Array.from({ length: 100 }, (_, i) => store.update((d) => moveEngagement(d, 'argo', phases[i % 4]!, at))));
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) => store.update((d) => moveCard(d, { ref: 'argo', to: phases[i % 4]!, reason: 'board', at: at }))),
+    );
     expect(store.stats.writes - before).toBeLessThanOrEqual(2);
     expect((await readDoc(dir)).engagements[0]!.history).toHaveLength(101);
   });
@@ -156,7 +159,9 @@ describe('PalsStore', () => {
     await a.update(add('Argo', 'argo'));
     const b = (await PalsStore.open(dir)).store;
     await a.update((d) => removeEngagement(d, 'argo'));
-    await expect(b.update((d) => moveEngagement(d, 'argo', 'done', at))).rejects.toMatchObject({ code: 'not-found' });
+    await expect(b.update((d) => moveCard(d, { ref: 'argo', to: 'done', reason: 'board', at: at }))).rejects.toMatchObject({
+      code: 'not-found',
+    });
     expect((await readDoc(dir)).engagements).toEqual([]);
     expect(b.doc.engagements).toEqual([]);
   });

@@ -22,18 +22,30 @@ interface ModalProps {
   readonly children: ReactNode;
 }
 
+/** The opener of a dialog that just closed, for one that opens in its place (see below). */
+let handedOver: HTMLElement | null = null;
+
 /** The dialog frame; its content is the caller's. */
 export function Modal({ labelledBy, onClose, initialFocus = 'first', size = 'narrow', children }: ModalProps) {
   const dialog = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const active =
+      document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    // A dialog that replaces another ("Find engagements on GitHub…" in GitHub settings) returns
+    // focus to what opened the first one: the control pressed inside the old one is gone.
+    const opener = active && !active.closest('[role="dialog"]') ? active : (handedOver ?? active);
     const root = dialog.current;
     // Content that placed focus itself (an editor opened at a note) keeps it.
     if (root && !root.contains(document.activeElement)) (initialFocus === 'first' ? (focusables(root)[0] ?? root) : root).focus();
     return () => {
       const back = opener?.isConnected ? opener : document.getElementById('board');
       back?.focus();
+      // For a dialog mounting in this same commit, in place of this one.
+      handedOver = back;
+      queueMicrotask(() => {
+        handedOver = null;
+      });
     };
     // Focus moves in once, when the dialog opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps

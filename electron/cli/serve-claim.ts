@@ -2,7 +2,8 @@
  * One `pals serve` per data folder. A running serve keeps `DIR/pals.serve` (its pid and its
  * address, never the token); a second one finds it, says where the folder is already served and
  * stops, instead of serving the same folder on another port (two pages, two draft journals, two
- * hosts folding one journal). A file left by a process that is gone is taken over.
+ * hosts folding one journal). A file left by a process that is gone is taken over; a folder
+ * that cannot be written (a read-only mount) is served without one.
  */
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
@@ -58,7 +59,10 @@ export async function claimFolder(dir: string): Promise<ServeClaim> {
       }
       break;
     } catch (error) {
-      if (errnoCode(error) !== 'EEXIST' || attempt > 0) throw error;
+      // A folder this process may not write (a read-only mount): no mark can be kept, and none is needed to
+      // keep two writers apart there; serve it read-only as before.
+      if (errnoCode(error) !== 'EEXIST') return { listening: () => Promise.resolve(), release: () => Promise.resolve() };
+      if (attempt > 0) throw error;
       const other = await readInfo(file);
       if (other && isProcessAlive(other.pid)) throw refusal(dir, other);
       // Left by a process that is gone (or unreadable): take it over, once.

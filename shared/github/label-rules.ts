@@ -7,7 +7,7 @@ import { PalsError } from '../errors.js';
 import { PHASE_TITLES, type Phase } from '../phases.js';
 import type { LabelRule, Round, StoreDoc } from '../schema.js';
 import { labelNameProblem } from './label-name.js';
-import { DEFAULT_LABEL_RULES } from './labels.js';
+import { DEFAULT_LABEL_RULES, isDiscoveryLabel } from './labels.js';
 
 const key = (label: string) => label.trim().toLowerCase();
 
@@ -78,6 +78,13 @@ export function withPhaseLabels(rules: readonly LabelRule[], phase: Phase, label
     if (label !== '' && !unique.some((u) => key(u) === key(label))) unique.push(label);
   }
   for (const label of unique) {
+    if (isDiscoveryLabel(label)) {
+      throw new PalsError(
+        'invalid-input',
+        `"${label}" is the label the program finds its issues by (discovery); it cannot mean a phase, or write-back would remove it and the issue would vanish from discovery`,
+        'labels',
+      );
+    }
     const taken = rules.find((r) => r.phase !== phase && key(r.label) === key(label));
     if (taken) {
       throw new PalsError(

@@ -81,15 +81,29 @@ export interface LabelChange {
 }
 
 /**
- * The write-back change for a phase: the first single-label rule for it names the label; the
- * other labels of that rule's family are removed. Null when no rule can express the phase.
+ * The labels the program finds its issues by (`pals discover`'s default): never a phase label, so
+ * write-back can never remove one and make an issue vanish from discovery.
+ */
+export const DISCOVERY_LABELS: readonly string[] = ['security-pals'];
+
+/** True for a discovery label (ignoring case). */
+export function isDiscoveryLabel(label: string): boolean {
+  return DISCOVERY_LABELS.some((d) => key(d) === key(label));
+}
+
+/**
+ * The write-back change for a phase: the first single-label rule for it names the label to add;
+ * removed are only labels of that rule's family that mean another phase by themselves (a rule
+ * with no required label): never a label that only helps another rule (`in-progress` needs
+ * `assessment`), never one of another family, never a discovery label. Null when
+ * no rule can express the phase. Worked out when a change is sent, under the rules in force then.
  */
 export function labelChangeFor(phase: Phase, rules: readonly LabelRule[]): LabelChange | null {
-  const rule = rules.find((r) => r.phase === phase && r.requires.length === 0);
+  const rule = rules.find((r) => r.phase === phase && r.requires.length === 0 && !isDiscoveryLabel(r.label));
   if (!rule) return null;
   const removeLabels: string[] = [];
   for (const r of rules) {
-    if (r.family !== rule.family || key(r.label) === key(rule.label)) continue;
+    if (r.family !== rule.family || r.phase === phase || r.requires.length > 0 || isDiscoveryLabel(r.label)) continue;
     if (!removeLabels.some((l) => key(l) === key(r.label))) removeLabels.push(r.label);
   }
   return { setLabel: rule.label, removeLabels };

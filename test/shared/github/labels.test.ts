@@ -73,3 +73,19 @@ describe('label → phase', () => {
     expect(setGithubSettings(emptyDoc(), { writeBack: true }).value.rounds[0]!.writeBack).toBe(true);
   });
 });
+
+describe('write-back removes only labels that mean a phase by themselves (issue 23.3)', () => {
+  const rules: LabelRule[] = [
+    { label: 'pals/review', phase: 'review', family: 'pals', requires: [] },
+    { label: 'security-pals', phase: 'review', family: 'pals', requires: [] },
+    { label: 'pals/draft', phase: 'draft', family: 'pals', requires: [] },
+    { label: 'in-progress', phase: 'draft', family: 'pals', requires: ['assessment'] },
+    { label: 'security-pals', phase: 'intake', family: 'pals', requires: [] },
+  ];
+
+  it('never removes a discovery label or a label that only helps another rule, and never sets a discovery label', () => {
+    expect(labelChangeFor('draft', rules)).toEqual({ setLabel: 'pals/draft', removeLabels: ['pals/review'] });
+    expect(labelChangeFor('review', rules)).toEqual({ setLabel: 'pals/review', removeLabels: ['pals/draft'] });
+    expect(labelChangeFor('intake', rules)).toBeNull();
+  });
+});

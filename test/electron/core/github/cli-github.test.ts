@@ -55,6 +55,13 @@ describe('pals labels', () => {
       'error: the label "Needs-Review" already means In review; a label can mean only one phase (set In review\'s labels without it first)\n',
     );
     expect(await json(dir, ['labels'])).toEqual(after);
+    // The discovery label is never a phase label (write-back would remove it: issue 23.3).
+    const discovery = await pals(dir, ['labels', 'set', 'review', 'pals/review,security-pals']);
+    expect(discovery).toMatchObject({ code: 1, stdout: '' });
+    expect(discovery.stderr).toMatch(
+      /^error: "security-pals" is the label the program finds its issues by \(discovery\); it cannot mean a phase/,
+    );
+    expect(await json(dir, ['labels'])).toEqual(after);
     expect((await pals(dir, ['labels', 'set', 'someday', 'x'])).code).toBe(2);
     expect((await pals(dir, ['labels', 'set', 'draft', 'a,,b'])).code).toBe(2);
     expect((await pals(dir, ['labels', 'remove', 'draft'])).code).toBe(2);

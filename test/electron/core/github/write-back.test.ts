@@ -43,6 +43,24 @@ describe('write-back', () => {
     expect(writes(fake)).toHaveLength(2);
   });
 
+  it('works the labels out when it sends, under the rules then: a queued label diff is never sent (issue 23.3)', async () => {
+    const { fake, store, id } = await synced(['pals/intake', 'security-pals', 'assessment', 'needs-review']);
+    await store.update((doc) => moveCard(doc, { ref: id, to: 'review', reason: 'board', at: new Date().toISOString(), entryId: 'wb-r' }));
+    // A queued entry as format 2 stored it (a label diff naming the discovery label), and the
+    // review rule narrowed after the move: only what the rules in force say is sent.
+    await store.update((doc) => ({
+      doc: {
+        ...doc,
+        outbox: doc.outbox.map((o) => ({ ...o, setLabel: 'needs-review', removeLabels: ['security-pals', 'assessment', 'pals/intake'] })),
+      },
+      value: null,
+    }));
+    await syncAll(store, { client: client(fake), token: TOKEN });
+    expect(writes(fake)).toEqual(['POST /repos/o/r/issues/1/labels', 'DELETE /repos/o/r/issues/1/labels/pals/intake']);
+    expect(fake.issues.get('o/r#1')!.labels.sort()).toEqual(['assessment', 'needs-review', 'pals/review', 'security-pals']);
+    expect(store.doc.outbox).toEqual([]);
+  });
+
   it('keeps the change in the persisted outbox while offline and sends it when back', async () => {
     const dir = await tempDir();
     const { fake, store, id } = await synced(['pals/intake'], dir);

@@ -23,7 +23,9 @@ export function daysInPhases(engagement: Engagement, round?: string): Partial<Re
     const end = Date.parse(h[i + 1]!.at);
     if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) continue;
     const ms = spans === null ? end - start : overlapWithRound(spans, round!, start, end);
-    if (spans !== null && ms <= 0) continue;
+    // A stay of no length (two moves at one instant) counts where that instant falls.
+    if (spans !== null && ms <= 0 && !(end === start && spans.some((s) => s.round === round && start >= s.start && start < s.end)))
+      continue;
     const phase = h[i]!.to;
     out[phase] = (out[phase] ?? 0) + ms / MS_PER_DAY;
   }

@@ -47,6 +47,21 @@ describe('each round counts its own part of a carried-over engagement', () => {
     expect(daysInPhases(e, 'round-2')).toEqual({ draft: 30 });
   });
 
+  it('counts a stay of no length (two moves at one instant) in the round where that instant falls', () => {
+    const e = carried().engagements[0]!;
+    const instant = day('2026-03-15');
+    const quick = {
+      ...e,
+      history: [
+        ...e.history.slice(0, 3),
+        { from: 'follow-up' as const, to: 'draft' as const, at: instant, source: 'local' as const },
+        { from: 'draft' as const, to: 'review' as const, at: instant, source: 'local' as const },
+      ],
+    };
+    expect(daysInPhases(quick, 'default').draft).toBe(0);
+    expect(daysInPhases(quick, 'round-2').draft).toBeUndefined();
+  });
+
   it('shows in insight: the earlier round keeps its medians, the new one is not charged for them', () => {
     const data = insight(carried(), '2026-06-01');
     const [r1, r2] = data.rounds;

@@ -17,7 +17,7 @@ function api() {
 
 async function openDeck() {
   fireEvent.click(screen.getByRole('tab', { name: 'Retrospective deck' }));
-  return screen.findByRole('region', { name: 'Preview' }, { timeout: 5_000 });
+  return screen.findByRole('region', { name: 'Preview' }, { timeout: 15_000 });
 }
 
 describe('the retrospective deck view', () => {

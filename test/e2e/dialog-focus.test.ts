@@ -9,8 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, openApp, useServedBrowser } from './harness.js';
 
 /** Never pressed: they delete or replace data, open a file picker, download, or reach the network. */
-const LEAVE_OUT =
-  /^(Delete|Remove|Restore|Replace|Export|Download|Sync|Merge|Choose|Open on GitHub|Check security status|Take GitHub|Keep mine|Create|Copy)/i;
+const LEAVE_OUT = /^(Delete|Remove|Restore|Replace|Export|Download|Sync|Merge|Choose|Open on GitHub|Check security status|Create|Copy)/i;
 const MARK = 'data-focus-test-opener';
 
 /** Where focus is: in a dialog, on the marked opener, or elsewhere (with its name, to say where). */

@@ -198,7 +198,7 @@ describe('long columns (virtualized)', () => {
   it('reaches a card far down a virtualized column by arrow keys, one card in the tab order at a time', async () => {
     await renderApp(api(300));
     const first = screen.getByRole('button', { name: 'Project 1' });
-    // Only the first card's controls are in the tab order: its name, drag handle and Move to….
+    // Only the first card's controls are in the tab order: its name, drag handle, security check and Move to….
     const tabbable = () =>
       within(screen.getByRole('main'))
         .queryAllByRole('listitem')
@@ -207,7 +207,7 @@ describe('long columns (virtualized)', () => {
             .filter((b) => b.tabIndex === 0)
             .map((b) => b.getAttribute('aria-label') ?? b.textContent),
         );
-    expect(tabbable()).toEqual(['Project 1', 'Drag Project 1', 'Move to…']);
+    expect(tabbable()).toEqual(['Project 1', 'Drag Project 1', 'Check security status', 'Move to…']);
     act(() => {
       first.focus();
     });
@@ -216,7 +216,7 @@ describe('long columns (virtualized)', () => {
     await waitFor(() => {
       expect(document.activeElement?.textContent).toBe('Project 300');
     });
-    expect(tabbable()).toEqual(['Project 300', 'Drag Project 300', 'Move to…']);
+    expect(tabbable()).toEqual(['Project 300', 'Drag Project 300', 'Check security status', 'Move to…']);
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
     await waitFor(() => {
       expect(document.activeElement?.textContent).toBe('Project 299');

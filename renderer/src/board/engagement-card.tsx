@@ -85,7 +85,7 @@ export const EngagementCard = memo(function EngagementCard(props: {
         </span>
       </p>
       {e.phase === 'intake' && <ScoreLine score={e.score} round={e.round} />}
-      {e.phase === 'intake' && <CardSecurityLine card={e} describedBy={nameId} />}
+      {e.phase === 'intake' && <CardSecurityLine card={e} describedBy={nameId} tabIndex={tabIndex} />}
       <DueLine due={e.due} today={today} />
       <CardGithubDetail card={e} />
       <div className="card-foot">

@@ -4,8 +4,9 @@ import { RefreshIcon } from '../icons.js';
 import { useAppStore } from '../store/store-context.js';
 import { securityWords } from './security-words.js';
 
-/** The line; `describedBy` is the card's name, so the button has its context. */
-export function CardSecurityLine({ card, describedBy }: { readonly card: CardView; readonly describedBy: string }) {
+/** The line; `describedBy` is the card's name, so the button has its context; `tabIndex` -1 unless the card is the board's tab stop. */
+export function CardSecurityLine(props: { readonly card: CardView; readonly describedBy: string; readonly tabIndex?: number }) {
+  const { card, describedBy, tabIndex } = props;
   const checking = useAppStore((s) => s.securityChecking.has(card.id));
   const check = useAppStore((s) => s.checkSecurity);
   const today = useAppStore((s) => s.board?.today);
@@ -25,6 +26,7 @@ export function CardSecurityLine({ card, describedBy }: { readonly card: CardVie
         type="button"
         className="icon-button card-check"
         aria-label="Check security status"
+        tabIndex={tabIndex}
         aria-describedby={describedBy}
         aria-disabled={checking}
         title="Check security status: read its SECURITY.md, a TAG Security self-assessment and its OpenSSF Scorecard"

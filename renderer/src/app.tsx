@@ -51,8 +51,8 @@ export function App() {
   return (
     <>
       <div className="app" inert={dialogOpen}>
-        <SkipToBoard />
         <header className="app-header">
+          <SkipToBoard />
           <h1 className="app-title">Security Pals Desk</h1>
           <ViewSwitch />
           <SyncControl />

@@ -71,8 +71,9 @@ export default defineConfig(({ mode }) => {
       root: here('.'),
       pool: 'forks',
       // The seal key (electron/core/store/seal-key.ts) of every test and every process it starts:
-      // never the user's own ~/.config.
-      env: { PALS_CONFIG_DIR: testConfigDir },
+      // never the user's own ~/.config. Dates are the local calendar day (shared/dates.ts): tests
+      // run in UTC unless they set a zone themselves (test/shared/local-day.test.ts).
+      env: { PALS_CONFIG_DIR: testConfigDir, TZ: 'UTC' },
       projects: [
         {
           extends: true,
@@ -89,7 +90,7 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'e2e',
             root: here('.'),
-            env: { PALS_CONFIG_DIR: testConfigDir },
+            env: { PALS_CONFIG_DIR: testConfigDir, TZ: 'UTC' },
             include: ['test/e2e/**/*.test.ts'],
             fileParallelism: false,
             testTimeout: 60_000,

@@ -4,7 +4,7 @@
  * Pure operations in the style of engagements.ts: ids and times come in as values.
  */
 import { canonicalPal } from './pals.js';
-import { daysBetween, type IsoDate } from './dates.js';
+import { dayOf, daysBetween, type IsoDate } from './dates.js';
 import type { DueStateName } from './due.js';
 import { addNote, findEngagement, nameKey, type Applied } from './engagements.js';
 import { PalsError } from './errors.js';
@@ -96,8 +96,7 @@ export function findAction(doc: StoreDoc, actionId: string): OpenAction {
   for (const e of doc.engagements) {
     for (const n of e.notes) {
       const action = n.actions.find((a) => a.id === actionId);
-      if (action)
-        found.push({ engagementId: e.id, engagementName: e.name, noteId: n.id, noteDate: n.date ?? n.createdAt.slice(0, 10), action });
+      if (action) found.push({ engagementId: e.id, engagementName: e.name, noteId: n.id, noteDate: n.date ?? dayOf(n.createdAt), action });
     }
   }
   if (found.length === 0) {

@@ -46,6 +46,23 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return b - a;
 }
 
+/**
+ * The calendar day of a stored timestamp on the coordinator's wall clock: the one rule for dates
+ * ("today" is the local day too). A move at 21:30 in New York on 31 December is on the 31st,
+ * though its UTC timestamp says 1 January.
+ */
+export function dayOf(at: string): IsoDate {
+  const instant = new Date(at);
+  return Number.isNaN(instant.getTime()) ? at.slice(0, 10) : localIsoDate(instant);
+}
+
+/** Noon of a local calendar day as a timestamp (a day's stamp that stays that day in any time zone's own view). */
+export function localNoon(date: IsoDate): string {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new RangeError(`not a calendar date: ${date}`);
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12).toISOString();
+}
+
 /** The local calendar date of an instant, as the coordinator's wall clock shows it. */
 export function localIsoDate(instant: Date): IsoDate {
   const y = instant.getFullYear();

@@ -3,7 +3,10 @@
  * and the whole history may be rewritten from the card's dialog. Coordinators enter rounds after
  * the fact, so the dates must be true: real, not after today, and in order. Pure.
  */
-import { dayNumber, type IsoDate } from './dates.js';
+import { dayNumber, dayOf, localNoon, type IsoDate } from './dates.js';
+
+/** Re-exported: history days are wall-clock days (shared/dates.ts). */
+export { dayOf };
 import type { Applied } from './engagements.js';
 import { findEngagement } from './engagements.js';
 import { PalsError } from './errors.js';
@@ -16,14 +19,9 @@ export interface HistoryStep {
   readonly on: IsoDate;
 }
 
-/** The calendar day of a stored timestamp (its UTC date, as the history shows it). */
-export function dayOf(at: string): IsoDate {
-  return at.slice(0, 10);
-}
-
-/** The timestamp a move dated `on` gets: `now` when that is today, else noon UTC of that day. */
+/** The timestamp a move dated `on` gets: `now` when that is today, else local noon of that day. */
 export function stampFor(on: IsoDate, today: IsoDate, now: string): string {
-  return on === today ? now : `${on}T12:00:00.000Z`;
+  return on === today ? now : localNoon(on);
 }
 
 /** `at`, or a millisecond after `after` when that is later (keeps a history in order within a day). */
@@ -96,7 +94,8 @@ export function editHistory(doc: StoreDoc, ref: string, steps: readonly HistoryS
     const old = current.history[i];
     const kept = old && old.to === step.to && old.from === from && dayOf(old.at) === step.on;
     const at = notBefore(kept ? old.at : stampFor(step.on, today, now), history[i - 1]?.at);
-    history.push({ from, to: step.to, at, source: kept ? old.source : 'local' });
+    // A step kept as it was keeps everything it recorded (source, and why the card moved).
+    history.push(kept ? { ...old, at } : { from, to: step.to, at, source: 'local' });
   });
   const next: Engagement = { ...current, phase: history[history.length - 1]!.to, history, updatedAt: now };
   return { doc: replace(doc, next), value: next };

@@ -95,7 +95,11 @@ function applyEffect(doc: StoreDoc, card: Engagement, effect: WriteBackEffect, r
  */
 export function moveCard(doc: StoreDoc, request: MoveRequest): Applied<Moved> {
   const card = findEngagement(doc, request.ref);
-  const at = request.backdate ? backdatedStamp(card, request.backdate.on, request.backdate.today, request.at) : request.at;
+  // A move now never lands before the card's last entry (a clock set back, a PALS_NOW before the
+  // last move): it is stamped a millisecond after it, so the history stays in order.
+  const at = request.backdate
+    ? backdatedStamp(card, request.backdate.on, request.backdate.today, request.at)
+    : notBefore(request.at, card.history[card.history.length - 1]?.at);
   let next = card;
   let change: PhaseChange | null = null;
   if (card.phase !== request.to) {

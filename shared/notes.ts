@@ -2,6 +2,7 @@
  * Pure operations on meeting notes and their action items (see engagements.ts for the rules:
  * ids and times come in as values so the store can replay an operation).
  */
+import { dayOf } from './dates.js';
 import { findEngagement, type Applied } from './engagements.js';
 import { PalsError } from './errors.js';
 import type { NotePatch } from './inputs.js';
@@ -121,7 +122,7 @@ export function openActions(doc: StoreDoc, { owner, includeDone = false }: Actio
       for (const a of n.actions) {
         if (a.done && !includeDone) continue;
         if (wanted && (a.owner ?? '').trim().toLowerCase() !== wanted) continue;
-        out.push({ engagementId: e.id, engagementName: e.name, noteId: n.id, noteDate: n.date ?? n.createdAt.slice(0, 10), action: a });
+        out.push({ engagementId: e.id, engagementName: e.name, noteId: n.id, noteDate: n.date ?? dayOf(n.createdAt), action: a });
       }
     }
   }

@@ -1,4 +1,5 @@
 /** Human-readable `list` and `show` output (the `--json` forms print the data as is). */
+import { dayOf } from '../../shared/dates.js';
 import { describeLearning } from '../../shared/learnings.js';
 import { PHASE_TITLES } from '../../shared/phases.js';
 import type { EngagementView } from '../../shared/view.js';
@@ -60,10 +61,10 @@ export function formatEngagement(e: EngagementView, palLogins: Readonly<Record<s
   if (e.hours !== null) lines.push(`  hours      ${e.hours}`);
   if (e.reaction) lines.push(`  reaction   ${oneLine(e.reaction)}`);
   for (const l of e.learnings) lines.push(`  learning   ${oneLine(describeLearning(l))}`);
-  lines.push(`  history    ${e.history.map((h) => `${h.to} ${h.at.slice(0, 10)}`).join(' → ')}`);
+  lines.push(`  history    ${e.history.map((h) => `${h.to} ${dayOf(h.at)}`).join(' → ')}`);
   lines.push('', e.notes.length ? `Notes (${e.notes.length})` : 'No notes yet.');
   for (const n of e.notes) {
-    lines.push(`--- ${n.kind} ${n.date ?? n.createdAt.slice(0, 10)} (${n.id})`, block(n.text));
+    lines.push(`--- ${n.kind} ${n.date ?? dayOf(n.createdAt)} (${n.id})`, block(n.text));
     lines.push(...noteExtras(n));
   }
   return `${lines.join('\n')}\n`;

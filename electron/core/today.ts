@@ -12,11 +12,15 @@ export function today(env: NodeJS.ProcessEnv, clock: () => Date = () => new Date
 
 /**
  * The clock for stamps (a move's history entry, a note's times): with `PALS_NOW`, that day at the
- * current time of day (UTC), so a history recorded under a fixed today is dated that day and
- * `move --on` / insight see it in order; else the real clock.
+ * current local time of day, so a history recorded under a fixed today is dated that day on the
+ * wall clock (the one rule for dates) and `move --on` / insight see it in order; else the real clock.
  */
 export function clock(env: NodeJS.ProcessEnv, real: () => Date = () => new Date()): () => Date {
   const day = today(env, real);
   if (env.PALS_NOW === undefined || env.PALS_NOW === '') return real;
-  return () => new Date(`${day}T${real().toISOString().slice(11)}`);
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return () => {
+    const t = real();
+    return new Date(y, m - 1, d, t.getHours(), t.getMinutes(), t.getSeconds(), t.getMilliseconds());
+  };
 }

@@ -4,7 +4,7 @@
  * median days per phase against each round's plan. Pure, no clock: "today" for the on-time share
  * is the last day anything was recorded, unless the caller gives one. No previous round, no slide.
  */
-import { dayNumber, fromDayNumber, type IsoDate } from '../dates.js';
+import { dayNumber, dayOf, fromDayNumber, type IsoDate } from '../dates.js';
 import { insight, type RoundInsight } from '../insight.js';
 import { phaseDaysChart } from '../insight-charts.js';
 import { PHASE_TITLES } from '../phases.js';
@@ -24,10 +24,10 @@ export function previousRound(doc: StoreDoc, round: Round): Round | undefined {
 export function lastRecordedDay(doc: StoreDoc): IsoDate {
   let last = 0;
   for (const e of doc.engagements) {
-    const n = dayNumber(e.updatedAt.slice(0, 10));
+    const n = dayNumber(dayOf(e.updatedAt));
     if (n !== null && n > last) last = n;
     for (const h of e.history) {
-      const d = dayNumber(h.at.slice(0, 10));
+      const d = dayNumber(dayOf(h.at));
       if (d !== null && d > last) last = d;
     }
   }

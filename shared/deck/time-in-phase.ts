@@ -3,7 +3,7 @@
  * are dated the day they happened, so they count as such), beside the planned window. Pure
  * arithmetic on timestamps; durations in days.
  */
-import { dayNumber, MS_PER_DAY } from '../dates.js';
+import { dayNumber, dayOf, MS_PER_DAY } from '../dates.js';
 import { windowEnd } from '../due.js';
 import { PHASES, phaseIndex, type Phase, type TimedPhase } from '../phases.js';
 import { overlapWithRound, roundSpans } from '../round-spans.js';
@@ -88,6 +88,6 @@ export function leftOnTime(engagement: Engagement, phase: TimedPhase, windows: W
   );
   if (!left) return null;
   const due = dayNumber(windowEnd(engagement.kickoff, phase, windows));
-  const day = dayNumber(left.at.slice(0, 10));
+  const day = dayNumber(dayOf(left.at));
   return due === null || day === null ? null : day <= due;
 }

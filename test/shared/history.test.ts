@@ -101,7 +101,7 @@ describe('backdated moves (move --on)', () => {
 });
 
 describe('editing the whole history', () => {
-  it('replaces the history; the phase becomes the last step’s; kept steps keep their time and source', () => {
+  it('replaces the history; the phase becomes the last step’s; kept steps keep their time, source and reason', () => {
     let doc = seeded();
     doc = moveCard(doc, { ref: 'kyv', to: 'meet-greet', reason: 'sync', at: '2026-05-02T08:30:00.000Z' }).doc;
     const { value, doc: next } = editHistory(
@@ -118,7 +118,7 @@ describe('editing the whole history', () => {
     expect(value.phase).toBe('follow-up');
     expect(value.history).toEqual([
       { from: null, to: 'intake', at: created, source: 'local' },
-      { from: 'intake', to: 'meet-greet', at: '2026-05-02T08:30:00.000Z', source: 'github' },
+      { from: 'intake', to: 'meet-greet', at: '2026-05-02T08:30:00.000Z', source: 'github', reason: 'sync' },
       { from: 'meet-greet', to: 'follow-up', at: '2026-05-06T12:00:00.000Z', source: 'local' },
     ]);
     expect(StoreDocSchema.safeParse(next).success).toBe(true);

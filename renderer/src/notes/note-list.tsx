@@ -1,4 +1,5 @@
 /** The engagement's notes, newest meeting first: kind, date and first line; one is open. */
+import { dayOf } from '../../../shared/dates.js';
 import type { Note } from '../../../shared/schema.js';
 import { formatDay, formatInstant } from '../format/dates.js';
 import { NOTE_KIND_LABELS } from '../format/labels.js';
@@ -6,7 +7,7 @@ import { firstLine, type NoteDraft } from './note-draft.js';
 
 /** Meeting date (else creation time), newest first. */
 export function newestFirst(notes: readonly Note[]): Note[] {
-  const when = (n: Note) => n.date ?? n.createdAt.slice(0, 10);
+  const when = (n: Note) => n.date ?? dayOf(n.createdAt);
   return [...notes].sort((a, b) => when(b).localeCompare(when(a)) || b.createdAt.localeCompare(a.createdAt));
 }
 

@@ -100,6 +100,14 @@ function looseKey(name: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+/** The first letter of each word ("Alice-Chen Wu" → "acw"), accents and case aside. */
+function initials(name: string): string {
+  return name
+    .split(/[\s\-_.]+/)
+    .map((w) => looseKey(w).charAt(0))
+    .join('');
+}
+
 /** Edit distance, stopping early past `max`. */
 function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -118,16 +126,21 @@ function distance(a: string, b: string, max: number): number {
 /**
  * Known pals a new name may be a second spelling of (punctuation, accents or a typo apart), to
  * offer merging: "Alice-Chen" or "Alice Chenn" beside "Alice Chen". A name that is already a pal
- * has none.
+ * has none; two people who share a surname are not look-alikes.
  */
 export function lookAlikes(known: readonly string[], name: string): string[] {
   const key = nameKey(name);
   if (known.some((k) => nameKey(k) === key)) return [];
   const loose = looseKey(name);
   if (loose === '') return [];
-  // Short names differ by a letter all the time (Bo, Bob): only punctuation or accents apart there.
-  const max = loose.length >= 8 ? 2 : loose.length >= 5 ? 1 : 0;
-  return known.filter((k) => distance(looseKey(k), loose, max) <= max);
+  // One letter apart, in a long name with the same initials: "Alice Chenn" is "Alice Chen", but in a
+  // class of students "Ana Okafor" and "Hana Okafor" are two people.
+  const max = loose.length >= 8 ? 1 : 0;
+  return known.filter((k) => {
+    const other = looseKey(k);
+    if (other === loose) return true;
+    return max > 0 && initials(k) === initials(name) && distance(other, loose, max) <= max;
+  });
 }
 
 /** Each pal's GitHub login by name (what the assignee check and the GitHub section read). */

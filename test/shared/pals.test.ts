@@ -78,6 +78,11 @@ describe('the pal registry', () => {
     expect(lookAlikes(known, 'Alice Chenn')).toEqual(['Alice Chen', 'Alice-Chen']);
     expect(lookAlikes(known, 'alice  chen')).toEqual([]);
     expect(lookAlikes(known, 'Bob')).toEqual([]);
+    // A class of students: a shared surname is no second spelling.
+    expect(lookAlikes(['Hana Okafor', 'Nia Okafor', 'Lea Okafor'], 'Ana Okafor')).toEqual([]);
+    expect(lookAlikes(['Ana Okafor'], 'ana  okafor')).toEqual([]); // the same pal (case, spacing): a match, no look-alike
+    expect(lookAlikes(['Ana Okafor'], 'Ana Okafór')).toEqual(['Ana Okafor']); // an accent apart: offered
+    expect(lookAlikes(['Ana Okafor'], 'Ana Okafr')).toEqual(['Ana Okafor']);
     doc = mergePals(doc, 'alice-chen', 'ALICE CHEN', at).doc;
     expect(palDirectory(doc)).toEqual([
       { name: 'Alice Chen', login: 'alice-gh', limit: 4, ownLimit: 4, email: 'a@example.org', registered: true },

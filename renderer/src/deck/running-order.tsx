@@ -13,6 +13,7 @@ import type { Round } from '../../../shared/schema.js';
 import { useAppStore } from '../store/store-context.js';
 import { readImage } from './read-image.js';
 import { SlideEditor } from './slide-editor.js';
+import { notSavedText } from '../feedback/not-saved.js';
 
 /** The list editor for one round. */
 export function RunningOrder({ round, omitted }: { readonly round: Round; readonly omitted: readonly string[] }) {
@@ -27,7 +28,7 @@ export function RunningOrder({ round, omitted }: { readonly round: Round; readon
 
   const save = async (patch: RoundDeckPatch, done?: string) => {
     const res = await editRoundDeck(round.id, patch);
-    setMessage(res.ok ? (done ? { kind: 'info', text: done } : null) : { kind: 'error', text: `Not saved: ${res.error.message}` });
+    setMessage(res.ok ? (done ? { kind: 'info', text: done } : null) : { kind: 'error', text: notSavedText(res.error.message) });
     return res.ok;
   };
   const items = (list: readonly PlanEntry[]) => list.map((e) => ({ id: e.id, on: e.on }));

@@ -12,6 +12,7 @@ import type { EngagementView } from '../../../shared/view.js';
 import { formatInstant } from '../format/dates.js';
 import { useRowFocus } from '../forms/use-row-focus.js';
 import { useAppStore } from '../store/store-context.js';
+import { notSavedText } from '../feedback/not-saved.js';
 
 const SOURCES: Readonly<Record<PhaseChange['source'], string>> = { local: '', github: ' (from GitHub)', import: ' (imported)' };
 
@@ -64,7 +65,7 @@ export function PhaseHistory({ engagement }: { readonly engagement: EngagementVi
     setBusy(false);
     if (!res.ok) {
       setError({ step: stepOfMessage(res.error.message), message: res.error.message });
-      setStatus(`Not saved: ${res.error.message}`);
+      setStatus(notSavedText(res.error.message));
       return;
     }
     setSteps(null);

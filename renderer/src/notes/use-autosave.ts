@@ -9,6 +9,7 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { reachability } from '../serve/reachability.js';
 import type { Autosave } from './autosave.js';
 import type { SaveState } from './save-types.js';
+import { notSavedText } from '../feedback/not-saved.js';
 
 /** Follows `engine` (create it once per editor, e.g. in a useState initializer) while mounted. */
 export function useAutosave<T>(engine: Autosave<T>, onUnmountFlushed?: (state: SaveState) => void): SaveState {
@@ -46,5 +47,5 @@ export function useAutosave<T>(engine: Autosave<T>, onUnmountFlushed?: (state: S
 export function saveStateText(state: SaveState): string {
   if (state.kind === 'saved') return 'Saved';
   if (state.kind === 'saving') return 'Saving…';
-  return `Not saved: ${state.message}`;
+  return notSavedText(state.message);
 }

@@ -13,6 +13,7 @@ import { DeleteRound } from './delete-round.js';
 import { checkWeightTexts, weightTexts, WeightsFields, type WeightTexts } from './weights-fields.js';
 import { checkWindowTexts, phaseOfMessage, windowTexts, type WindowTexts } from './window-values.js';
 import { WindowsTable } from './windows-table.js';
+import { notSavedText } from '../feedback/not-saved.js';
 
 interface Values {
   readonly name: string;
@@ -114,7 +115,7 @@ export function RoundSettingsForm(props: {
       if (place.name) setNameError(place.name);
       if (place.windows) setServed(place.windows);
       setFormError(place.form ?? null);
-      setStatus(`Not saved: ${res.error.message}`);
+      setStatus(notSavedText(res.error.message));
       return;
     }
     const saved = valuesOf(res.value);

@@ -36,13 +36,13 @@ describe('engagement operations', () => {
 
   it('records every move in the history, and nothing for a move to the same phase', () => {
     let doc = seeded();
-    doc = moveCard(doc, { ref: 'kyv', to: 'meet-greet', reason: 'board', at: '2026-11-02T09:00:00.000Z' }).doc;
+    doc = moveCard(doc, { ref: 'kyv', to: 'meet-greet', reason: 'board', at: '2026-11-28T09:00:00.000Z' }).doc;
     doc = moveCard(doc, { ref: 'kyv', to: 'follow-up', reason: 'board', at: '2026-11-30T09:00:00.000Z' }).doc;
     const same = moveCard(doc, { ref: 'kyv', to: 'follow-up', reason: 'board', at: '2026-12-01T09:00:00.000Z' });
     expect(same.doc).toBe(doc);
     expect(findEngagement(doc, 'kyv').history).toEqual([
       { from: null, to: 'intake', at, source: 'local' },
-      { from: 'intake', to: 'meet-greet', at: '2026-11-02T09:00:00.000Z', source: 'local', reason: 'board' },
+      { from: 'intake', to: 'meet-greet', at: '2026-11-28T09:00:00.000Z', source: 'local', reason: 'board' },
       { from: 'meet-greet', to: 'follow-up', at: '2026-11-30T09:00:00.000Z', source: 'local', reason: 'board' },
     ]);
   });

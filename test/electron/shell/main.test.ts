@@ -160,8 +160,12 @@ describe('after ready', () => {
     expect(options).toMatchObject({ message: 'Send your GitHub token to ghe.example.com?', cancelId: 0, defaultId: 0 });
     dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
     expect(await invoke('updateSettings', { apiUrl: ghe })).toMatchObject({ ok: true, value: { apiUrl: ghe } });
+    // Back to api.github.com from an Enterprise address is an address change too (issue 23, item 7): asked, Cancel by default.
+    expect(await invoke('updateSettings', { apiUrl: null })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(3);
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
     expect(await invoke('updateSettings', { apiUrl: null })).toMatchObject({ ok: true, value: { apiUrl: 'https://api.github.com' } });
-    expect(dialog.showMessageBox).toHaveBeenCalledTimes(2);
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(4);
   });
 
   it('tells the windows about local changes and about changes the CLI makes', async () => {

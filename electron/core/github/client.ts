@@ -12,6 +12,7 @@ import { refuseLabelWipe } from './label-guard.js';
 import { installRateLimits, type Clock } from './rate-limits.js';
 import { abortReason, watchdogOf } from './watchdog.js';
 import { DEFAULT_API_URL } from './api-url.js';
+import { readBodyUpTo } from '../http-body.js';
 
 /** The public API; `--api-url` and tests point elsewhere. */
 
@@ -120,31 +121,12 @@ function answerLimit(input: unknown): number {
 
 /** Reads a body up to `limit` bytes (after decompression); a longer one is refused, unread past the limit. */
 async function readLimited(response: Response, limit: number): Promise<Uint8Array> {
-  const tooLarge = () =>
-    new TransportError(
-      'too-large',
-      `GitHub's answer is larger than ${limit / 1024 / 1024} MB, more than the desk reads; it was left unread`,
-    );
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > limit) {
-    await response.body?.cancel().catch(() => undefined);
-    throw tooLarge();
-  }
-  if (!response.body) return new Uint8Array(0);
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    parts.push(value);
-  }
-  return Buffer.concat(parts);
+  const bytes = await readBodyUpTo(response, limit);
+  if (bytes !== null) return bytes;
+  throw new TransportError(
+    'too-large',
+    `GitHub's answer is larger than ${limit / 1024 / 1024} MB, more than the desk reads; it was left unread`,
+  );
 }
 
 /** Statuses whose answer has no body (a Response cannot be built with one). */

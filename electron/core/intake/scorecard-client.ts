@@ -6,6 +6,7 @@
  */
 import { readScorecard } from '../../../shared/intake/scorecard-answer.js';
 import type { ScorecardSummary } from '../../../shared/intake/security-check-schema.js';
+import { readBodyUpTo } from '../http-body.js';
 
 /** The public Scorecard API. */
 export const DEFAULT_SCORECARD_URL = 'https://api.scorecard.dev';
@@ -34,21 +35,8 @@ export function scorecardUrl(baseUrl: string, owner: string, repo: string): stri
 
 /** Reads a body up to MAX_BYTES, or null when it is longer. */
 async function boundedText(response: Response): Promise<string | null> {
-  if (!response.body) return '';
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    parts.push(value);
-  }
-  return Buffer.concat(parts).toString('utf8');
+  const bytes = await readBodyUpTo(response, MAX_BYTES);
+  return bytes === null ? null : Buffer.from(bytes).toString('utf8');
 }
 
 /** Asks Scorecard about `owner/repo`; `etag` makes it a conditional request. */

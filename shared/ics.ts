@@ -277,6 +277,16 @@ export function calendarName(pal?: string | null): string {
 
 /** The whole export: the events of `doc` as of `today` (one pal's, if asked) as an .ics text. */
 export function buildIcs(doc: StoreDoc, today: IsoDate, options: IcsOptions = {}): string {
+  return buildCalendar(doc, today, options).text;
+}
+
+/** The export with how many events still stand (what the app and `pals export ics` report). */
+export function buildCalendar(
+  doc: StoreDoc,
+  today: IsoDate,
+  options: IcsOptions = {},
+): { readonly text: string; readonly eventCount: number } {
   const events = calendarEvents(doc, today, options);
-  return icsText(events, { name: calendarName(options.pal), stamp: options.now ?? `${today}T00:00:00Z` });
+  const text = icsText(events, { name: calendarName(options.pal), stamp: options.now ?? `${today}T00:00:00Z` });
+  return { text, eventCount: liveEventCount(events) };
 }

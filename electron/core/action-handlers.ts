@@ -35,9 +35,8 @@ export function createActionHandlers(ctx: CoreContext): Pick<Handlers, ActionCal
     },
     palLoad: () => Promise.resolve(palLoad(ctx.store.doc, ctx.today())),
     exportCalendar: async ({ pal }) => {
-      const { calendarEvents, calendarName, icsText } = await import('../../shared/ics.js');
-      const events = calendarEvents(ctx.store.doc, ctx.today(), { pal });
-      const text = icsText(events, { name: calendarName(pal), stamp: now().toISOString() });
+      const { buildCalendar } = await import('../../shared/ics.js');
+      const { text } = buildCalendar(ctx.store.doc, ctx.today(), { pal, now: now().toISOString() });
       return deliverExport(ctx.exportPlatform, calendarFile(pal), 'text/calendar', text);
     },
   };

@@ -39,12 +39,11 @@ export function createHostHandlers(ctx: CoreContext): Local {
       return { engagements: doc.engagements.length, path: out };
     },
     exportIcsTo: async ({ pal, out }) => {
-      const { calendarEvents, calendarName, icsText, liveEventCount } = await import('../../shared/ics.js');
-      const events = calendarEvents(ctx.store.doc, ctx.today(), { pal });
-      const text = icsText(events, { name: calendarName(pal), stamp: (ctx.now?.() ?? new Date()).toISOString() });
-      if (out === null) return { kind: 'text', text, eventCount: liveEventCount(events) };
+      const { buildCalendar } = await import('../../shared/ics.js');
+      const { text, eventCount } = buildCalendar(ctx.store.doc, ctx.today(), { pal, now: (ctx.now?.() ?? new Date()).toISOString() });
+      if (out === null) return { kind: 'text', text, eventCount };
       await writeExport(out, text);
-      return { kind: 'written', path: out, eventCount: liveEventCount(events) };
+      return { kind: 'written', path: out, eventCount };
     },
     restoreFrom: async ({ file }) => {
       const doc = await loadBackup(file, ctx.restoreMaxBytes);

@@ -5,15 +5,15 @@
  */
 import type { Phase } from '../shared/phases.js';
 import { fileSignature, waitForPhaseOnDisk } from './board-durable.js';
+import type { Served } from './board-serve.js';
 
 /** POSTs moveEngagement (token in the x-pals-token header) and returns mouse-up-equivalent → durable, in ms. */
-export async function apiMoveDurable(url: string, dataDir: string, id: string, phase: Phase): Promise<number> {
-  const served = new URL(url);
+export async function apiMoveDurable(served: Served, dataDir: string, id: string, phase: Phase): Promise<number> {
   const since = await fileSignature(dataDir);
   const t0 = performance.now();
   const response = await fetch(new URL('/api/moveEngagement', served.origin), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-pals-token': served.searchParams.get('token') ?? '' },
+    headers: { 'content-type': 'application/json', 'x-pals-token': served.token },
     body: JSON.stringify({ id, phase }),
   });
   if (!response.ok) throw new Error(`moveEngagement answered ${response.status}: ${await response.text()}`);

@@ -1,5 +1,5 @@
 /**
- * One cold load of the board in a fresh browser context: navigation (with the token redirect)
+ * One cold load of the board in a fresh browser context: navigation (and the one-time token traded for the session)
  * until six columns and the cards are painted, the getBoard response as the page saw it, the
  * DOM size, the page's JS heap and the long tasks of the load.
  */

@@ -22,7 +22,7 @@ function invokers(frames: readonly LongFrame[]): string {
 function method(runs: readonly BoardRun[]): string[] {
   return [
     `${runs.length} runs, each a cold load in a fresh browser context (no cache, no cookie), 1440×900; one Chromium and one \`pals serve\` per size`,
-    'interactive: page clock from navigation start (token redirect included) to the paint of the first frame with six named column regions and the cards',
+    'interactive: page clock from navigation start (the one-time token traded for the session included) to the paint of the first frame with six named column regions and the cards',
     'long frames: the Long Animation Frames API (frames > 50 ms), split into script and the browser’s style + layout + paint',
     'drag: mouse down on the first Intake card\'s "Drag <name>" handle, 30 moves 16 ms apart into "Self-assessment draft", release; frame intervals are rAF timestamps from mouse down to the last move',
     'durable: this process polls pals.json and pals.journal (a change, pals.lock gone) from mouse up, then reads the journal (or parses pals.json) to confirm the phase',

@@ -185,8 +185,11 @@ const SOURCE = String.raw`(() => {
   };
   s.parseBoard = async () => {
     const t0 = performance.now();
-    const response = await fetch('/api/getBoard', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', credentials: 'same-origin' });
+    // The page's session token, where renderer/src/serve/serve-session.ts keeps it (SESSION_KEY).
+    const token = localStorage.getItem('pals-serve-session') || '';
+    const response = await fetch('/api/getBoard', { method: 'POST', headers: { 'content-type': 'application/json', 'x-pals-token': token }, body: '{}', credentials: 'omit' });
     const text = await response.text();
+    if (!response.ok) throw new Error('getBoard answered ' + response.status + ': ' + text.slice(0, 200));
     const t1 = performance.now();
     JSON.parse(text);
     return { fetchMs: t1 - t0, parseMs: performance.now() - t1 };

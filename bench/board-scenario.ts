@@ -16,7 +16,7 @@ import { boardMetrics } from './board-metrics.js';
 import { boardNotes } from './board-notes.js';
 import { payloadShares, type PayloadShares } from './board-payload.js';
 import { PROBE } from './board-probe.js';
-import { browserScenario, launchChromium, startServe } from './board-serve.js';
+import { browserScenario, launchChromium, startServe, type Served } from './board-serve.js';
 import type { Scenario, ScenarioContext, ScenarioResult } from './scenario.js';
 import { seedDoc } from './seed.js';
 
@@ -34,11 +34,11 @@ async function seedFolder(ctx: ScenarioContext, dir: string): Promise<Seeded> {
   return { count: doc.engagements.length, idOf: (name) => ids.get(name), shares: payloadShares(doc) };
 }
 
-async function measureRuns(ctx: ScenarioContext, browser: Browser, url: string, dir: string, seeded: Seeded): Promise<BoardRun[]> {
+async function measureRuns(ctx: ScenarioContext, browser: Browser, served: Served, dir: string, seeded: Seeded): Promise<BoardRun[]> {
   const runs: BoardRun[] = [];
   for (let i = 1; i <= ctx.profile.boardRuns; i++) {
     ctx.log(`board: run ${i}/${ctx.profile.boardRuns} (cold load, drag, wait until durable)`);
-    const loaded = await loadBoard(browser, url, seeded.count);
+    const loaded = await loadBoard(browser, await served.link(), seeded.count);
     try {
       const drag = await dragCard(loaded, dir, seeded.idOf);
       const parse = await loaded.page.evaluate<BoardRun['parse']>(PROBE.parseBoard);
@@ -65,10 +65,10 @@ async function runIn(ctx: ScenarioContext, dir: string): Promise<ScenarioResult>
     const browser = await launchChromium();
     try {
       const load = `system load average before the runs: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (figures swing when other work competes)`;
-      const runs = await measureRuns(ctx, browser, served.url, dir, seeded);
+      const runs = await measureRuns(ctx, browser, served, dir, seeded);
       ctx.log(`board: control, ${runs.length} moves through the API with no page open`);
       const control: number[] = [];
-      for (const run of runs) control.push(await apiMoveDurable(served.url, dir, run.drag.id, 'review'));
+      for (const run of runs) control.push(await apiMoveDurable(served, dir, run.drag.id, 'review'));
       const notes = [load, ...boardNotes(runs, control, seeded)];
       return { scenario: 'board', size: ctx.size, metrics: boardMetrics(runs, control), notes };
     } finally {

@@ -63,14 +63,39 @@ export function browserScenario(
   };
 }
 
-/** A running `pals serve`. */
+/** A running `pals serve`, its session already claimed (the printed address opens once). */
 export interface Served {
-  /** The first-load URL with this run's token (it redirects once to set the cookie). */
-  readonly url: string;
+  /** The server's origin, `http://127.0.0.1:<port>`. */
+  readonly origin: string;
+  /** The session token API calls send in `x-pals-token`. */
+  readonly token: string;
+  /** A fresh one-time first-load address, for one cold load in a fresh browser context. */
+  link(): Promise<string>;
   stop(): Promise<void>;
 }
 
-/** Spawns `pals --data DIR serve --no-open --port 0` and resolves once it printed its URL. */
+/** The session token `pals serve` trades for its printed first-load address (the page does the same). */
+async function claim(printed: string): Promise<{ origin: string; token: string }> {
+  const { origin, hash } = new URL(printed);
+  const response = await fetch(`${origin}/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: hash.replace(/^#token=/, '') }),
+  });
+  const answer = (await response.json()) as { ok: boolean; value?: { token: string } };
+  if (!answer.ok || !answer.value) throw new Error(`pals serve refused its first-load address (${response.status})`);
+  return { origin, token: answer.value.token };
+}
+
+/** A new one-time first-load address from `POST /session/link`. */
+async function link(origin: string, token: string): Promise<string> {
+  const response = await fetch(`${origin}/session/link`, { method: 'POST', headers: { 'x-pals-token': token } });
+  const answer = (await response.json()) as { ok: boolean; value?: { url: string } };
+  if (!answer.ok || !answer.value) throw new Error(`pals serve gave no link (${response.status})`);
+  return answer.value.url;
+}
+
+/** Spawns `pals --data DIR serve --no-open --port 0` and resolves once it printed its URL and the session is claimed. */
 export async function startServe(dataDir: string): Promise<Served> {
   const child = spawn(process.execPath, [PALS_BIN, '--data', dataDir, 'serve', '--no-open', '--port', '0'], {
     env: { ...process.env, PALS_NOW },
@@ -93,11 +118,15 @@ export async function startServe(dataDir: string): Promise<Served> {
     }
     await new Promise((r) => setTimeout(r, 20));
   }
-  return {
-    url: out.split('\n')[0]!.trim(),
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
   };
+  try {
+    const { origin, token } = await claim(out.split('\n')[0]!.trim());
+    return { origin, token, link: () => link(origin, token), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

@@ -36,27 +36,6 @@ function weekDoc(ctx: ScenarioContext): StoreDoc {
   return { ...doc, settings: { ...doc.settings, views: { current: { ...DEFAULT_VIEW, swimlanes: 'pal' }, saved: [] } } };
 }
 
-/** The session token `pals serve` trades for its printed first-load address (the page does the same). */
-async function claim(printed: string): Promise<{ origin: string; token: string }> {
-  const { origin, hash } = new URL(printed);
-  const response = await fetch(`${origin}/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: hash.replace(/^#token=/, '') }),
-  });
-  const answer = (await response.json()) as { ok: boolean; value?: { token: string } };
-  if (!answer.ok || !answer.value) throw new Error(`pals serve refused its first-load address (${response.status})`);
-  return { origin, token: answer.value.token };
-}
-
-/** A fresh one-time address, for one cold load in a fresh context. */
-async function link(origin: string, token: string): Promise<string> {
-  const response = await fetch(`${origin}/session/link`, { method: 'POST', headers: { 'x-pals-token': token } });
-  const answer = (await response.json()) as { ok: boolean; value?: { url: string } };
-  if (!answer.ok || !answer.value) throw new Error(`pals serve gave no link (${response.status})`);
-  return answer.value.url;
-}
-
 /**
  * In-page probe, installed before the page's scripts (the strict CSP forbids evaluating strings
  * later): a frame loop noting when the first lane and the digest's items are there, and when the
@@ -159,18 +138,18 @@ async function runIn(ctx: ScenarioContext, dir: string): Promise<ScenarioResult>
   const runs: LaneRun[] = [];
   const columns: LaneRun[] = [];
   try {
-    const { origin, token } = await claim(served.url);
+    const { origin, token } = served;
     const browser = await launchChromium();
     try {
       for (let i = 1; i <= ctx.profile.boardRuns; i++) {
         ctx.log(`week: swimlanes run ${i}/${ctx.profile.boardRuns} (cold load, then Ctrl+K)`);
-        runs.push(await laneRun(browser, await link(origin, token)));
+        runs.push(await laneRun(browser, await served.link()));
       }
       // The control: the same loads of the board in columns (the view changed through the API, as the select does).
       await keepView(origin, token, { ...DEFAULT_VIEW, swimlanes: 'none' });
       for (let i = 1; i <= ctx.profile.boardRuns; i++) {
         ctx.log(`week: control run ${i}/${ctx.profile.boardRuns} (the board in columns)`);
-        columns.push(await laneRun(browser, await link(origin, token)));
+        columns.push(await laneRun(browser, await served.link()));
       }
     } finally {
       await browser.close();

@@ -9,7 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { nodeFs } from '../electron/core/store/fs.js';
+import { nodeFs } from '../electron/core/lib/fs.js';
 import { writeSealedFile } from '../electron/core/store/seal.js';
 import { insight } from '../shared/insight.js';
 import { newRound, type StoreDoc } from '../shared/schema.js';

@@ -7,7 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { envTokenSource } from '../electron/core/github/token-source.js';
+import { envTokenSource } from '../electron/core/lib/token-source.js';
 import { openCore } from '../electron/core/open-core.js';
 import { addEngagement } from '../shared/engagements.js';
 import { emptyDoc, type StoreDoc } from '../shared/schema.js';

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { nodeFs } from '../electron/core/store/fs.js';
+import { nodeFs } from '../electron/core/lib/fs.js';
 import { writeSealedFile } from '../electron/core/store/seal.js';
 import { needsAttention } from '../shared/attention.js';
 import { DEFAULT_VIEW } from '../shared/views.js';

@@ -5,7 +5,7 @@
 import { EngagementPatchSchema, NewEngagementInputSchema, NewNoteInputSchema, NotePatchSchema } from '../../shared/inputs.js';
 import { isIsoDate } from '../../shared/dates.js';
 import { MAX_NOTE_CHARS, PhaseSchema } from '../../shared/schema.js';
-import { readNamedFile } from '../core/bounded-read.js';
+import { readNamedFile } from '../core/lib/bounded-read.js';
 import { renderBoard } from './board-text.js';
 import { criteriaOf, CRITERIA_OPTIONS } from './criteria.js';
 import { idOf, must, type Command } from './context.js';

@@ -9,8 +9,8 @@
  */
 import type { DiscoveredIssue } from '../../shared/github/issue.js';
 import { apiUrlProblem } from '../../shared/issue-ref.js';
-import { redact } from '../core/github/errors.js';
-import { envTokenSource } from '../core/github/token-source.js';
+import { redact } from '../core/lib/redact.js';
+import { envTokenSource } from '../core/lib/token-source.js';
 import { must, type CommandContext } from './context.js';
 import { parse } from './parse.js';
 import { fit, oneLine, prepareWidths } from './text.js';

@@ -2,7 +2,7 @@
 import { extname } from 'node:path';
 import { DECK_FORMATS, type DeckFormat } from '../../shared/deck/formats.js';
 import { DECK_SECTIONS, DECK_THEMES, type DeckTheme } from '../../shared/deck/sections.js';
-import type { FileExport } from '../core/host-api.js';
+import type { FileExport } from '../core/open-core.js';
 import { idOf, must, type CommandContext } from './context.js';
 import { parse } from './parse.js';
 import { UsageError } from './usage.js';

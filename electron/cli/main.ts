@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isPalsError } from '../../shared/errors.js';
 import { openCore, type Core, type Host } from '../core/open-core.js';
 import { resolveDataDir } from '../core/paths.js';
-import { recoveryWords } from '../core/recovery-text.js';
+import { recoveryWords } from '../core/lib/recovery-text.js';
 import { clock, today } from '../core/today.js';
 import { COMMANDS } from './commands.js';
 import type { CliIo } from './context.js';

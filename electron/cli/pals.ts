@@ -1,6 +1,6 @@
 /** Process glue for `pals`: real streams in, exit code out. */
 import { PalsError } from '../../shared/errors.js';
-import { sizeText } from '../core/bounded-read.js';
+import { sizeText } from '../core/lib/bounded-read.js';
 import { run } from './main.js';
 
 async function readStdin(max: number): Promise<string> {

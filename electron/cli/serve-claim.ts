@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PalsError } from '../../shared/errors.js';
-import { errnoCode, isProcessAlive } from '../core/store/fs.js';
+import { errnoCode, isProcessAlive } from '../core/lib/fs.js';
 
 interface ServeInfo {
   readonly pid: number;

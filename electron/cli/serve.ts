@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PalsError } from '../../shared/errors.js';
 import { apiUrlProblem } from '../../shared/issue-ref.js';
 import { scorecardUrlProblem } from '../../shared/intake/security-status.js';
-import { envTokenSource } from '../core/github/token-source.js';
+import { envTokenSource } from '../core/lib/token-source.js';
 import { openBrowser } from '../serve/open-browser.js';
 import { startServer } from '../serve/server.js';
 import type { CommandContext } from './context.js';

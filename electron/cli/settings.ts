@@ -6,7 +6,7 @@
  */
 import { apiUrlProblem } from '../../shared/issue-ref.js';
 import type { SettingsPatch, SettingsView } from '../../shared/settings-update.js';
-import { clockTime } from '../core/github/errors.js';
+import { clockTime } from '../core/lib/clock-time.js';
 import { must, type CommandContext } from './context.js';
 import { parse } from './parse.js';
 import { oneLine } from './text.js';

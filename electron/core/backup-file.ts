@@ -7,7 +7,7 @@
 import { parseDocText } from '../../shared/document.js';
 import { PalsError } from '../../shared/errors.js';
 import type { StoreDoc } from '../../shared/schema.js';
-import { readNamedFile } from './bounded-read.js';
+import { readNamedFile } from './lib/bounded-read.js';
 
 /** The largest backup a restore reads: a 5,000-engagement store is ~70 MB pretty-printed. */
 export const RESTORE_MAX_BYTES = 256 * 1024 * 1024;
@@ -18,7 +18,7 @@ export function backupText(doc: StoreDoc): string {
 }
 
 /**
- * A backup's text, read through the one bounded reader (bounded-read.ts): a FIFO, a device or a
+ * A backup's text, read through the one bounded reader (lib/bounded-read.ts): a FIFO, a device or a
  * /proc file is refused without hanging or reading it whole, and nothing it holds is quoted.
  */
 export async function readBackup(file: string, max: number = RESTORE_MAX_BYTES): Promise<string> {

@@ -3,7 +3,7 @@ import type { ApiCall, ApiParsedArgs, ApiResult } from '../../shared/api.js';
 import type { EventBus } from './events.js';
 import type { ClientOptions } from './github/client.js';
 import type { SyncOptions } from './github/sync.js';
-import type { TokenSource } from './github/token-source.js';
+import type { TokenSource } from './lib/token-source.js';
 import type { PalsStore } from './store/store.js';
 
 /** One async function per UI call, taking validated arguments. */

@@ -11,8 +11,8 @@ import { backupText, loadBackup } from './backup-file.js';
 import type { CoreContext } from './context.js';
 import type { HostHandlers } from './host-api.js';
 import { writeExport } from './export/deliver.js';
-import { writeFileDurable } from './store/durable-write.js';
-import { describeFsError } from './store/fs.js';
+import { writeFileDurable } from './lib/durable-write.js';
+import { describeFsError } from './lib/fs.js';
 
 type Local = Omit<HostHandlers, 'exportDeckTo' | 'exportAssessmentTo'>;
 

@@ -12,11 +12,14 @@ import { EventBus, type CoreEventListener } from './events.js';
 import type { ExportPlatform, GithubContext } from './context.js';
 import { createExportHandlers } from './export-handlers.js';
 import { createHandlers } from './handlers.js';
-import { HOST_API, type CoreCallFn } from './host-api.js';
+import { HOST_API, type CoreCallFn, type FileExport } from './host-api.js';
 import { pageUpdateSettings } from './settings-handlers.js';
 import { createHostHandlers } from './host-handlers.js';
 import { PalsStore, type Recovery, type StoreOptions } from './store/store.js';
 import { watchStore } from './watch-store.js';
+
+/** The types a host names when it wires and answers the core (its only door besides `paths`, `today` and `lib/`). */
+export type { ExportPlatform, FileExport, Recovery };
 
 /** What the host running the core provides, and how the core should behave for it. */
 export interface Host {

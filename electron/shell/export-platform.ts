@@ -6,8 +6,8 @@
  */
 import { BrowserWindow, dialog } from 'electron';
 import { extname } from 'node:path';
-import type { ExportPlatform } from '../core/context.js';
-import { writeFileDurable } from '../core/store/durable-write.js';
+import type { ExportPlatform } from '../core/open-core.js';
+import { writeFileDurable } from '../core/lib/durable-write.js';
 import { guardWebContents } from './guards.js';
 
 const FILTERS: Readonly<Record<string, Electron.FileFilter>> = {

@@ -2,8 +2,8 @@
  * What the app tells the user at start-up, in the same words the CLI uses: a data file that was
  * recovered or upgraded, or a data folder that cannot be opened at all; and how any failure is worded.
  */
-import { recoveryWords } from '../core/recovery-text.js';
-import type { Recovery } from '../core/store/store.js';
+import { recoveryWords } from '../core/lib/recovery-text.js';
+import type { Recovery } from '../core/open-core.js';
 
 /** The message box for a recovery or migration, or null when opening was uneventful. */
 export function recoveryNotice(recovery: Recovery | null): { readonly message: string; readonly detail: string } | null {

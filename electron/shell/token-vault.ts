@@ -9,9 +9,9 @@ import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SafeStorage } from 'electron';
 import { PalsError } from '../../shared/errors.js';
-import type { TokenIdentity, TokenSource, TokenStatus } from '../core/github/token-source.js';
-import { writeFileDurable } from '../core/store/durable-write.js';
-import { errnoCode } from '../core/store/fs.js';
+import type { TokenIdentity, TokenSource, TokenStatus } from '../core/lib/token-source.js';
+import { writeFileDurable } from '../core/lib/durable-write.js';
+import { errnoCode } from '../core/lib/fs.js';
 
 /** The parts of Electron's safeStorage the vault uses (tests pass a fake). */
 export interface SafeStorageLike {

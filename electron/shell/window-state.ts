@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserWindow, Rectangle } from 'electron';
-import { writeFileDurable } from '../core/store/durable-write.js';
+import { writeFileDurable } from '../core/lib/durable-write.js';
 import { describeError } from './notices.js';
 
 export interface WindowState {

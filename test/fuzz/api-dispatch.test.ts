@@ -15,7 +15,7 @@ import type { ApiResponse } from '../../shared/api.js';
 import { parseDocText } from '../../shared/document.js';
 import type { StoreDoc } from '../../shared/schema.js';
 import type { ExportPlatform } from '../../electron/core/context.js';
-import { NO_TOKEN } from '../../electron/core/github/token-source.js';
+import { NO_TOKEN } from '../../electron/core/lib/token-source.js';
 import { createCore, type Core } from '../../electron/core/open-core.js';
 import { PalsStore } from '../../electron/core/store/store.js';
 import { bytesOf, hostileJson, mutate, mutation, prototypeIsClean, RunCounter, runs } from './fuzz-kit.js';

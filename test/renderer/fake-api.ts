@@ -13,7 +13,7 @@ import { createCore, type Core } from '../../electron/core/open-core.js';
 import type { ExportPlatform, Handlers } from '../../electron/core/context.js';
 import { dispatch, type CallTable } from '../../electron/core/dispatch.js';
 import type { CoreEvent } from '../../electron/core/events.js';
-import type { TokenSource } from '../../electron/core/github/token-source.js';
+import type { TokenSource } from '../../electron/core/lib/token-source.js';
 import { PalsStore, type StoreOptions } from '../../electron/core/store/store.js';
 import {
   API,

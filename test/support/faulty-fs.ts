@@ -1,12 +1,12 @@
 /**
- * Fault injection for the store's file system (electron/core/store/fs.ts), the way SQLite tests
+ * Fault injection for the store's file system (electron/core/lib/fs.ts), the way SQLite tests
  * its I/O layer: every operation that changes the disk (open, write, fsync, rename, copy,
  * unlink…) gets a number in the order it runs; a test arms a fault at number N (a short write,
  * a write that makes no progress, ENOSPC, EIO, …), once or from N on (a disk that stays full),
  * runs a scenario, clears the fault and checks what is on disk. Reads are never failed.
  */
 import type { FileHandle } from 'node:fs/promises';
-import type { Fs } from '../../electron/core/store/fs.js';
+import type { Fs } from '../../electron/core/lib/fs.js';
 
 /** What the armed operation does instead of succeeding. */
 export type Fault =

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { signatureOf } from '../../electron/core/store/fs.js';
+import { signatureOf } from '../../electron/core/lib/fs.js';
 import { PalsStore } from '../../electron/core/store/store.js';
 import { addEngagement } from '../../shared/engagements.js';
 import type { StoreDoc } from '../../shared/schema.js';

@@ -1,5 +1,5 @@
 /**
- * An in-memory file system implementing the store's `Fs` (electron/core/store/fs.ts), so the
+ * An in-memory file system implementing the store's `Fs` (electron/core/lib/fs.ts), so the
  * real store and core run in tests without touching the disk. It keeps the POSIX semantics the
  * store relies on:
  *
@@ -22,7 +22,7 @@
 import { constants, Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { posix } from 'node:path';
-import type { Fs } from '../../electron/core/store/fs.js';
+import type { Fs } from '../../electron/core/lib/fs.js';
 
 /** An operation as `intercept` sees it: `fs.<name>` or `handle.<name>`, with the path it is about. */
 export interface FsOperation {

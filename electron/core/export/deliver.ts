@@ -8,8 +8,8 @@ import { dirname } from 'node:path';
 import type { ExportResult } from '../../../shared/deck/options.js';
 import { PalsError } from '../../../shared/errors.js';
 import type { ExportPlatform } from '../context.js';
-import { writeFileDurable } from '../store/durable-write.js';
-import { describeFsError } from '../store/fs.js';
+import { writeFileDurable } from '../lib/durable-write.js';
+import { describeFsError } from '../lib/fs.js';
 
 /**
  * Writes an export where the command line asked, creating its folder. Exports carry reactions,

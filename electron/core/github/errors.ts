@@ -3,6 +3,7 @@
  * issue (`failed`), mark its link broken (`gone`), or stop the whole sync (`fatal`).
  */
 import type { RateLimit } from '../../../shared/github/report.js';
+import { clockTime } from '../lib/clock-time.js';
 
 /**
  * A request that never got (all of) an HTTP answer (offline, timed out, sync stopped, an answer
@@ -93,11 +94,6 @@ export function rateLimitOf(headers: Record<string, string | number | undefined>
   return { remaining, limit, reset: lastReset.iso };
 }
 
-/** "2026-11-27 14:05 UTC", for reset times. */
-export function clockTime(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
 /** GitHub's own message, one line, without the documentation link. */
 function githubMessage(error: HttpErrorLike): string {
   const text = (error.message ?? '')
@@ -141,10 +137,4 @@ export function classify(error: unknown): Problem {
   }
   if (status >= 500) return { kind: 'failed', message: `GitHub had a server error (${status}); try again later` };
   return { kind: 'failed', message: `GitHub refused the request (${status}): ${githubMessage(error)}` };
-}
-
-/** Removes the token from any text that leaves the core (a hostile server could echo it). */
-export function redact(text: string, token: string | null | undefined): string {
-  if (!token || token.length < 4) return text;
-  return text.split(token).join('[token]');
 }

@@ -17,7 +17,7 @@ import type { CoreContext, GithubContext, Handlers } from '../context.js';
 import { newId } from '../ids.js';
 import type { GithubClient } from './client.js';
 import type { SyncOptions } from './sync.js';
-import { NO_TOKEN } from './token-source.js';
+import { NO_TOKEN } from '../lib/token-source.js';
 
 type GithubCall = Extract<
   ApiCall,
@@ -54,7 +54,11 @@ export function createGithubHandlers(ctx: CoreContext): Pick<Handlers, GithubCal
   };
   /** Runs a GitHub request with a stall deadline; failures become messages for the coordinator. */
   const ask = async <T>(token: string | null, run: (signal: AbortSignal) => Promise<T>, gone?: string): Promise<T> => {
-    const [{ Watchdog }, { classify, redact }] = await Promise.all([import('./watchdog.js'), import('./errors.js')]);
+    const [{ Watchdog }, { classify }, { redact }] = await Promise.all([
+      import('./watchdog.js'),
+      import('./errors.js'),
+      import('../lib/redact.js'),
+    ]);
     const watchdog = new Watchdog(gh.sync?.deadlineMs ?? 15_000, 60_000);
     try {
       return await run(watchdog.signal);

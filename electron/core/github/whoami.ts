@@ -1,6 +1,6 @@
 /** Checks a token with GitHub before it is kept: whose it is and which scopes it has. */
 import type { GithubClient } from './client.js';
-import type { TokenIdentity } from './token-source.js';
+import type { TokenIdentity } from '../lib/token-source.js';
 
 /** `GET /user`; classic tokens list their scopes in `x-oauth-scopes`, fine-grained ones none. */
 export async function whoAmI(client: GithubClient, signal?: AbortSignal): Promise<TokenIdentity> {

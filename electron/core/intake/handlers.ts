@@ -14,7 +14,7 @@ import { githubRepoOf, scorecardUrlProblem } from '../../../shared/intake/securi
 import { apiUrlProblem } from '../../../shared/issue-ref.js';
 import type { Engagement } from '../../../shared/schema.js';
 import type { CoreContext, Handlers } from '../context.js';
-import { NO_TOKEN } from '../github/token-source.js';
+import { NO_TOKEN } from '../lib/token-source.js';
 
 /** Engagements checked at once (each asks GitHub a few files one after another, and Scorecard once). */
 export const INTAKE_CONCURRENCY = 6;
@@ -56,7 +56,7 @@ export function createIntakeHandlers(ctx: CoreContext): Pick<Handlers, 'checkSec
         const [{ createGithubClient }, { Watchdog }, { redact }, { checkOne }] = await Promise.all([
           import('../github/client.js'),
           import('../github/watchdog.js'),
-          import('../github/errors.js'),
+          import('../lib/redact.js'),
           import('./check-one.js'),
         ]);
         const watchdog = new Watchdog(gh.sync?.deadlineMs ?? 15_000, gh.sync?.maxDurationMs ?? 5 * 60_000);

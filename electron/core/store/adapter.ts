@@ -14,13 +14,13 @@ import type { ParsedDoc } from '../../../shared/document.js';
 import type { Migration } from '../../../shared/migrations.js';
 import type { StoreDoc } from '../../../shared/schema.js';
 import { NO_FILES, readAppended, readStore, storeSig, type DiskInfo, type StoreFiles } from './disk-read.js';
-import { commitDurable, discardPrepared, prepareDurable, writeFileDurable, type Prepared } from './durable-write.js';
-import { baseIdOf, errnoCode, nodeFs, signatureOf, type Fs } from './fs.js';
+import { commitDurable, discardPrepared, prepareDurable, writeFileDurable, type Prepared } from '../lib/durable-write.js';
+import { baseIdOf, errnoCode, nodeFs, signatureOf, type Fs } from '../lib/fs.js';
 import { appendJournal, compactLine, headerLine, journalSig, readJournal, removeJournal } from './journal-file.js';
 import { hashing, sealOf, writeSeal } from './seal.js';
 import type { WrittenFile } from './backups.js';
 import { serializeDocChunks } from './serialize.js';
-import { writeError } from './write-all.js';
+import { writeError } from '../lib/write-all.js';
 
 /** A prepared version of `pals.json` and the SHA-256 of its bytes, for its seal. */
 export interface SealedPrepared extends Prepared {

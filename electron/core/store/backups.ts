@@ -15,10 +15,10 @@
  */
 import { constants } from 'node:fs';
 import { join } from 'node:path';
-import { errnoCode, nodeFs, type Fs } from './fs.js';
-import { syncDir } from './durable-write.js';
+import { errnoCode, nodeFs, type Fs } from '../lib/fs.js';
+import { syncDir } from '../lib/durable-write.js';
 import { digestOf } from './seal.js';
-import { writeError } from './write-all.js';
+import { writeError } from '../lib/write-all.js';
 import type { storePaths } from '../paths.js';
 import { MS_PER_DAY } from '../../../shared/dates.js';
 

@@ -11,7 +11,7 @@ import { parseDocJson, parseDocOnTrusted, parseDocValue, type ParsedDoc } from '
 import { isPalsError, PalsError } from '../../../shared/errors.js';
 import type { Migration } from '../../../shared/migrations.js';
 import { emptyDoc, SCHEMA_VERSION, type StoreDoc } from '../../../shared/schema.js';
-import { baseIdOf, describeReadError, errnoCode, readWithStats, signatureOf, type Fs } from './fs.js';
+import { baseIdOf, describeReadError, errnoCode, readWithStats, signatureOf, type Fs } from '../lib/fs.js';
 import { readJournal, readJournalTail, type JournalText } from './journal-file.js';
 import { applyRecord, JournalRecordError } from './journal-record.js';
 import { readSeal, sealMatches, type Seal } from './seal.js';

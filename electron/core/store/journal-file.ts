@@ -6,9 +6,9 @@
  * it, so a crash between the two steps still pairs the files. A last line without its newline
  * was never acknowledged (the writer died mid-append) and is ignored.
  */
-import { errnoCode, readWithStats, type Fs } from './fs.js';
-import { syncDir } from './durable-write.js';
-import { verifySize, writeAll } from './write-all.js';
+import { errnoCode, readWithStats, type Fs } from '../lib/fs.js';
+import { syncDir } from '../lib/durable-write.js';
+import { verifySize, writeAll } from '../lib/write-all.js';
 import { dirname } from 'node:path';
 
 export const JOURNAL_VERSION = 1;

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { PalsError } from '../../../shared/errors.js';
-import { errnoCode, isProcessAlive, nodeFs, type Fs } from './fs.js';
+import { errnoCode, isProcessAlive, nodeFs, type Fs } from '../lib/fs.js';
 
 export interface LockOptions {
   readonly fs?: Fs;

@@ -11,8 +11,8 @@ import { emptyDoc, SCHEMA_VERSION, type StoreDoc } from '../../../shared/schema.
 import type { storePaths } from '../paths.js';
 import { copyToBackups, listRollingBackups, moveAside, moveJournalAside } from './backups.js';
 import { NO_FILES, readStore, type DiskInfo, type StoreRead } from './disk-read.js';
-import { removeOrphanTemps } from './durable-write.js';
-import { describeFsError, type Fs } from './fs.js';
+import { removeOrphanTemps } from '../lib/durable-write.js';
+import { describeFsError, type Fs } from '../lib/fs.js';
 import { readJournal, removeJournal } from './journal-file.js';
 import { applyRecord } from './journal-record.js';
 import { digestOf, readSeal, sealPathOf, writeSealedFile } from './seal.js';

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appDataDir } from '../paths.js';
-import { errnoCode } from './fs.js';
+import { errnoCode } from '../lib/fs.js';
 
 const KEY_BYTES = 32;
 

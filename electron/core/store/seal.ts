@@ -19,8 +19,8 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual, type Hash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { SCHEMA_VERSION } from '../../../shared/schema.js';
-import { writeFileDurable } from './durable-write.js';
-import type { Fs } from './fs.js';
+import { writeFileDurable } from '../lib/durable-write.js';
+import type { Fs } from '../lib/fs.js';
 import { sealKey } from './seal-key.js';
 
 export const SEAL_FORMAT = 3;

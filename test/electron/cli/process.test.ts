@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { storePaths } from '../../../electron/core/paths.js';
 import { readStore } from '../../../electron/core/store/disk-read.js';
-import { nodeFs } from '../../../electron/core/store/fs.js';
+import { nodeFs } from '../../../electron/core/lib/fs.js';
 import { parseDocText } from '../../../shared/document.js';
 import { PALS_BIN as bin, claimSession, runNode, spawnServe, tempDir, unprivileged } from '../../helpers.js';
 

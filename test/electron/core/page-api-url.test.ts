@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportPlatform } from '../../../electron/core/context.js';
-import { envTokenSource } from '../../../electron/core/github/token-source.js';
+import { envTokenSource } from '../../../electron/core/lib/token-source.js';
 import { createCore } from '../../../electron/core/open-core.js';
 import type { PalsStore } from '../../../electron/core/store/store.js';
 import { emptyDoc } from '../../../shared/schema.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../../electron/core/events.js';
 import { createCore } from '../../../../electron/core/open-core.js';
-import { envTokenSource, type TokenSource, type TokenStatus } from '../../../../electron/core/github/token-source.js';
+import { envTokenSource, type TokenSource, type TokenStatus } from '../../../../electron/core/lib/token-source.js';
 import { startServer } from '../../../../electron/serve/server.js';
 import type { PalsStore } from '../../../../electron/core/store/store.js';
 import { tempDir } from '../../../helpers.js';

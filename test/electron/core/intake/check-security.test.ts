@@ -1,7 +1,7 @@
 /** The security check through the core's entrance, against loopback fakes of GitHub's contents API and the Scorecard API. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/open-core.js';
-import { envTokenSource } from '../../../../electron/core/github/token-source.js';
+import { envTokenSource } from '../../../../electron/core/lib/token-source.js';
 import type { PalsStore } from '../../../../electron/core/store/store.js';
 import { addEngagement, editEngagement } from '../../../../shared/engagements.js';
 import type { SecurityCheckReport } from '../../../../shared/intake/check-report.js';

@@ -6,7 +6,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRollingBackups } from '../../../../electron/core/store/backups.js';
-import { nodeFs, type Fs } from '../../../../electron/core/store/fs.js';
+import { nodeFs, type Fs } from '../../../../electron/core/lib/fs.js';
 import { PalsStore } from '../../../../electron/core/store/store.js';
 import { storePaths } from '../../../../electron/core/paths.js';
 import { addEngagement, addNote } from '../../../../shared/engagements.js';

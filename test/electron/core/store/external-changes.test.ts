@@ -8,7 +8,7 @@ import { appendFile, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startChangeFeed } from '../../../../electron/core/change-feed.js';
-import { nodeFs, type Fs } from '../../../../electron/core/store/fs.js';
+import { nodeFs, type Fs } from '../../../../electron/core/lib/fs.js';
 import { readStore } from '../../../../electron/core/store/disk-read.js';
 import { PalsStore, type ChangeKind, type ChangeOrigin, type StoreOptions } from '../../../../electron/core/store/store.js';
 import { storePaths } from '../../../../electron/core/paths.js';

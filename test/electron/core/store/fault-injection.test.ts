@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { backupText } from '../../../../electron/core/backup-file.js';
-import { writeFileDurable } from '../../../../electron/core/store/durable-write.js';
+import { writeFileDurable } from '../../../../electron/core/lib/durable-write.js';
 import { PalsStore, type StoreOptions } from '../../../../electron/core/store/store.js';
 import { parseDocText } from '../../../../shared/document.js';
 import { addEngagement, addNote } from '../../../../shared/engagements.js';

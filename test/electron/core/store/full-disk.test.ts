@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { appendJournal, headerLine, readJournal, recordLine } from '../../../../electron/core/store/journal-file.js';
-import { writeFileDurable } from '../../../../electron/core/store/durable-write.js';
+import { writeFileDurable } from '../../../../electron/core/lib/durable-write.js';
 import { PalsStore, type StoreOptions } from '../../../../electron/core/store/store.js';
 import { addEngagement, addNote } from '../../../../shared/engagements.js';
 import type { StoreDoc } from '../../../../shared/schema.js';

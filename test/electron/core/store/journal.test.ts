@@ -7,7 +7,7 @@ import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readStore } from '../../../../electron/core/store/disk-read.js';
-import { nodeFs, type Fs } from '../../../../electron/core/store/fs.js';
+import { nodeFs, type Fs } from '../../../../electron/core/lib/fs.js';
 import { PalsStore, type StoreOptions } from '../../../../electron/core/store/store.js';
 import { storePaths } from '../../../../electron/core/paths.js';
 import { addEngagement, addNote, editEngagement, removeEngagement } from '../../../../shared/engagements.js';

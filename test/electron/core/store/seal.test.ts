@@ -6,7 +6,7 @@
 import { appendFile, copyFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { nodeFs, type Fs } from '../../../../electron/core/store/fs.js';
+import { nodeFs, type Fs } from '../../../../electron/core/lib/fs.js';
 import { recordLine } from '../../../../electron/core/store/journal-file.js';
 import { SEAL_FORMAT } from '../../../../electron/core/store/seal.js';
 import { PalsStore, type StoreOptions } from '../../../../electron/core/store/store.js';

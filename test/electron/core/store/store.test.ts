@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeFs, type Fs } from '../../../../electron/core/store/fs.js';
+import { nodeFs, type Fs } from '../../../../electron/core/lib/fs.js';
 import { PalsStore } from '../../../../electron/core/store/store.js';
 import { addEngagement, removeEngagement } from '../../../../shared/engagements.js';
 import { MIGRATIONS, type Migration } from '../../../../shared/migrations.js';

@@ -8,8 +8,8 @@ import { openSync, closeSync, readFileSync } from 'node:fs';
 import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readNamedFile } from '../../../electron/core/bounded-read.js';
-import { PALS_BIN, pals, tempDir } from '../../helpers.js';
+import { readNamedFile } from '../../../../electron/core/lib/bounded-read.js';
+import { PALS_BIN, pals, tempDir } from '../../../helpers.js';
 
 const linux = process.platform === 'linux';
 

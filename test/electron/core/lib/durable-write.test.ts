@@ -1,8 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeOrphanTemps, writeFileDurable } from '../../../../electron/core/store/durable-write.js';
-import { nodeFs, type Fs } from '../../../../electron/core/store/fs.js';
+import { removeOrphanTemps, writeFileDurable } from '../../../../electron/core/lib/durable-write.js';
+import { nodeFs, type Fs } from '../../../../electron/core/lib/fs.js';
 import { tempDir } from '../../../helpers.js';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });

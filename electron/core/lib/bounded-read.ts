@@ -11,8 +11,8 @@
  */
 import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { PalsError } from '../../shared/errors.js';
-import { describeReadError } from './store/fs.js';
+import { PalsError } from '../../../shared/errors.js';
+import { describeReadError } from './fs.js';
 
 /** How far past its size a file is read to learn that it holds more than it says. */
 const PROBE_BYTES = 8192;

@@ -3,7 +3,7 @@
  * the app's message box: exactly what was set aside and where it is, and what was loaded, so a
  * lost line of the journal never reads as a lost store.
  */
-import type { Recovery } from './store/open.js';
+import type { Recovery } from '../store/open.js';
 
 /** A title (the app's message box) and the facts, each a clause without its full stop. */
 export interface RecoveryWords {

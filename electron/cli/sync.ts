@@ -7,6 +7,7 @@
 import { PalsError } from '../../shared/errors.js';
 import { summaryOf, type SyncReport } from '../../shared/github/report.js';
 import { apiUrlProblem } from '../../shared/issue-ref.js';
+import { PHASE_TITLES } from '../../shared/phases.js';
 import type { CardView } from '../../shared/view.js';
 import { clockTime } from '../core/lib/clock-time.js';
 import { redact } from '../core/lib/redact.js';
@@ -21,12 +22,16 @@ const NO_TOKEN =
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** The short text summary. */
+/** The short text summary: the counts, each failure, each card the sync moved, the conflicts. */
 export function formatSyncReport(report: SyncReport, cards: readonly CardView[]): string {
   const lines = [
     `Checked ${plural(report.checked, 'linked issue')}: ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed.length} failed.`,
   ];
   for (const f of report.failed) lines.push(`  ${oneLine(f.ref)}: ${oneLine(f.error)}`);
+  if (report.moved.length > 0) lines.push(`Moved ${plural(report.moved.length, 'card')} to follow GitHub:`);
+  for (const m of report.moved) {
+    lines.push(`  ${oneLine(m.name)}: ${PHASE_TITLES[m.from]} → ${PHASE_TITLES[m.to]} (${oneLine(m.because)})`);
+  }
   const conflicts = cards.filter((e) => e.github?.conflict);
   if (conflicts.length > 0) {
     const names = conflicts.map((e) => oneLine(e.name)).join(', ');

@@ -1,4 +1,5 @@
 /** The shapes a GitHub sync reports to the CLI (`pals sync --json`) and the app. */
+import type { Phase } from '../phases.js';
 
 /** GitHub's core rate limit as the last answer stated it; `reset` is an ISO timestamp. */
 export interface RateLimit {
@@ -14,13 +15,29 @@ export interface SyncFailure {
   readonly error: string;
 }
 
-/** Exactly the CLI contract's summary: `checked` counts every linked issue asked about. */
+/** A card the sync moved to follow GitHub: every one is reported, so no move is silent. */
+export interface SyncMove {
+  /** The card's id (what `pals resolve`, `show` and `conflicts --json` take). */
+  readonly ref: string;
+  readonly name: string;
+  readonly from: Phase;
+  readonly to: Phase;
+  /** What on GitHub caused it, as the card's history records it (`label "pals/review"`, `issue closed`). */
+  readonly because: string;
+}
+
+/**
+ * Exactly the CLI contract's summary: `checked` counts every linked issue asked about, each one
+ * once, as failed, updated (GitHub had news, or its card moved) or unchanged.
+ */
 export interface SyncSummary {
   readonly checked: number;
   readonly updated: number;
   readonly unchanged: number;
   readonly failed: readonly SyncFailure[];
   readonly rateLimit: RateLimit | null;
+  /** Every card this sync moved, in the board's order. */
+  readonly moved: readonly SyncMove[];
 }
 
 /** The summary plus why the sync stopped early (token refused, rate limit, offline), if it did. */
@@ -54,6 +71,6 @@ export interface SyncProgress {
 
 /** The contract's summary without the extra fields (what `pals sync --json` prints). */
 export function summaryOf(report: SyncSummary): SyncSummary {
-  const { checked, updated, unchanged, failed, rateLimit } = report;
-  return { checked, updated, unchanged, failed, rateLimit };
+  const { checked, updated, unchanged, failed, rateLimit, moved } = report;
+  return { checked, updated, unchanged, failed, rateLimit, moved };
 }

@@ -12,6 +12,7 @@ import { conflictNow } from './conflict.js';
 import { transferRefusal } from './link-holder.js';
 import { explainSuggestion, rulesFor } from './labels.js';
 import type { IssueSnapshot } from './issue.js';
+import type { SyncMove } from './report.js';
 import { formatIssueRef, issueUrl } from '../issue-ref.js';
 import type { Phase } from '../phases.js';
 import type { Engagement, GithubLink, StoreDoc, SyncRecord } from '../schema.js';
@@ -24,6 +25,14 @@ export type SyncResult =
 
 /** What applying a result did to the card. */
 export type ApplyOutcome = 'skipped' | 'saved' | 'followed' | 'conflict';
+
+/** What applying a result did, and the move it made (read from the move's own history entry), if any. */
+export interface SyncApplied {
+  readonly outcome: ApplyOutcome;
+  readonly moved: SyncMove | null;
+}
+
+const only = (outcome: ApplyOutcome): SyncApplied => ({ outcome, moved: null });
 
 function withSnapshot(link: GithubLink, snapshot: IssueSnapshot, etag: string | null): GithubLink {
   return {
@@ -65,25 +74,32 @@ function decide(e: Engagement, link: GithubLink, remote: Phase | null, at: strin
 
 /**
  * Applies one sync result to engagement `id`, if it still links the issue that was asked about
- * (`asked`); otherwise (unlinked, re-linked or deleted meanwhile) it changes nothing.
+ * (`asked`); otherwise (unlinked, re-linked or deleted meanwhile) it changes nothing. A move it
+ * makes is reported from the history entry the one move wrote (its real from, to and because),
+ * so the report and the history cannot disagree.
  */
-export function applySyncResult(doc: StoreDoc, id: string, asked: string, result: SyncResult, at: string): Applied<ApplyOutcome> {
+export function applySyncResult(doc: StoreDoc, id: string, asked: string, result: SyncResult, at: string): Applied<SyncApplied> {
   const e = doc.engagements.find((x) => x.id === id);
   const link = e?.github;
-  if (!e || !link || link.issue !== asked) return { doc, value: 'skipped' };
+  if (!e || !link || link.issue !== asked) return { doc, value: only('skipped') };
   // A transfer to an issue another card links is not followed: the card keeps its link and says why.
   const taken = result.kind === 'fetched' ? transferRefusal(doc, id, link.issue, formatIssueRef(result.snapshot.ref)) : null;
-  if (taken !== null) return { doc: replace(doc, { ...e, github: { ...link, error: taken } }), value: 'saved' };
-  if (result.kind === 'failed') return { doc: replace(doc, { ...e, github: { ...link, error: result.error } }), value: 'saved' };
+  if (taken !== null) return { doc: replace(doc, { ...e, github: { ...link, error: taken } }), value: only('saved') };
+  if (result.kind === 'failed') return { doc: replace(doc, { ...e, github: { ...link, error: result.error } }), value: only('saved') };
   const fresh = result.kind === 'fetched' ? withSnapshot(link, result.snapshot, result.etag) : link;
   const suggestion = explainSuggestion(fresh, rulesFor(doc, e));
   const remote = suggestion?.phase ?? null;
   const { conflict, follow } = decide(e, link, remote, at);
   const github: GithubLink = { ...fresh, suggestedPhase: remote, conflict, syncedAt: at, error: null };
   const linked = replace(doc, { ...e, github });
-  if (!follow || suggestion === null) return { doc: linked, value: conflict ? 'conflict' : 'saved' };
+  if (!follow || suggestion === null) return { doc: linked, value: only(conflict ? 'conflict' : 'saved') };
   const moved = moveCard(linked, { ref: e.id, to: suggestion.phase, reason: 'sync', because: suggestion.because, at });
-  return { doc: moved.doc, value: 'followed' };
+  const change = moved.value.change;
+  const report: SyncMove | null =
+    change && change.from !== null
+      ? { ref: e.id, name: e.name, from: change.from, to: change.to, because: change.because ?? suggestion.because }
+      : null;
+  return { doc: moved.doc, value: { outcome: 'followed', moved: report } };
 }
 
 /** How a coordinator settles a conflict. */

@@ -12,7 +12,7 @@ import type { GithubLink } from '../../../shared/schema.js';
 import type { PalsStore } from '../store/store.js';
 import type { GithubClient } from './client.js';
 import { fetchIssue, type SeeRate } from './fetch-issue.js';
-import type { SyncChange } from './sync-saves.js';
+import type { MovingChange, SyncChange } from './sync-saves.js';
 import { engagementById, worthSaving } from './worth-saving.js';
 import { labelWriteMessage, sendLabelChange } from './write-back.js';
 
@@ -32,6 +32,8 @@ export interface OneContext {
   readonly at: () => string;
   /** Gathers a change for the pass's next store update (sync-saves.ts). */
   readonly save: (change: SyncChange) => void;
+  /** The same for a change that may move a card: the move is kept for the pass's report. */
+  readonly saveMoving: (change: MovingChange) => void;
   /** Takes the token out of a message before it is kept (a hostile server may echo it). */
   readonly hide: (text: string) => string;
 }
@@ -40,6 +42,14 @@ export interface OneContext {
 export interface OneOutcome {
   readonly changed: boolean;
   readonly error: string | null;
+}
+
+/** Applying a sync result as a pass's change: the document, and the card it moved, if it did. */
+export function resultChange(id: string, asked: string, result: SyncResult, at: string): MovingChange {
+  return (doc) => {
+    const applied = applySyncResult(doc, id, asked, result, at);
+    return { doc: applied.doc, value: applied.value.moved };
+  };
 }
 
 /** The last snapshot a link holds (for write-back decisions after a 304). */
@@ -111,7 +121,7 @@ export async function syncOne(ctx: OneContext, target: SyncTarget): Promise<OneO
   }
   const at = ctx.at();
   if (worthSaving(ctx.store.doc, target.id, target.issue, result, at)) {
-    ctx.save((doc) => applySyncResult(doc, target.id, target.issue, result, at).doc);
+    ctx.saveMoving(resultChange(target.id, target.issue, result, at));
   }
   return { changed: result.kind === 'fetched', error };
 }

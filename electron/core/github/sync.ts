@@ -4,7 +4,7 @@
  * sync-saves.ts). Stops the whole sync on a refused token, a used-up rate limit, no
  * connection, or a stalled server. A pass that learns nothing new writes nothing.
  */
-import type { RateLimit, SyncFailure, SyncProgress, SyncReport } from '../../../shared/github/report.js';
+import type { RateLimit, SyncFailure, SyncMove, SyncProgress, SyncReport } from '../../../shared/github/report.js';
 import { reconcileOutbox } from '../../../shared/github/outbox.js';
 import { applySyncResult, recordSync } from '../../../shared/github/sync.js';
 import { newId as randomId } from '../ids.js';
@@ -83,8 +83,8 @@ export async function syncAll(store: PalsStore, options: SyncOptions): Promise<S
   const saves = new SyncSaves(store, options.saveChunk ?? SAVE_CHUNK);
   // By target, so the report lists failures in the board's order, not in the order answers came.
   const failures: (SyncFailure | undefined)[] = [];
-  let updated = 0;
-  let unchanged = 0;
+  // The linked issues GitHub had news for (a 200); with the cards the pass moved, the updated ones.
+  const fetched = new Set<string>();
   let done = 0;
   let rateLimit: RateLimit | null = null;
   const ctx: OneContext = {
@@ -98,6 +98,9 @@ export async function syncAll(store: PalsStore, options: SyncOptions): Promise<S
     save: (change) => {
       saves.add(change);
     },
+    saveMoving: (change) => {
+      saves.addMoving(change);
+    },
     hide,
   };
 
@@ -108,8 +111,7 @@ export async function syncAll(store: PalsStore, options: SyncOptions): Promise<S
         if (watchdog.signal.aborted) throw new TransportError('stopped', abortReason(watchdog.signal));
         const one = await syncOne(ctx, target);
         if (one.error) failures[index] = { ref: target.issue, error: hide(one.error) };
-        else if (one.changed) updated++;
-        else unchanged++;
+        else if (one.changed) fetched.add(target.id);
       } catch (error) {
         const problem = classify(error);
         if (problem.kind === 'fatal') watchdog.abort(problem.message);
@@ -142,18 +144,48 @@ export async function syncAll(store: PalsStore, options: SyncOptions): Promise<S
 
   const failed = failures.filter((f): f is SyncFailure => f !== undefined);
   const stopped = watchdog.signal.aborted ? hide(abortReason(watchdog.signal)) : null;
-  const record = {
-    at: at(),
-    checked: targets.length,
-    updated,
-    unchanged,
-    failed: failed.length,
-    error: stopped?.slice(0, 500) ?? null,
-    rateLimit,
-  };
+  const finished = at();
+  const counts = (moves: readonly SyncMove[]) => tally(targets, failures, fetched, moves);
   // The record rides with the last chunk. A pass with no news still records itself (one small
   // write: the coordinator must see that the sync ran), but no link is rewritten for a 304.
-  saves.add((doc) => recordSync(doc, record).doc);
-  const saveError = await saves.settle();
-  return { checked: targets.length, updated, unchanged, failed, rateLimit, error: stopped ?? saveError };
+  const saveError = await saves.settle(
+    (moves) => (doc) =>
+      recordSync(doc, {
+        at: finished,
+        checked: targets.length,
+        ...counts(moves),
+        failed: failed.length,
+        error: stopped?.slice(0, 500) ?? null,
+        rateLimit,
+      }).doc,
+  );
+  const moved = inBoardOrder(targets, saves.moves);
+  return { checked: targets.length, ...counts(moved), failed, rateLimit, moved, error: stopped ?? saveError };
+}
+
+/**
+ * Each linked issue counted once: failed; else updated when GitHub had news for it or the pass
+ * moved its card (a changed label rule moves cards on 304s); else unchanged.
+ */
+function tally(
+  targets: readonly SyncTarget[],
+  failures: readonly (SyncFailure | undefined)[],
+  fetched: ReadonlySet<string>,
+  moves: readonly SyncMove[],
+): { updated: number; unchanged: number } {
+  const movedIds = new Set(moves.map((m) => m.ref));
+  let updated = 0;
+  let unchanged = 0;
+  targets.forEach((t, i) => {
+    if (failures[i] !== undefined) return;
+    if (fetched.has(t.id) || movedIds.has(t.id)) updated++;
+    else unchanged++;
+  });
+  return { updated, unchanged };
+}
+
+/** The moves in the board's order (they are made in the order answers came). */
+function inBoardOrder(targets: readonly SyncTarget[], moves: readonly SyncMove[]): SyncMove[] {
+  const order = new Map(targets.map((t, i) => [t.id, i]));
+  return [...moves].sort((a, b) => (order.get(a.ref) ?? Infinity) - (order.get(b.ref) ?? Infinity));
 }

@@ -43,7 +43,10 @@ describe('applying a sync', () => {
     expect(card(doc).phase).toBe('meet-greet');
     const applied = sync(doc, fetched(label('draft')), T2);
     doc = applied.doc;
-    expect(applied.value).toBe('followed');
+    expect(applied.value).toEqual({
+      outcome: 'followed',
+      moved: { ref: 'kyv', name: 'Kyverno', from: 'meet-greet', to: 'draft', because: 'label "pals/draft"' },
+    });
     expect(card(doc)).toMatchObject({ phase: 'draft', github: { suggestedPhase: 'draft', conflict: null, syncedAt: T2, etag: 'W/"e1"' } });
     // The one move (shared/move.ts) records why, and dates the card's change like any other move.
     expect(card(doc).history.at(-1)).toEqual({
@@ -61,7 +64,7 @@ describe('applying a sync', () => {
     let doc = sync(linked(), fetched(label('meet-greet')), T1).doc;
     doc = moveCard(doc, { ref: 'kyv', to: 'follow-up', reason: 'board', at: '2026-11-02T12:00:00.000Z' }).doc;
     const applied = sync(doc, fetched(label('draft')), T2);
-    expect(applied.value).toBe('conflict');
+    expect(applied.value).toEqual({ outcome: 'conflict', moved: null });
     expect(card(applied.doc).phase).toBe('follow-up');
     expect(card(applied.doc).github!.conflict).toEqual({ local: 'follow-up', remote: 'draft', detectedAt: T2 });
     expect(card(applied.doc).history.filter((h) => h.source === 'github')).toHaveLength(1);
@@ -152,8 +155,11 @@ describe('applying a sync', () => {
   it('skips a result for an issue the card no longer links (re-linked or removed meanwhile)', () => {
     const doc = linked();
     const relinked = editEngagement(doc, 'kyv', { issue: 'cncf/tag-security#1' }, T1).doc;
-    expect(applySyncResult(relinked, 'kyv', ISSUE, fetched(label('done')), T2)).toEqual({ doc: relinked, value: 'skipped' });
-    expect(applySyncResult(emptyDoc(), 'kyv', ISSUE, fetched([]), T2).value).toBe('skipped');
+    expect(applySyncResult(relinked, 'kyv', ISSUE, fetched(label('done')), T2)).toEqual({
+      doc: relinked,
+      value: { outcome: 'skipped', moved: null },
+    });
+    expect(applySyncResult(emptyDoc(), 'kyv', ISSUE, fetched([]), T2).value).toEqual({ outcome: 'skipped', moved: null });
   });
 
   it('records the last sync for the status chip', () => {

@@ -34,6 +34,10 @@ describe('pals sync', () => {
       unchanged: 0,
       failed: [],
       rateLimit: { remaining: 4998, limit: 5000, reset: '2030-01-01T14:05:00.000Z' },
+      moved: [
+        { ref: expect.any(String), name: 'Project 0', from: 'intake', to: 'draft', because: 'labels "in-progress" + "assessment"' },
+        { ref: expect.any(String), name: 'Project 1', from: 'intake', to: 'done', because: 'issue closed' },
+      ],
     });
     const list = JSON.parse((await pals(dir, ['list', '--json'])).stdout) as { phase: string; github: Record<string, unknown> }[];
     expect(list.map((e) => e.phase)).toEqual(['draft', 'done']);

@@ -76,7 +76,10 @@ describe('worthSaving', () => {
 describe('applyChanges', () => {
   it('applies changes in order and leaves out one that throws, keeping the others', () => {
     const doc = syncedDoc();
-    const rename = (name: string) => (d: StoreDoc) => ({ ...d, engagements: d.engagements.map((e) => ({ ...e, name })) });
+    const rename = (name: string) => (d: StoreDoc) => ({
+      doc: { ...d, engagements: d.engagements.map((e) => ({ ...e, name })) },
+      value: null,
+    });
     const next = applyChanges(doc, [
       rename('First'),
       () => {

@@ -8,17 +8,11 @@ import type { Phase } from '../phases.js';
 import type { LabelRule, StoreDoc } from '../schema.js';
 import { roundRules, setPhaseLabels } from './label-rules.js';
 import { setGithubSettings } from './settings.js';
+import type { SyncMove } from './report.js';
 import { applySyncResult } from './sync.js';
 
-/** One card a sync moves: the same shape as `pals sync --json`'s `moved` items (`ref` is the card's id). */
-export interface CardMove {
-  readonly ref: string;
-  readonly name: string;
-  readonly from: Phase;
-  readonly to: Phase;
-  /** What on the issue causes it: `label "pals/review"`, `issue closed`, `open pull request`. */
-  readonly because: string;
-}
+/** One card a sync moves: exactly `pals sync --json`'s `moved` items (`ref` is the card's id). */
+export type CardMove = SyncMove;
 
 /** A card the next sync would not move because it was moved here too: it would ask the coordinator. */
 export interface CardConflict {
@@ -55,10 +49,9 @@ export function nextSyncEffects(doc: StoreDoc, at: string): { readonly moves: Ca
     const applied = applySyncResult(alone, card.id, link.issue, { kind: 'unchanged' }, at);
     const after = applied.doc.engagements[0];
     if (!after) continue;
-    if (applied.value === 'followed' && after.phase !== card.phase) {
-      const because = after.history.at(-1)?.because ?? 'GitHub’s labels';
-      moves.push({ ref: card.id, name: card.name, from: card.phase, to: after.phase, because });
-    } else if (applied.value === 'conflict' && after.github?.conflict) {
+    // The move as the sync would report it (read from the history entry the one move writes).
+    if (applied.value.moved) moves.push(applied.value.moved);
+    else if (applied.value.outcome === 'conflict' && after.github?.conflict) {
       const { local, remote } = after.github.conflict;
       const before = link.conflict;
       if (!before || before.local !== local || before.remote !== remote) conflicts.push({ ref: card.id, name: card.name, local, remote });

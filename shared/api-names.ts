@@ -58,6 +58,8 @@ export const API_CALL_NAMES = [
   'updateSettings',
   'labelRules',
   'setPhaseLabels',
+  'previewPhaseLabels',
+  'previewLabelRules',
   'needsAttention',
   'saveViewState',
   'saveNamedView',

@@ -37,6 +37,7 @@ import {
 } from './schema.js';
 import type { AddedDiscovered } from './github/discovery.js';
 import type { RoundRulesView } from './github/label-rules.js';
+import type { RulePreview } from './github/rule-preview.js';
 import { SettingsPatchSchema, type SettingsView } from './settings-update.js';
 import type { DiscoveredIssue } from './github/issue.js';
 import type { SecurityCheckReport } from './intake/check-report.js';
@@ -136,6 +137,8 @@ const PhaseLabelsArgs = z.strictObject({
   phase: PhaseSchema,
   labels: z.array(LabelNameSchema).min(1, 'give at least one label').max(20),
 });
+/** A whole table of rules for a round (the app's rules table), as `setGithubSettings` would save it. */
+const PreviewRulesArgs = z.strictObject({ roundId: IdSchema.optional(), labelRules: LabelRulesSchema });
 const DiscoveredChoiceSchema = z.strictObject({
   issue: IssueInputSchema,
   name: NameSchema,
@@ -291,6 +294,10 @@ export const API = {
   labelRules: call<typeof RoundRulesArgs, RoundRulesView>(RoundRulesArgs),
   /** Makes `labels` the labels of `phase` in the round's own rules; a label that means another phase is refused. */
   setPhaseLabels: call<typeof PhaseLabelsArgs, RoundRulesView>(PhaseLabelsArgs),
+  /** `setPhaseLabels` saving nothing: the same refusals, and the cards the next sync would then move (`pals labels set --dry-run`). */
+  previewPhaseLabels: call<typeof PhaseLabelsArgs, RulePreview>(PhaseLabelsArgs),
+  /** A round's whole rules table saving nothing: the same refusals as saving it, and the cards the next sync would then move. */
+  previewLabelRules: call<typeof PreviewRulesArgs, RulePreview>(PreviewRulesArgs),
   /** Phase windows and open action items due within `within` days (default: the due-soon setting) or overdue. */
   needsAttention: call<typeof AttentionArgs, Attention>(AttentionArgs),
   /** Remembers the board's filters, lanes and round (the board opens the same way next time). */
@@ -303,6 +310,7 @@ export const API = {
 } as const;
 
 export type { RoundRulesView } from './github/label-rules.js';
+export type { CardConflict, CardMove, RulePreview } from './github/rule-preview.js';
 
 /** What `addDiscovered` answers: the new cards and the cards linked instead (as the board shows them), and what was skipped. */
 export type AddedDiscoveredView = Omit<AddedDiscovered, 'added' | 'linked'> & {

@@ -111,9 +111,12 @@ Commands:
                               settle a conflict: keep the card's phase (write-back, when
                               on, sets its label on GitHub) or move it to GitHub's
   labels [--json]             the current round's label -> phase rules
-  labels set PHASE LABEL[,LABEL..]
+  labels set PHASE LABEL[,LABEL..] [--dry-run] [--json]
                               the labels that mean PHASE (the first is the one write-back
-                              sets); a label that already means another phase is refused
+                              sets); a label that already means another phase is refused;
+                              --dry-run saves nothing and lists the cards the next sync
+                              would move (--json: {rules, moves: [{ref, name, from, to,
+                              because}], conflicts: [{ref, name, local, remote}]})
   settings [--json] [--writeback on|off] [--api-url URL] [--pal-limit N]
            [--due-soon-days N] [--pal-login PAL=LOGIN]...
                               print or change the settings: write-back (moves set the

@@ -4,13 +4,16 @@
  */
 import { PalsError } from '../../shared/errors.js';
 import { rulesView, setPhaseLabels } from '../../shared/github/label-rules.js';
+import { previewLabelRules, previewPhaseLabels } from '../../shared/github/rule-preview.js';
 import { newApiAddress, settingsView, updateSettings } from '../../shared/settings-update.js';
 import type { CoreContext, Handlers } from './context.js';
 
-type SettingsCall = 'getSettings' | 'updateSettings' | 'labelRules' | 'setPhaseLabels';
+type SettingsCall = 'getSettings' | 'updateSettings' | 'labelRules' | 'setPhaseLabels' | 'previewPhaseLabels' | 'previewLabelRules';
 
 /** Builds the settings handlers over a core context. */
 export function createSettingsHandlers(ctx: CoreContext): Pick<Handlers, SettingsCall> {
+  const at = () => (ctx.now?.() ?? new Date()).toISOString();
+  const round = (roundId: string | undefined) => roundId ?? ctx.store.doc.settings.currentRound;
   return {
     getSettings: () => Promise.resolve(settingsView(ctx.store.doc)),
     updateSettings: (patch) => ctx.store.update((doc) => updateSettings(doc, patch)),
@@ -20,6 +23,10 @@ export function createSettingsHandlers(ctx: CoreContext): Pick<Handlers, Setting
       await ctx.store.update((doc) => setPhaseLabels(doc, id, phase, labels));
       return rulesView(ctx.store.doc, id);
     },
+    // Previews read the document and save nothing (the store is not touched).
+    previewPhaseLabels: ({ roundId, phase, labels }) =>
+      Promise.resolve(previewPhaseLabels(ctx.store.doc, round(roundId), phase, labels, at())),
+    previewLabelRules: ({ roundId, labelRules }) => Promise.resolve(previewLabelRules(ctx.store.doc, round(roundId), labelRules, at())),
   };
 }
 

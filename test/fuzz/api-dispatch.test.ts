@@ -115,6 +115,8 @@ const VALID: Readonly<Record<string, (doc: Doc) => unknown>> = {
   updateSettings: () => ({ dueSoonDays: 7, palLimit: 2, apiUrl: null, writeBack: false, palLogins: { Ann: 'ann' } }),
   labelRules: () => ({}),
   setPhaseLabels: () => ({ phase: 'review', labels: ['pals/review', 'needs-review'] }),
+  previewPhaseLabels: () => ({ phase: 'draft', labels: ['pals/draft', 'writing'] }),
+  previewLabelRules: () => ({ labelRules: [{ label: 'pals/done', phase: 'done', family: 'pals', requires: [] }] }),
 };
 /**
  * Calls whose valid arguments are refused by design here: this host has no token and no vault,

@@ -75,11 +75,11 @@ export function roundDoc(seed: number, size = ROUND_SIZE): StoreDoc {
   return StoreDocSchema.parse({ ...doc, engagements });
 }
 
-/** Runs `fn` once to warm up, then `RUNS` times; the median in ms and the last value. */
-function timed<T>(fn: () => T): { ms: number; value: T } {
+/** Runs `fn` once to warm up, then `runs` times; the median in ms and the last value. */
+function timed<T>(fn: () => T, runs: number): { ms: number; value: T } {
   let value = fn();
   const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const start = performance.now();
     value = fn();
     samples.push(performance.now() - start);
@@ -89,12 +89,13 @@ function timed<T>(fn: () => T): { ms: number; value: T } {
 
 async function runIn(ctx: ScenarioContext): Promise<ScenarioResult> {
   const doc = roundDoc(ctx.seed, ctx.size);
-  ctx.log(`export: deck of a ${ctx.size}-project round, ${RUNS} runs each (after one warm-up)`);
-  const md = timed(() => buildDeck(doc));
+  const runs = ctx.profile.smoke ? 1 : RUNS;
+  ctx.log(`export: deck of a ${ctx.size}-project round, ${runs} runs each (after one warm-up)`);
+  const md = timed(() => buildDeck(doc), runs);
   const html = timed(() => {
     const rendered = renderDeck(md.value.markdown);
     return { rendered, text: deckHtmlDocument(rendered, TITLE) };
-  });
+  }, runs);
   const metrics: Metric[] = [
     {
       id: 'markdown',
@@ -116,7 +117,7 @@ async function runIn(ctx: ScenarioContext): Promise<ScenarioResult> {
   ];
   const notes = [
     `${doc.engagements.length} engagements in the current round, each with a reaction, ${doc.engagements.reduce((n, e) => n + e.learnings.length, 0)} learnings in all (mostly "[tag] …"), hours, retro answers, 1–5 phase moves 2–45 days apart`,
-    `medians of ${RUNS} runs after one warm-up; HTML uses a fresh Marp instance per run, as \`pals export deck --format html\` does; the rendered HTML has ${html.value.rendered.slideCount} <section> slides`,
+    `medians of ${runs} runs after one warm-up; HTML uses a fresh Marp instance per run, as \`pals export deck --format html\` does; the rendered HTML has ${html.value.rendered.slideCount} <section> slides`,
   ];
   if (existsSync(CHROMIUM)) {
     ctx.log(`export: one PDF print with ${CHROMIUM}`);
@@ -137,7 +138,7 @@ async function runIn(ctx: ScenarioContext): Promise<ScenarioResult> {
 export const exportScenario: Scenario = {
   name: 'export',
   description: 'retrospective deck of a 50-project round: markdown build, HTML render (and PDF where Chromium exists)',
-  sizes: () => [ROUND_SIZE],
+  sizes: (profile) => [profile.smoke ? 5 : ROUND_SIZE],
   ownSizes: true,
   run: runIn,
 };

@@ -172,7 +172,7 @@ async function runIn(ctx: ScenarioContext, dir: string): Promise<ScenarioResult>
 export const insightScenario: Scenario = {
   name: 'insight',
   description: 'pals insight over 5,000 engagements in 10 rounds (whole process vs node read + parse; insight() in process)',
-  sizes: () => [5000],
+  sizes: (profile) => [profile.smoke ? 50 : 5000],
   ownSizes: true,
   run: (ctx) => withTempDir('insight', (dir) => runIn(ctx, dir)),
 };

@@ -15,22 +15,24 @@ import { startIntakeFake } from './intake-fake.js';
 import type { Metric, Scenario, ScenarioContext, ScenarioResult } from './scenario.js';
 import { withTempDir } from './tempdir.js';
 
+/** Engagements checked in a full run (the budget's size); a smoke run checks SMOKE_PROJECTS. */
 const PROJECTS = 40;
+const SMOKE_PROJECTS = 10;
 const BUDGET_MS = 3000;
 
-function board(): StoreDoc {
+function board(projects: number): StoreDoc {
   let doc = emptyDoc();
   const at = '2026-12-01T09:00:00.000Z';
-  for (let i = 0; i < PROJECTS; i++)
+  for (let i = 0; i < projects; i++)
     doc = addEngagement(doc, { name: `Project ${i}`, repo: `https://github.com/org${i}/repo${i}` }, { id: `intake-${i}`, at }).doc;
   return doc;
 }
 
 /** A third have a policy at the root, a third in docs/, one in five a self-assessment; half are scanned. */
-function world(): { files: Set<string>; scanned: Set<string> } {
+function world(projects: number): { files: Set<string>; scanned: Set<string> } {
   const files = new Set<string>();
   const scanned = new Set<string>();
-  for (let i = 0; i < PROJECTS; i++) {
+  for (let i = 0; i < projects; i++) {
     if (i % 3 === 0) files.add(`org${i}/repo${i}/SECURITY.md`);
     if (i % 3 === 1) files.add(`org${i}/repo${i}/docs/SECURITY.md`);
     if (i % 5 === 0) files.add(`cncf/tag-security/community/assessments/projects/project-${i}/self-assessment.md`);
@@ -39,10 +41,10 @@ function world(): { files: Set<string>; scanned: Set<string> } {
   return { files, scanned };
 }
 
-async function measure(dir: string, concurrency: number) {
-  const { files, scanned } = world();
+async function measure(dir: string, projects: number, concurrency: number) {
+  const { files, scanned } = world(projects);
   const fake = await startIntakeFake(files, scanned);
-  await writeFile(join(dir, 'pals.json'), JSON.stringify(board()));
+  await writeFile(join(dir, 'pals.json'), JSON.stringify(board(projects)));
   const core = await openCore(dir, {
     today: () => '2026-12-07',
     github: { tokenSource: envTokenSource({}), apiUrl: fake.url, scorecardUrl: fake.url, sync: { concurrency } },
@@ -72,16 +74,16 @@ async function measure(dir: string, concurrency: number) {
 }
 
 async function runIn(ctx: ScenarioContext): Promise<ScenarioResult> {
-  ctx.log(`intake: security check of ${PROJECTS} engagements, then --refresh`);
+  ctx.log(`intake: security check of ${ctx.size} engagements, then --refresh`);
   // The first check in a process loads Octokit and warms the JIT: paid once, in a run not counted, so neither side gets it.
-  const cold = await withTempDir('intake-cold', (dir) => measure(dir, 6));
-  const naive = await withTempDir('intake-naive', (dir) => measure(dir, 1));
-  const ours = await withTempDir('intake', (dir) => measure(dir, 6));
+  const cold = await withTempDir('intake-cold', (dir) => measure(dir, ctx.size, 6));
+  const naive = await withTempDir('intake-naive', (dir) => measure(dir, ctx.size, 1));
+  const ours = await withTempDir('intake', (dir) => measure(dir, ctx.size, 6));
   const found = ours.first.report.results.reduce<Record<string, number>>((m, r) => ({ ...m, [r.security]: (m[r.security] ?? 0) + 1 }), {});
   const metrics: Metric[] = [
     {
       id: 'wall',
-      label: `intake check of ${PROJECTS}: wall time (warm process)`,
+      label: `intake check of ${ctx.size}: wall time (warm process)`,
       unit: 'ms',
       ours: ours.first.ms,
       naive: naive.first.ms,
@@ -93,7 +95,7 @@ async function runIn(ctx: ScenarioContext): Promise<ScenarioResult> {
     },
     {
       id: 'cold-wall',
-      label: `intake check of ${PROJECTS}: wall time, first in the process (loads Octokit, cold JIT)`,
+      label: `intake check of ${ctx.size}: wall time, first in the process (loads Octokit, cold JIT)`,
       unit: 'ms',
       ours: cold.first.ms,
     },
@@ -115,14 +117,14 @@ async function runIn(ctx: ScenarioContext): Promise<ScenarioResult> {
     'naive = the same code one engagement at a time',
     'one fake on 127.0.0.1 answers both GitHub contents and Scorecard (bench/intake-fake.ts)',
   ];
-  return { scenario: 'intake', size: PROJECTS, baseline: 'one at a time', metrics, notes };
+  return { scenario: 'intake', size: ctx.size, baseline: 'one at a time', metrics, notes };
 }
 
 /** The intake scenario; see the file comment. */
 export const intakeScenario: Scenario = {
   name: 'intake',
   description: 'pals intake check of 40 engagements (time, requests) and --refresh (304s)',
-  sizes: () => [PROJECTS],
+  sizes: (profile) => [profile.smoke ? SMOKE_PROJECTS : PROJECTS],
   ownSizes: true,
   run: (ctx) => runIn(ctx),
 };

@@ -3,51 +3,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { formatRatio, formatValue, table } from './format.js';
 import { growthOf } from './growth.js';
+import { budgetChecks, isJudged } from './budget-checks.js';
+import { keyBudgets } from './key-budgets.js';
 import type { MachineInfo } from './machine.js';
-import { BUDGET_SIZE, type Budget, type Metric, type Profile, type ScenarioResult, type Unit } from './scenario.js';
-
-/** One budget check as stored in the summary; `judged` only at the size the issue judges it at, information elsewhere. */
-export interface BudgetCheck {
-  readonly scenario: string;
-  readonly size: number;
-  readonly metric: string;
-  readonly text: string;
-  readonly max: number;
-  readonly value: number;
-  readonly met: boolean;
-  readonly judged: boolean;
-  readonly judgedAt: number;
-}
-
-/** Whether a budget counts at this size (issue 7 judges them at 5,000 engagements unless the budget names its own size). */
-export function isJudged(budget: Budget, size: number): boolean {
-  return size === (budget.judgedAt ?? BUDGET_SIZE);
-}
+import { BUDGET_SIZE, type Metric, type Profile, type ScenarioResult, type Unit } from './scenario.js';
 
 /** ours / naive, or null without a baseline. */
 export function ratioOf(metric: Metric): number | null {
   return metric.naive === undefined || metric.naive === 0 ? null : metric.ours / metric.naive;
-}
-
-/** Budget checks of a result, in table order. */
-export function budgetChecks(result: ScenarioResult): BudgetCheck[] {
-  return result.metrics.flatMap((m) =>
-    m.budget
-      ? [
-          {
-            scenario: result.scenario,
-            size: result.size,
-            metric: m.id,
-            text: m.budget.text,
-            max: m.budget.max,
-            value: m.ours,
-            met: m.ours <= m.budget.max,
-            judged: isJudged(m.budget, result.size),
-            judgedAt: m.budget.judgedAt ?? BUDGET_SIZE,
-          },
-        ]
-      : [],
-  );
 }
 
 /** A budget limit with its unit, e.g. "≤ 100 ms", "≤ 300.0 MB", "≤ 1500". */
@@ -93,7 +56,11 @@ export function renderResult(result: ScenarioResult): string {
 /** The machine line printed before the first table. */
 export function renderMachine(machine: MachineInfo, profile: Profile): string {
   const mem = (machine.totalMemBytes / 1024 ** 3).toFixed(1);
-  const mode = profile.quick ? 'quick (smoke figures only)' : 'full';
+  const mode = profile.smoke
+    ? 'smoke (proves every scenario runs; figures mean nothing)'
+    : profile.quick
+      ? 'quick (figures to compare, not to quote)'
+      : 'full';
   return `${machine.cpuModel} ×${machine.cpuCount}, ${mem} GB, node ${machine.node}, ${machine.platform}/${machine.arch}; ${mode} run`;
 }
 
@@ -129,6 +96,8 @@ export async function writeSummary(
     allBudgetsMet: budgets.filter((b) => b.judged).every((b) => b.met),
     budgetsJudged: budgets.filter((b) => b.judged).length,
     growth: growthOf(input.results),
+    /** The budgets issue 27 names (key-budgets.ts): each judged check, or null when this run did not measure it. */
+    keyBudgets: keyBudgets(input.results),
   };
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(summary, null, 2)}\n`);

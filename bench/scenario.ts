@@ -1,8 +1,10 @@
 /** The contract every benchmark scenario (store, CLI, board, sync, export…) implements. */
 
-/** How many repetitions each measurement uses; `--quick` trades precision for time. */
+/** How many repetitions each measurement uses; `--quick` trades precision for time, `--smoke` keeps one of each. */
 export interface Profile {
   readonly quick: boolean;
+  /** Tiny sizes, one repetition: the run only proves every scenario works. */
+  readonly smoke: boolean;
   /** Cold loads per path (median and p95 are reported). */
   readonly loadRuns: number;
   /** Sequential single edits per path (percentiles are reported). */
@@ -19,11 +21,14 @@ export interface Profile {
   readonly cliRuns: number;
 }
 
-/** Standard and quick repetition counts. */
-export function profileFor(quick: boolean): Profile {
+/** Standard, quick and smoke repetition counts. */
+export function profileFor(quick: boolean, smoke = false): Profile {
+  if (smoke) {
+    return { quick: true, smoke, loadRuns: 1, edits: 3, burstSize: 20, burstRuns: 1, naiveBurstRuns: 1, boardRuns: 1, cliRuns: 1 };
+  }
   return quick
-    ? { quick, loadRuns: 3, edits: 20, burstSize: 100, burstRuns: 2, naiveBurstRuns: 1, boardRuns: 3, cliRuns: 3 }
-    : { quick, loadRuns: 7, edits: 100, burstSize: 100, burstRuns: 5, naiveBurstRuns: 2, boardRuns: 5, cliRuns: 7 };
+    ? { quick, smoke, loadRuns: 3, edits: 20, burstSize: 100, burstRuns: 2, naiveBurstRuns: 1, boardRuns: 3, cliRuns: 3 }
+    : { quick, smoke, loadRuns: 7, edits: 100, burstSize: 100, burstRuns: 5, naiveBurstRuns: 2, boardRuns: 5, cliRuns: 7 };
 }
 
 /** Everything a scenario needs for one data size. */

@@ -4,6 +4,8 @@ import { median, percentile, summarize } from './stats.js';
 import type { StoreChildOutput } from './store-child.js';
 
 const LOAD_BUDGET: Budget = { max: 100, text: 'store load ≤ 100 ms (median)' };
+/** Issue 27: the app's cold load (it opens the sealed file its last write left) at 5,000 engagements × 10 notes. */
+const APP_LOAD_BUDGET: Budget = { max: 100, text: 'app cold load (sealed pals.json) ≤ 100 ms (median)' };
 const EDIT_BUDGET: Budget = { max: 50, text: 'an edit durable ≤ 50 ms (p95)' };
 const BURST_BUDGET: Budget = { max: 5, text: 'a 100-edit burst ≤ 5 writes' };
 
@@ -39,6 +41,9 @@ export function storeMetrics(
       label: 'cold load, sealed file (no validation), median',
       unit: 'ms',
       ours: median(ours.loads),
+      // Beside it, the least any load costs: lowdb's plain read + JSON.parse of the same data.
+      naive: median(naive.loadsValidated),
+      budget: APP_LOAD_BUDGET,
     },
     {
       id: 'load.sealed.p95',

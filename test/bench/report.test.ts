@@ -1,6 +1,7 @@
 /** Budgets are judged at the size (5,000) or the size a budget names; elsewhere they are information. */
 import { describe, expect, it } from 'vitest';
-import { budgetChecks, isJudged, renderResult } from '../../bench/report.js';
+import { budgetChecks, isJudged } from '../../bench/budget-checks.js';
+import { renderResult } from '../../bench/report.js';
 import { BUDGET_SIZE, type ScenarioResult } from '../../bench/scenario.js';
 
 const load = (size: number): ScenarioResult => ({

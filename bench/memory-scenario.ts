@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nodeFs } from '../electron/core/store/fs.js';
+import { nodeFs } from '../electron/core/lib/fs.js';
 import { writeSealedFile } from '../electron/core/store/seal.js';
 import { hasGnuTime, runProcess, type ProcessRun } from './cli-process.js';
 import type { Metric, Scenario, ScenarioContext, ScenarioResult } from './scenario.js';

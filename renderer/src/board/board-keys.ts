@@ -7,7 +7,7 @@ import { useDndMonitor } from '@dnd-kit/core';
 import { useLayoutEffect, useMemo, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import { selectCardGrid } from '../store/grid-selectors.js';
 import { useAppStore, useStoreApi } from '../store/store-context.js';
-import type { CardSpot } from '../store/ui-state.js';
+import type { CardSpot } from '../store/ui-slice.js';
 import { firstSpot, hasSpot, stepCard, type GridKey } from './card-grid.js';
 
 const KEYS = new Set<string>(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);

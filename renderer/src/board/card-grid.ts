@@ -4,7 +4,7 @@
  * and computed from the data, not the DOM: a virtualized column's unrendered cards count too.
  */
 import { PHASES, type Phase } from '../../../shared/phases.js';
-import type { CardSpot } from '../store/ui-state.js';
+import type { CardSpot } from '../store/ui-slice.js';
 
 /** One list of cards: a phase column, or a phase of one lane (`row` counts lanes from the top). */
 export interface GridColumn {

@@ -11,7 +11,7 @@ import type { DeckOptionsInput } from '../../../shared/deck/options.js';
 import { ALL_ROUNDS } from '../../../shared/schema.js';
 import { useExport } from '../export/use-export.js';
 import { ChoiceSelect, Field } from '../forms/fields.js';
-import type { DeckFormat } from '../store/deck-state.js';
+import type { DeckFormat } from '../store/deck-slice.js';
 import { selectShownRound } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
 import { DeckWordsEditor } from './deck-words-editor.js';

@@ -1,6 +1,6 @@
 /** A header icon button that opens one of the panel dialogs; its label is its tooltip and its accessible name. */
 import type { ReactNode } from 'react';
-import type { PanelDialog } from '../store/ui-state.js';
+import type { PanelDialog } from '../store/ui-slice.js';
 import { useAppStore } from '../store/store-context.js';
 
 export function PanelButton(props: { readonly panel: PanelDialog; readonly label: string; readonly icon: ReactNode }) {

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CloseIcon } from '../icons.js';
 import { useAppStore } from '../store/store-context.js';
-import type { Toast } from '../store/ui-state.js';
+import type { Toast } from '../store/ui-slice.js';
 
 const INFO_MS = 6_000;
 

@@ -7,9 +7,9 @@ import { nameKey } from '../../../shared/engagements.js';
 import { PHASE_TITLES, PHASES, type Phase } from '../../../shared/phases.js';
 import { ALL_ROUNDS } from '../../../shared/schema.js';
 import type { CardView } from '../../../shared/view.js';
-import type { PaletteStep, StepOption } from '../store/palette-state.js';
+import type { PaletteStep, StepOption } from '../store/palette-slice.js';
 import type { AppStore, Store } from '../store/types.js';
-import type { View } from '../store/ui-state.js';
+import type { View } from '../store/ui-slice.js';
 import { VIEW_PREFIX } from '../views/view-switch.js';
 import { commandById, provideCommand } from './commands.js';
 

@@ -8,7 +8,7 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import { ariaShortcut, shortcutLabel } from '../../../shared/app-commands.js';
-import type { PaletteStep, StepOption } from '../store/palette-state.js';
+import type { PaletteStep, StepOption } from '../store/palette-slice.js';
 import { useAppStore, useStoreApi } from '../store/store-context.js';
 import type { AppStore } from '../store/types.js';
 import { cardsMatching } from './builtin-commands.js';

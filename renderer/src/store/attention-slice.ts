@@ -5,9 +5,21 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { BoardChange, PalsApi } from '../../../shared/api.js';
-import type { AttentionSlice } from './attention-state.js';
+import type { Attention } from '../../../shared/attention.js';
 import { safeCall } from './safe-call.js';
 import type { Store } from './types.js';
+
+/** The digest as the board shows it. */
+export interface AttentionSlice {
+  /** Null until the first answer. */
+  readonly attention: Attention | null;
+  readonly attentionError: string | null;
+  readonly loadAttention: () => Promise<void>;
+  /** Loads now and again after every change on the board; returns the unsubscribe. */
+  readonly connectAttention: () => () => void;
+  /** The daily notification, on or off (kept in the settings). */
+  readonly setNotifications: (on: boolean) => Promise<boolean>;
+}
 
 /** A change that cannot move the digest: no card changed and only settings other than due-soon days did. */
 const settingsOnly = (change: BoardChange) => change.kind === 'cards' && change.cards.length === 0 && change.removed.length === 0;

@@ -4,11 +4,19 @@
  * The result is announced (and a failure shown) where the check was asked for.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { PalsApi } from '../../../shared/api.js';
+import type { ApiResponse, PalsApi } from '../../../shared/api.js';
+import type { SecurityCheckReport } from '../../../shared/intake/check-report.js';
 import { SECURITY_TITLES } from '../../../shared/selection.js';
-import type { IntakeSlice } from './intake-state.js';
 import { safeCall } from './safe-call.js';
 import type { Store } from './types.js';
+
+/** Security checks and their progress. */
+export interface IntakeSlice {
+  /** Engagements whose security status is being read now (their buttons say "Checking…"). */
+  readonly securityChecking: ReadonlySet<string>;
+  /** Reads these engagements' security status again (the findings arrive on the cards through the change feed). */
+  readonly checkSecurity: (ids: readonly string[]) => Promise<ApiResponse<SecurityCheckReport>>;
+}
 
 /** Builds the intake slice over an API. */
 export function createIntakeSlice(api: PalsApi): StateCreator<Store, [], [], IntakeSlice> {

@@ -12,7 +12,7 @@ import type { CardView } from '../../../shared/view.js';
 import { sortIntake } from './intake-order.js';
 import { cardMatcher, inRound, sameCards, selectEngagements, selectShownRound } from './selectors.js';
 import type { Store } from './types.js';
-import type { Filters } from './ui-state.js';
+import type { Filters } from './ui-slice.js';
 
 /** The key of the lane of cards without a pal. */
 export const NO_PAL = 'none';

@@ -4,14 +4,22 @@
  * results belong to the panel showing them).
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { ApiResponse, PalsApi } from '../../../shared/api.js';
+import type { ApiArgs, ApiResponse, PalsApi } from '../../../shared/api.js';
 import type { Note } from '../../../shared/schema.js';
+import type { SearchHitView } from '../../../shared/view.js';
 import { withNoteCount } from './board-updates.js';
 import type { Freshness } from './freshness.js';
-import type { NotesSlice } from './notes-state.js';
-import { withSavedNote, withoutNote } from './record-updates.js';
+import { withoutNote, withSavedNote } from './record-updates.js';
 import { safeCall } from './safe-call.js';
 import type { Store } from './types.js';
+
+/** Note actions (the notes themselves live in the open record). */
+export interface NotesSlice {
+  readonly addNote: (id: string, note: ApiArgs<'addNote'>['note']) => Promise<ApiResponse<Note>>;
+  readonly updateNote: (id: string, noteId: string, patch: ApiArgs<'updateNote'>['patch']) => Promise<ApiResponse<Note>>;
+  readonly removeNote: (id: string, noteId: string) => Promise<ApiResponse<{ readonly id: string }>>;
+  readonly searchNotes: (query: string) => Promise<ApiResponse<readonly SearchHitView[]>>;
+}
 
 /** Builds the notes slice over an API. */
 export function createNotesSlice(api: PalsApi, freshness: Freshness): StateCreator<Store, [], [], NotesSlice> {

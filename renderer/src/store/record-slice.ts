@@ -7,10 +7,32 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { BoardChange, PalsApi } from '../../../shared/api.js';
+import type { EngagementView } from '../../../shared/view.js';
 import type { Freshness } from './freshness.js';
-import type { RecordSlice } from './record-state.js';
 import { safeCall } from './safe-call.js';
 import type { Store } from './types.js';
+
+/** The record the dialog shows: null `view` while the first answer is on its way (or failed: `error`). */
+export interface OpenRecord {
+  readonly id: string;
+  readonly view: EngagementView | null;
+  readonly error: string | null;
+}
+
+/** The open record and how it is kept current. */
+export interface RecordSlice {
+  readonly record: OpenRecord | null;
+  /** Fetches engagement `id`'s record for the dialog (again, to retry after a failure). */
+  readonly openRecord: (id: string) => Promise<void>;
+  /** Forgets the record when its dialog closes. */
+  readonly closeRecord: (id: string) => void;
+  /** For the other slices: answer `call` carried this whole engagement (ignored unless it is the open one and not older). */
+  readonly takeRecord: (view: EngagementView, call: string | undefined) => void;
+  /** For the other slices: answer `call` changes the open record (ignored unless `id` is open). */
+  readonly patchRecord: (id: string, update: (view: EngagementView) => EngagementView, call: string | undefined) => void;
+  /** For the board slice: a change event arrived (null: reload everything), perhaps touching the record. */
+  readonly recordChanged: (change: BoardChange | null) => void;
+}
 
 /** True when a change is one this page's answers already put in the record. */
 const explained = (change: BoardChange | null, shown: ReadonlySet<string>) =>

@@ -5,11 +5,31 @@
  * settings so the dialog and the Round select show it at once.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { PalsApi } from '../../../shared/api.js';
+import type { ApiArgs, ApiResponse, PalsApi } from '../../../shared/api.js';
+import type { HistoryStep } from '../../../shared/history.js';
+import type { Insight } from '../../../shared/insight.js';
+import type { Round } from '../../../shared/schema.js';
+import type { EngagementView } from '../../../shared/view.js';
 import type { Freshness } from './freshness.js';
-import type { RoundsSlice } from './rounds-state.js';
 import { safeCall } from './safe-call.js';
 import type { Store } from './types.js';
+
+/** Which round dialog is open: a round's settings, or a new round (blank, or the next one with carry-over). */
+export type RoundDialogMode = 'settings' | 'new' | 'next';
+
+/** Round calls as the dialogs and the Insight view make them; each answers a value or a failure, never throws. */
+export interface RoundsSlice {
+  /** Opens the round dialog (settings of the round the board shows, or a new round). */
+  readonly openRoundDialog: (mode: RoundDialogMode) => void;
+  /** Starts a round; with `use`, the board then follows it (it is the current round). */
+  readonly addRound: (input: ApiArgs<'addRound'>) => Promise<ApiResponse<Round>>;
+  readonly editRound: (input: ApiArgs<'editRound'>) => Promise<ApiResponse<Round>>;
+  readonly useRound: (id: string) => Promise<ApiResponse<unknown>>;
+  readonly removeRound: (id: string, moveTo: string | undefined) => Promise<ApiResponse<{ readonly id: string }>>;
+  /** Replaces a card's phase history; the answer updates the card and the open record. */
+  readonly editHistory: (id: string, history: readonly HistoryStep[]) => Promise<ApiResponse<EngagementView>>;
+  readonly loadInsight: () => Promise<ApiResponse<Insight>>;
+}
 
 /** Builds the rounds slice over an API. */
 export function createRoundsSlice(api: PalsApi, freshness: Freshness): StateCreator<Store, [], [], RoundsSlice> {

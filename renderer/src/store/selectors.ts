@@ -10,7 +10,7 @@ import { ALL_ROUNDS, type PalRecord, type Windows } from '../../../shared/schema
 import type { CardView } from '../../../shared/view.js';
 import { sortIntake } from './intake-order.js';
 import type { Store } from './types.js';
-import type { Filters } from './ui-state.js';
+import type { Filters } from './ui-slice.js';
 
 const NONE: readonly CardView[] = [];
 

@@ -4,11 +4,34 @@
  * `pals list --view NAME` reads the same saved views. The store mirrors what the core saved.
  */
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
-import type { PalsApi } from '../../../shared/api.js';
+import type { ApiFailure, PalsApi } from '../../../shared/api.js';
 import type { ViewState } from '../../../shared/schema.js';
 import { safeCall } from './safe-call.js';
 import type { Store } from './types.js';
-import type { ViewsSlice } from './views-state.js';
+
+/** How the board is split: no lanes, or a lane per pal. */
+export type Lanes = ViewState['swimlanes'];
+
+/** Lanes, round and saved views; the filters themselves live in the UI slice. */
+export interface ViewsSlice {
+  readonly lanes: Lanes;
+  /** The round shown: a round id, ALL_ROUNDS, or null for whichever round is current. */
+  readonly round: string | null;
+  readonly setLanes: (lanes: Lanes) => void;
+  readonly setRound: (round: string | null) => void;
+  /** What the board shows now, as the settings store it. */
+  readonly currentView: () => ViewState;
+  /** Shows a view (a saved one, or the one kept from last time). */
+  readonly applyView: (view: ViewState) => void;
+  /** Saves the current view under `name` (replacing one of that name); null on success. */
+  readonly saveView: (name: string) => Promise<ApiFailure | null>;
+  readonly deleteView: (name: string) => Promise<boolean>;
+  /**
+   * Once the first board arrives, shows the view kept with the data; from then on keeps every
+   * change of filters, lanes or round with the data. Returns the unsubscribe.
+   */
+  readonly followViews: () => () => void;
+}
 
 /** The view a store shows. */
 export function viewOf(s: Pick<Store, 'filters' | 'lanes' | 'round'>): ViewState {

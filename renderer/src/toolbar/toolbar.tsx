@@ -5,7 +5,7 @@ import { MATURITIES, type Maturity } from '../../../shared/schema.js';
 import { DUE_FILTER_LABELS, MATURITY_LABELS } from '../format/labels.js';
 import { PlusIcon } from '../icons.js';
 import { selectFiltering, selectPalOptions, selectRoundOptions, selectShownRound, selectVisibleCount } from '../store/selectors.js';
-import type { Lanes } from '../store/views-state.js';
+import type { Lanes } from '../store/views-slice.js';
 import { useAppStore } from '../store/store-context.js';
 import { MATCHES_ID } from '../search/note-matches.js';
 import { RoundSettingsButton } from '../rounds/round-settings-button.js';

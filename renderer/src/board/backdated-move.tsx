@@ -5,7 +5,7 @@
  */
 import { useId, useRef, useState, type SyntheticEvent } from 'react';
 import { PHASES, PHASE_TITLES, type Phase } from '../../../shared/phases.js';
-import { Modal } from '../dialogs/modal.js';
+import { Modal } from '../dialog/modal.js';
 import { Field } from '../forms/fields.js';
 import { useAppStore } from '../store/store-context.js';
 

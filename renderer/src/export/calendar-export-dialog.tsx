@@ -5,7 +5,7 @@
  */
 import { useId, useState, type SubmitEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { Modal } from '../dialogs/modal.js';
+import { Modal } from '../dialog/modal.js';
 import { selectPalOptions } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
 import { useExport } from './use-export.js';

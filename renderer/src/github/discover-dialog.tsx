@@ -6,7 +6,7 @@
  */
 import { useId, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import type { DiscoveredIssue } from '../../../shared/github/issue.js';
-import { Modal } from '../dialogs/modal.js';
+import { Modal } from '../dialog/modal.js';
 import { useAppStore } from '../store/store-context.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -4,7 +4,7 @@
  * the rate limit left. Opened by the header's "GitHub settings".
  */
 import { useEffect, useId } from 'react';
-import { Modal } from '../dialogs/modal.js';
+import { Modal } from '../dialog/modal.js';
 import { useAppStore } from '../store/store-context.js';
 import { ConnectionOptions, PalLogins, SyncFacts } from './github-options.js';
 import { LabelRulesTable } from './label-rules-table.js';

@@ -5,7 +5,7 @@ import type { EngagementView } from '../../../shared/view.js';
 import type { Person } from './attendees-field.js';
 import { NoteEditor } from './note-editor.js';
 import { NoteList } from './note-list.js';
-import type { CardView } from '../dialogs/use-card-view.js';
+import type { CardView } from '../engagement/use-card-view.js';
 
 /** The engagement's pals and contacts, offered as attendees and owners. */
 export function peopleOf(e: EngagementView): Person[] {

@@ -7,7 +7,7 @@
  */
 import { useEffect } from 'react';
 import { matchesAccelerator } from '../../../shared/app-commands.js';
-import { registerBackupCommands } from '../dialogs/backup-commands.js';
+import { registerBackupCommands } from '../backup/backup-commands.js';
 import { registerRoundCommands } from '../rounds/round-commands.js';
 import { useStoreApi } from '../store/store-context.js';
 import type { AppStore } from '../store/types.js';

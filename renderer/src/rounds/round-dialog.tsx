@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { ALL_ROUNDS } from '../../../shared/schema.js';
-import { Modal } from '../dialogs/modal.js';
+import { Modal } from '../dialog/modal.js';
 import type { RoundDialogMode } from '../store/rounds-slice.js';
 import { selectEngagements, selectShownRound } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';

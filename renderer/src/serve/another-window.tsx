@@ -4,8 +4,8 @@
  * private window, needs a one-time link, which this dialog makes.
  */
 import { useId, useRef, useState } from 'react';
-import { Modal } from '../dialogs/modal.js';
-import { PanelButton } from '../dialogs/panel-button.js';
+import { Modal } from '../dialog/modal.js';
+import { PanelButton } from '../dialog/panel-button.js';
 import { WindowsIcon } from '../icons.js';
 import { useAppStore } from '../store/store-context.js';
 import { useServeSession } from './serve-context.js';

@@ -8,7 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { NameSchema, type Round, type SavedView } from '../../../shared/schema.js';
 import { Field, FormError } from '../forms/fields.js';
 import { useAppStore } from '../store/store-context.js';
-import { Modal } from '../dialogs/modal.js';
+import { Modal } from '../dialog/modal.js';
 import { viewOf } from '../store/views-slice.js';
 import { viewSummary } from './view-summary.js';
 

@@ -6,7 +6,7 @@ import { serverErrors, zodFieldErrors, type FieldErrors } from '../forms/field-e
 import { FormError } from '../forms/fields.js';
 import { useAppStore } from '../store/store-context.js';
 import { IdentityFields } from './identity-fields.js';
-import { Modal } from './modal.js';
+import { Modal } from '../dialog/modal.js';
 
 const FIELDS = ['name', 'maturity', 'repo', 'kickoff', 'pals', 'issue'];
 

@@ -7,9 +7,9 @@ import { RoundDialog } from '../rounds/round-dialog.js';
 import { AnotherWindowDialog } from '../serve/another-window.js';
 import { useAppStore } from '../store/store-context.js';
 import { SavedViewsDialog } from '../toolbar/saved-views-dialog.js';
-import { BackupDialog } from './backup-dialog.js';
-import { CardDialog } from './card-dialog.js';
-import { NewEngagementDialog } from './new-engagement-dialog.js';
+import { BackupDialog } from '../backup/backup-dialog.js';
+import { CardDialog } from '../engagement/card-dialog.js';
+import { NewEngagementDialog } from '../engagement/new-engagement-dialog.js';
 
 /** At most one dialog at a time. */
 export function DialogHost() {

@@ -10,8 +10,8 @@ import type { BackupChoice, RestoreWay } from '../../../shared/backup.js';
 import { deliverExport } from '../export/deliver-export.js';
 import { ArchiveIcon } from '../icons.js';
 import { useAppStore } from '../store/store-context.js';
-import { Modal } from './modal.js';
-import { PanelButton } from './panel-button.js';
+import { Modal } from '../dialog/modal.js';
+import { PanelButton } from '../dialog/panel-button.js';
 
 type Chosen = Extract<BackupChoice, { kind: 'chosen' }>;
 

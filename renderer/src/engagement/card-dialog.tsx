@@ -7,7 +7,7 @@ import { useEffect, useId } from 'react';
 import { selectEngagement } from '../store/selectors.js';
 import { useAppStore } from '../store/store-context.js';
 import { CardRecord } from './card-record.js';
-import { Modal } from './modal.js';
+import { Modal } from '../dialog/modal.js';
 import { RecordHead } from './record-head.js';
 
 /** The dialog for one card (at note `noteId` if given); if the engagement disappears it says so. */

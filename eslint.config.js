@@ -1,12 +1,85 @@
 // Flat ESLint config: type-aware typescript-eslint everywhere, React hooks rules for the UI,
 // and the layer boundaries from docs/ARCHITECTURE.md (shared/ is pure; only the shell imports electron;
-// the hosts reach the core only through openCore's call).
+// the hosts reach the core only through openCore's call: allow-lists, so a new file is closed to them).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream'];
+
+/** The hosts: adapters over openCore (the desktop shell and its preload, `pals serve`, the `pals` command line). */
+const HOSTS = ['electron/main.ts', 'electron/preload.ts', 'electron/shell/**/*.ts', 'electron/cli/**/*.ts', 'electron/serve/**/*.ts'];
+
+/** The only core files a host may import (paths under electron/core/): the entrance, two helpers, lib/ (flat). */
+const HOST_CORE = ['open-core.js', 'paths.js', 'today.js', 'lib/[^/]+\\.js'];
+
+/** The parts the bench measures directly, besides what every host may import. */
+const BENCH_CORE = [
+  'store/store.js',
+  'store/seal.js',
+  'github/client.js',
+  'github/sync.js',
+  'github/discover.js',
+  'export/pdf.js',
+  'export/render-deck.js',
+];
+
+/**
+ * shared/ files whose values a host may import (types from any shared file are fine): the contract
+ * and its names, errors, and read-only words for parsing and printing. The operations that change a
+ * document (engagements, notes, move, outbox, sync…) and the view builders are not on it.
+ */
+const HOST_SHARED_VALUES = [
+  'api-client.js',
+  'api-names.js',
+  'app-commands.js',
+  'attention.js',
+  'dates.js',
+  'deck/formats.js',
+  'deck/sections.js',
+  'errors.js',
+  'github/assignees.js',
+  'github/conflict.js',
+  'github/report.js',
+  'inputs.js',
+  'intake/security-status.js',
+  'issue-ref.js',
+  'learnings.js',
+  'pals.js',
+  'phases.js',
+  'round-ref.js',
+  'schema.js',
+  'windows.js',
+];
+
+const HOST_CORE_MESSAGE =
+  'A host reaches the core only through electron/core/open-core.ts (call/dispatch and the types it names), paths.ts, today.ts and core/lib/; move a helper hosts need into core/lib/.';
+const HOST_SHARED_MESSAGE =
+  'A host imports values only from the shared/ files listed in HOST_SHARED_VALUES (eslint.config.js); a change to the data goes through core.call.';
+
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A regex for a relative module path into `dir` (core/, shared/) that is none of `allowed` (plain paths, or regex sources). */
+function anyBut(dir, allowed) {
+  const names = allowed.map((a) => (a.includes('\\') ? a : escapeRegex(a)));
+  return `^\\.\\.?/(.*/)?${escapeRegex(dir)}(?!(${names.join('|')})$)`;
+}
+
+/** The same walls for `import('…')`, which no-restricted-imports does not see; a computed import cannot be checked, so none is allowed. */
+function dynamicImportWall(core, sharedValues) {
+  const slash = (regex) => regex.replaceAll('/', '\\x2F');
+  const walls = [
+    { selector: `ImportExpression[source.value=/${slash(anyBut('core/', core))}/]`, message: HOST_CORE_MESSAGE },
+    {
+      selector: "ImportExpression:not([source.type='Literal'])",
+      message: 'A host imports modules by name only, so the walls can be checked.',
+    },
+  ];
+  if (sharedValues)
+    walls.push({ selector: `ImportExpression[source.value=/${slash(anyBut('shared/', sharedValues))}/]`, message: HOST_SHARED_MESSAGE });
+  return walls;
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'release/**', 'node_modules/**', 'coverage/**'] },
@@ -58,31 +131,53 @@ export default tseslint.config(
     },
   },
   {
-    // The hosts are adapters: they reach the core through openCore's `call`/`dispatch`, never a
-    // handler, the store or a domain operation directly (types may still be named).
-    files: ['electron/main.ts', 'electron/shell/**/*.ts', 'electron/cli/**/*.ts', 'electron/serve/**/*.ts'],
+    // The hosts are adapters: they reach the core through openCore's `call`/`dispatch`, and name only
+    // what the entrance names. Allow-lists, so a new file in core/ or shared/ is closed to them by default.
+    files: HOSTS,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: anyBut('core/', HOST_CORE), message: HOST_CORE_MESSAGE },
+            { regex: anyBut('shared/', HOST_SHARED_VALUES), allowTypeImports: true, message: HOST_SHARED_MESSAGE },
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', ...dynamicImportWall(HOST_CORE, HOST_SHARED_VALUES)],
+    },
+  },
+  {
+    // The bench is a host that measures the parts themselves (the store's load and save, the sync
+    // against a fake GitHub, deck rendering and PDF): it may reach those, and nothing else in core/.
+    files: ['bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: [
-                '**/core/store/store.js',
-                '**/core/handlers.js',
-                '**/core/host-handlers.js',
-                '**/core/export-handlers.js',
-                '**/core/dispatch.js',
-                '**/core/github/handlers.js',
-                '**/core/github/sync.js',
-                '**/core/github/client.js',
-                '**/shared/engagements.js',
-                '**/shared/notes.js',
-                '**/shared/github/outbox.js',
-                '**/shared/github/sync.js',
-              ],
+              regex: anyBut('core/', [...HOST_CORE, ...BENCH_CORE]),
+              message: 'The bench reaches the core through openCore, lib/ and the parts it measures (BENCH_CORE in eslint.config.js).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', ...dynamicImportWall([...HOST_CORE, ...BENCH_CORE], null)],
+    },
+  },
+  {
+    // core/lib/ is what hosts may borrow: it must not become a tunnel to the rest of the core.
+    files: ['electron/core/lib/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./\\.\\./shared/)',
               allowTypeImports: true,
-              message: 'A host reaches the core only through openCore (electron/core/open-core.ts): call(name, args).',
+              message: 'core/lib/ imports only core/lib/, shared/ and packages (types from the core may be named).',
             },
           ],
         },

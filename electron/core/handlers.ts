@@ -23,6 +23,7 @@ import { createIntakeHandlers } from './intake/handlers.js';
 import { createSettingsHandlers } from './settings-handlers.js';
 import { createPalHandlers } from './pal-handlers.js';
 import { newId } from './ids.js';
+import { joinTables } from './join-tables.js';
 import { createRoundHandlers } from './round-handlers.js';
 
 /** What a caller is told when the engagement it names was deleted meanwhile (another window, the CLI). */
@@ -39,16 +40,7 @@ export function createHandlers(ctx: CoreContext): Omit<Handlers, ExportCall> {
     if (!e) throw new PalsError('not-found', GONE);
     return viewEngagement(doc, e, ctx.today());
   };
-  return {
-    ...createGithubHandlers(ctx),
-    ...createIntakeHandlers(ctx),
-    ...createBackupHandlers(ctx),
-    ...createDeckHandlers(ctx),
-    ...createSettingsHandlers(ctx),
-    ...createActionHandlers(ctx),
-    ...createPalHandlers(ctx),
-    ...createAttentionHandlers(ctx),
-    ...createRoundHandlers(ctx),
+  const engagements = {
     getBoard: () => {
       const doc = ctx.store.doc;
       const today = ctx.today();
@@ -127,5 +119,17 @@ export function createHandlers(ctx: CoreContext): Omit<Handlers, ExportCall> {
       const left = new Set(ctx.store.doc.engagements.map((e) => e.id));
       return { removed, ids: before.filter((id) => !left.has(id)) };
     },
-  };
+  } satisfies Partial<Handlers>;
+  return joinTables({
+    'github/handlers.ts': createGithubHandlers(ctx),
+    'intake/handlers.ts': createIntakeHandlers(ctx),
+    'backup-handlers.ts': createBackupHandlers(ctx),
+    'deck-handlers.ts': createDeckHandlers(ctx),
+    'settings-handlers.ts': createSettingsHandlers(ctx),
+    'action-handlers.ts': createActionHandlers(ctx),
+    'pal-handlers.ts': createPalHandlers(ctx),
+    'attention-handlers.ts': createAttentionHandlers(ctx),
+    'round-handlers.ts': createRoundHandlers(ctx),
+    'handlers.ts': engagements,
+  });
 }

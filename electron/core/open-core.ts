@@ -15,6 +15,7 @@ import { createHandlers } from './handlers.js';
 import { HOST_API, type CoreCallFn, type FileExport } from './host-api.js';
 import { pageUpdateSettings } from './settings-handlers.js';
 import { createHostHandlers } from './host-handlers.js';
+import { joinTables } from './join-tables.js';
 import { PalsStore, type Recovery, type StoreOptions } from './store/store.js';
 import { watchStore } from './watch-store.js';
 
@@ -84,9 +85,13 @@ export function createCore(store: PalsStore, host: Host, recovery: Recovery | nu
     events,
     boardSeq: feed.seq,
   };
-  const handlers = { ...createHandlers(ctx), ...createExportHandlers(ctx), ...createHostHandlers(ctx) };
+  const handlers = joinTables({
+    'handlers.ts': createHandlers(ctx),
+    'export-handlers.ts': createExportHandlers(ctx),
+    'host-handlers.ts': createHostHandlers(ctx),
+  });
   const log = host.log ?? logToStderr;
-  const everything: CallTable = { declared: { ...API, ...HOST_API }, handlers };
+  const everything: CallTable = { declared: joinTables({ 'shared/api.ts': API, 'host-api.ts': HOST_API }), handlers };
   // The UI's calls only: a page can never name a host call (a file path, every record), nor
   // point the GitHub token at a new address without the user's word outside the page.
   const ui: CallTable = { declared: API, handlers: { ...handlers, updateSettings: pageUpdateSettings(ctx, handlers.updateSettings) } };

@@ -4,6 +4,8 @@
  * came last. The wiring is proven by giving one real table a duplicate through a module mock.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as HostHandlers from '../../../electron/core/host-handlers.js';
+import type * as PalHandlers from '../../../electron/core/pal-handlers.js';
 import { joinTables } from '../../../electron/core/join-tables.js';
 import { createCore } from '../../../electron/core/open-core.js';
 import { PalsStore } from '../../../electron/core/store/store.js';
@@ -14,7 +16,7 @@ const duplicate = vi.hoisted(() => ({ in: null as 'pal' | 'host' | null }));
 const impostor = () => Promise.resolve('answered by the wrong table');
 
 vi.mock('../../../electron/core/pal-handlers.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../electron/core/pal-handlers.js')>();
+  const real = await importOriginal<typeof PalHandlers>();
   return {
     ...real,
     createPalHandlers: (ctx: Parameters<typeof real.createPalHandlers>[0]) => ({
@@ -25,7 +27,7 @@ vi.mock('../../../electron/core/pal-handlers.js', async (importOriginal) => {
 });
 
 vi.mock('../../../electron/core/host-handlers.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../electron/core/host-handlers.js')>();
+  const real = await importOriginal<typeof HostHandlers>();
   return {
     ...real,
     createHostHandlers: (ctx: Parameters<typeof real.createHostHandlers>[0]) => ({

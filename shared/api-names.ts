@@ -46,6 +46,8 @@ export const API_CALL_NAMES = [
   'removeExampleRound',
   'syncNow',
   'resolveConflict',
+  'heldMoves',
+  'pushHeldMoves',
   'discoverIssues',
   'addDiscovered',
   'githubStatus',

@@ -42,6 +42,7 @@ import { SettingsPatchSchema, type SettingsView } from './settings-update.js';
 import type { DiscoveredIssue } from './github/issue.js';
 import type { SecurityCheckReport } from './intake/check-report.js';
 import type { GithubStatus, SyncProgress, SyncReport } from './github/report.js';
+import type { HeldMove } from './github/held.js';
 import type { BoardDelta, CardView, EngagementView, OpenActionView, SearchHitView } from './view.js';
 import type { Attention } from './attention.js';
 import type { AddedAction } from './actions.js';
@@ -132,6 +133,8 @@ const DiscoverArgs = z.strictObject({
 /** Engagements to check (default: every Intake card); `refresh` reads again those checked before. */
 const CheckSecurityArgs = z.strictObject({ ids: z.array(IdSchema).min(1).max(500).optional(), refresh: z.boolean().optional() });
 const RoundRulesArgs = z.strictObject({ roundId: IdSchema.optional() });
+const HeldArgs = z.strictObject({ roundId: IdSchema.optional() });
+const PushHeldArgs = z.strictObject({ ids: z.array(IdSchema).max(5_000).optional() });
 const PhaseLabelsArgs = z.strictObject({
   roundId: IdSchema.optional(),
   phase: PhaseSchema,
@@ -274,6 +277,10 @@ export const API = {
   removeExampleRound: call<typeof Empty, { readonly removed: number; readonly ids: readonly string[] }>(Empty),
   syncNow: call<typeof Empty, SyncReport>(Empty),
   resolveConflict: call<typeof ResolveArgs, EngagementView>(ResolveArgs),
+  /** Moves made while write-back was off (switching it on never sends them): each card, its phase and GitHub's. `roundId`: one round's. */
+  heldMoves: call<typeof HeldArgs, readonly HeldMove[]>(HeldArgs),
+  /** Queues held moves for the next sync: `ids`, those the coordinator was shown (none: every held one); returns those queued. */
+  pushHeldMoves: call<typeof PushHeldArgs, readonly HeldMove[]>(PushHeldArgs),
   discoverIssues: call<typeof DiscoverArgs, readonly DiscoveredIssue[]>(DiscoverArgs),
   addDiscovered: call<typeof AddDiscoveredArgs, AddedDiscoveredView>(AddDiscoveredArgs),
   githubStatus: call<typeof Empty, GithubStatus>(Empty),

@@ -4,10 +4,12 @@
  * (all or nothing) and prints the result. Write-back is the current round's switch; an empty
  * `--api-url ''` goes back to https://api.github.com.
  */
+import type { HeldMove } from '../../shared/github/held.js';
 import { apiUrlProblem } from '../../shared/issue-ref.js';
 import type { SettingsPatch, SettingsView } from '../../shared/settings-update.js';
 import { clockTime } from '../core/lib/clock-time.js';
 import { must, type CommandContext } from './context.js';
+import { cardsWere, heldList, heldNotice } from './held-text.js';
 import { parse } from './parse.js';
 import { oneLine } from './text.js';
 import { UsageError } from './usage.js';
@@ -32,13 +34,16 @@ function logins(pairs: readonly string[] | undefined, current: Readonly<Record<s
   return next;
 }
 
-/** The settings as text. */
-export function formatSettings(s: SettingsView, roundName: string): string {
+/** The settings as text; `held`: the round's held moves (listed under write-back). */
+export function formatSettings(s: SettingsView, roundName: string, held: readonly HeldMove[] = []): string {
   const pals = Object.entries(s.palLogins).map(([pal, login]) => `${oneLine(pal)} → ${oneLine(login)}`);
   const last = s.lastSync;
   const lines = [
     `round            ${oneLine(roundName)} (${s.currentRound})`,
     `write-back       ${s.writeBack ? 'on: moving a card sets its phase label on the linked issue' : 'off'}`,
+    ...(held.length > 0
+      ? [`held moves       ${held.length} made while write-back was off, not on GitHub (pals sync --push-held): ${heldList(held)}`]
+      : []),
     `GitHub API       ${oneLine(s.apiUrl)}`,
     `pal limit        ${s.palLimit} active engagements`,
     `due soon         within ${s.dueSoonDays} days`,
@@ -87,10 +92,20 @@ export async function settings(argv: string[], ctx: CommandContext): Promise<voi
     ...(values['pal-login'] !== undefined ? { palLogins: logins(values['pal-login'], current.palLogins) } : {}),
   };
   const view = Object.keys(patch).length > 0 ? must(await core.call('updateSettings', patch)) : current;
+  // Moves made while write-back was off are held, never sent by switching it on (issue 23.3).
+  const held = view.writeBack ? must(await core.call('heldMoves', { roundId: view.currentRound })) : [];
   if (values.json) {
-    ctx.io.stdout(`${JSON.stringify(view, null, 2)}\n`);
+    ctx.io.stdout(`${JSON.stringify({ ...view, held }, null, 2)}\n`);
     return;
   }
+  const switchedOn = patch.writeBack === true && !current.writeBack;
+  if (switchedOn) {
+    ctx.io.stdout(
+      held.length === 0
+        ? 'write-back on.\n'
+        : `write-back on. ${heldNotice(held, `${cardsWere(held.length)} moved while it was off`, true)}`,
+    );
+  }
   const { round } = must(await core.call('labelRules', {}));
-  ctx.io.stdout(formatSettings(view, round.name));
+  ctx.io.stdout(formatSettings(view, round.name, switchedOn ? [] : held));
 }

@@ -99,11 +99,15 @@ Commands:
                               a calendar (RFC 5545): an all-day event per remaining phase
                               window end and per open action item with a due date; --pal:
                               that pal's engagements and items; stdout without --out
-  sync [--api-url URL] [--json]
+  sync [--api-url URL] [--json] [--push-held]
                               update linked engagements from their GitHub issues and the
                               self-assessment PRs' progress (token from $GITHUB_TOKEN; API:
                               --api-url, else the settings', else https://api.github.com);
-                              --json prints {checked, updated, unchanged, failed, rateLimit}
+                              --json prints {checked, updated, unchanged, failed, rateLimit,
+                              held}; held: [{ref, name, issue, round, local, remote}], moves
+                              made while write-back was off (their issues keep their labels;
+                              switching write-back on sends none); --push-held sends them too
+                              with this sync (--json adds pushed: the ones it queued)
   conflicts [--json]          the cards whose phase GitHub's labels disagree with (both
                               moved since the last sync); --json: [{ref, name, local,
                               remote, since}] (ref: the card's id; local: its phase now)
@@ -120,7 +124,9 @@ Commands:
   settings [--json] [--writeback on|off] [--api-url URL] [--pal-limit N]
            [--due-soon-days N] [--pal-login PAL=LOGIN]...
                               print or change the settings: write-back (moves set the
-                              phase label on the linked issue) for the current round, the
+                              phase label on the linked issue; moves made while it was off
+                              are held, listed, and sent only by sync --push-held;
+                              --json adds held) for the current round, the
                               GitHub API (GitHub Enterprise; '' for api.github.com), a
                               pal's limit, due-soon days, each pal's GitHub login
   discover [--repo OWNER/REPO] [--label LABEL]... [--api-url URL] [--json] [--add]

@@ -19,6 +19,7 @@ import { createBackupHandlers } from './backup-handlers.js';
 import { createAttentionHandlers } from './attention-handlers.js';
 import { createDeckHandlers } from './deck-handlers.js';
 import { createGithubHandlers } from './github/handlers.js';
+import { createHeldHandlers } from './github/held-handlers.js';
 import { createIntakeHandlers } from './intake/handlers.js';
 import { createSettingsHandlers } from './settings-handlers.js';
 import { createPalHandlers } from './pal-handlers.js';
@@ -122,6 +123,7 @@ export function createHandlers(ctx: CoreContext): Omit<Handlers, ExportCall> {
   } satisfies Partial<Handlers>;
   return joinTables({
     'github/handlers.ts': createGithubHandlers(ctx),
+    'github/held-handlers.ts': createHeldHandlers(ctx),
     'intake/handlers.ts': createIntakeHandlers(ctx),
     'backup-handlers.ts': createBackupHandlers(ctx),
     'deck-handlers.ts': createDeckHandlers(ctx),

@@ -4,7 +4,6 @@
  * and restarts; one entry per engagement (the newest phase wins), removed only after success.
  */
 import type { Applied } from '../engagements.js';
-import { movedLocallySince } from '../history.js';
 import { labelChangeFor, rulesFor, suggestPhase, type IssueSignals, type LabelChange } from './labels.js';
 import type { Engagement, OutboxEntry, StoreDoc } from '../schema.js';
 
@@ -36,25 +35,18 @@ export function enqueueWriteBack(doc: StoreDoc, engagementId: string, entryId: s
 
 /**
  * Brings the outbox in line before a sync: drops entries whose card is gone, unlinked or in a
- * round without write-back, and queues moves made where no entry was made (the CLI's `move`).
- * `ids` gives a fresh entry id per engagement id, so a replay makes the same entries.
+ * round without write-back. It queues nothing: a move made with write-back on queued its entry
+ * when it was made (shared/move.ts, every host's one move), and a move made while it was off is
+ * held (held.ts) until the coordinator asks for it, so switching write-back on sends nothing old.
+ * Returns how many entries it dropped.
  */
-export function reconcileOutbox(doc: StoreDoc, at: string, ids: Readonly<Record<string, string>>): Applied<number> {
+export function reconcileOutbox(doc: StoreDoc): Applied<number> {
   const keep = doc.outbox.filter((o) => {
     const e = doc.engagements.find((x) => x.id === o.engagementId);
     return e !== undefined && writesBack(doc, e);
   });
-  let next: StoreDoc = { ...doc, outbox: keep };
-  let added = 0;
-  for (const e of doc.engagements) {
-    const id = ids[e.id];
-    if (!id || !writesBack(doc, e) || keep.some((o) => o.engagementId === e.id)) continue;
-    if (e.github!.conflict || !movedLocallySince(e, e.github!.syncedAt)) continue;
-    const queued = enqueueWriteBack(next, e.id, id, at);
-    if (queued.value) added++;
-    next = queued.doc;
-  }
-  return { doc: added === 0 && keep.length === doc.outbox.length ? doc : next, value: added };
+  const dropped = doc.outbox.length - keep.length;
+  return { doc: dropped === 0 ? doc : { ...doc, outbox: keep }, value: dropped };
 }
 
 /**

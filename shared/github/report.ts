@@ -1,5 +1,6 @@
 /** The shapes a GitHub sync reports to the CLI (`pals sync --json`) and the app. */
 import type { Phase } from '../phases.js';
+import type { HeldMove } from './held.js';
 
 /** GitHub's core rate limit as the last answer stated it; `reset` is an ISO timestamp. */
 export interface RateLimit {
@@ -43,6 +44,8 @@ export interface SyncSummary {
 /** The summary plus why the sync stopped early (token refused, rate limit, offline), if it did. */
 export interface SyncReport extends SyncSummary {
   readonly error: string | null;
+  /** The moves write-back holds after the sync (made while it was off): their issues keep their labels. */
+  readonly held: readonly HeldMove[];
 }
 
 /** What the renderer may know about the token: never the token itself. */

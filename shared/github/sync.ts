@@ -58,17 +58,25 @@ function replace(doc: StoreDoc, next: Engagement): StoreDoc {
 /**
  * Three-way decision: base = what GitHub suggested at the last sync, remote = what it suggests
  * now, local = the card's phase. GitHub unchanged → the local choice stands. GitHub changed and
- * the card was not moved here since the last sync → follow. Both changed → conflict. A pending
+ * the card was not moved here since the last sync, nor has a change queued for its issue (a
+ * held move pushed, a send refused earlier) → follow. Both changed → conflict. A pending
  * conflict stays pending (with the newest remote) until the coordinator resolves it.
  */
-function decide(e: Engagement, link: GithubLink, remote: Phase | null, at: string): { conflict: GithubLink['conflict']; follow: boolean } {
+function decide(
+  e: Engagement,
+  link: GithubLink,
+  remote: Phase | null,
+  at: string,
+  queued: boolean,
+): { conflict: GithubLink['conflict']; follow: boolean } {
   if (remote === null || remote === e.phase) return { conflict: null, follow: false };
   if (link.conflict) {
     const same = link.conflict.remote === remote && link.conflict.local === e.phase;
     return { conflict: { local: e.phase, remote, detectedAt: same ? link.conflict.detectedAt : at }, follow: false };
   }
   if (link.syncedAt !== null && remote === link.suggestedPhase) return { conflict: null, follow: false };
-  if (movedLocallySince(e, link.syncedAt)) return { conflict: { local: e.phase, remote, detectedAt: at }, follow: false };
+  // Following GitHub here would leave a queued change to send an old phase over GitHub's new one.
+  if (queued || movedLocallySince(e, link.syncedAt)) return { conflict: { local: e.phase, remote, detectedAt: at }, follow: false };
   return { conflict: null, follow: true };
 }
 
@@ -89,7 +97,8 @@ export function applySyncResult(doc: StoreDoc, id: string, asked: string, result
   const fresh = result.kind === 'fetched' ? withSnapshot(link, result.snapshot, result.etag) : link;
   const suggestion = explainSuggestion(fresh, rulesFor(doc, e));
   const remote = suggestion?.phase ?? null;
-  const { conflict, follow } = decide(e, link, remote, at);
+  const queued = doc.outbox.some((o) => o.engagementId === e.id);
+  const { conflict, follow } = decide(e, link, remote, at, queued);
   const github: GithubLink = { ...fresh, suggestedPhase: remote, conflict, syncedAt: at, error: null };
   const linked = replace(doc, { ...e, github });
   if (!follow || suggestion === null) return { doc: linked, value: only(conflict ? 'conflict' : 'saved') };

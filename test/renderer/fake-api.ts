@@ -179,7 +179,7 @@ export function createFakeApi(doc?: StoreDoc, options: FakeOptions = {}): FakeAp
 
   const state = {
     github: NO_TOKEN,
-    syncReport: { checked: 0, updated: 0, unchanged: 0, failed: [], rateLimit: null, moved: [], error: null } as SyncReport,
+    syncReport: { checked: 0, updated: 0, unchanged: 0, failed: [], rateLimit: null, moved: [], error: null, held: [] } as SyncReport,
     saveFolder: null as string | null,
     openPath: null as string | null,
   };

@@ -54,7 +54,7 @@ describe('GitHub sync', () => {
   it('shows the progress of a sync, then its summary and the last sync time', async () => {
     const api = createFakeApi(linked(seededDoc([{ name: 'Kyverno' }]), {}));
     api.github = { ...api.github, tokenSet: true, login: 'octocat' };
-    api.syncReport = { checked: 10, updated: 2, unchanged: 8, failed: [], rateLimit: null, moved: [], error: null };
+    api.syncReport = { checked: 10, updated: 2, unchanged: 8, failed: [], rateLimit: null, moved: [], error: null, held: [] };
     const release = api.hold('syncNow');
     await renderApp(api);
     await waitFor(() => {

@@ -5,9 +5,9 @@
  * connection, or a stalled server. A pass that learns nothing new writes nothing.
  */
 import type { RateLimit, SyncFailure, SyncMove, SyncProgress, SyncReport } from '../../../shared/github/report.js';
+import { heldMoves } from '../../../shared/github/held.js';
 import { reconcileOutbox } from '../../../shared/github/outbox.js';
 import { applySyncResult, recordSync } from '../../../shared/github/sync.js';
-import { newId as randomId } from '../ids.js';
 import type { PalsStore } from '../store/store.js';
 import type { GithubClient } from './client.js';
 import { classify, TransportError } from './errors.js';
@@ -37,7 +37,6 @@ export interface SyncOptions {
   readonly deadlineMs?: number;
   /** Stop a sync that still runs after this long, answers or not. */
   readonly maxDurationMs?: number;
-  readonly newId?: () => string;
   /** How results are grouped into store updates (default SAVE_CHUNK). */
   readonly saveChunk?: SaveChunk;
 }
@@ -70,11 +69,9 @@ async function pool<T>(items: readonly T[], size: number, run: (item: T, index: 
 export async function syncAll(store: PalsStore, options: SyncOptions): Promise<SyncReport> {
   const at = () => (options.now?.() ?? new Date()).toISOString();
   const hide = (text: string) => redact(text, options.token);
-  const newId = options.newId ?? randomId;
-  const ids = Object.fromEntries(store.doc.engagements.map((e) => [e.id, newId()]));
-  const started = at();
-  // Only write when there is something to reconcile; queued write-backs are on disk before any label is sent.
-  if (reconcileOutbox(store.doc, started, ids).doc !== store.doc) await store.update((doc) => reconcileOutbox(doc, started, ids));
+  // Only write when there is something to drop. Nothing is queued here: a move made while
+  // write-back was off stays held until the coordinator pushes it (shared/github/held.ts).
+  if (reconcileOutbox(store.doc).doc !== store.doc) await store.update((doc) => reconcileOutbox(doc));
 
   const targets: SyncTarget[] = store.doc.engagements.flatMap((e) => (e.github ? [{ id: e.id, issue: e.github.issue }] : []));
   const pulls: PullTarget[] = store.doc.engagements.flatMap((e) => (e.pr ? [{ id: e.id, pr: e.pr.pr }] : []));
@@ -160,7 +157,8 @@ export async function syncAll(store: PalsStore, options: SyncOptions): Promise<S
       }).doc,
   );
   const moved = inBoardOrder(targets, saves.moves);
-  return { checked: targets.length, ...counts(moved), failed, rateLimit, moved, error: stopped ?? saveError };
+  const held = heldMoves(store.doc);
+  return { checked: targets.length, ...counts(moved), failed, rateLimit, moved, error: stopped ?? saveError, held };
 }
 
 /**

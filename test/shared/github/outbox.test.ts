@@ -52,16 +52,17 @@ describe('write-back outbox', () => {
     expect(moveCard(same, { ref: 'kyv', to: 'intake', reason: 'board', at: T1, entryId: 'wb1' }).doc).toBe(same);
   });
 
-  it('reconciles before a sync: queues moves made elsewhere (the CLI), drops stale entries', () => {
-    // A move made while write-back was off, then write-back switched on.
-    let doc = setGithubSettings(moveCard(board(false), { ref: 'kyv', to: 'draft', reason: 'board', at: T1 }).doc, { writeBack: true }).doc;
-    const reconciled = reconcileOutbox(doc, T2, { kyv: 'wb9', arg: 'wb8' });
-    expect(reconciled.value).toBe(1);
-    expect(reconciled.doc.outbox).toMatchObject([{ id: 'wb9', engagementId: 'kyv', phase: 'draft' }]);
-    expect(reconcileOutbox(reconciled.doc, T2, { kyv: 'wbx' }).doc).toBe(reconciled.doc);
-    doc = setGithubSettings(reconciled.doc, { writeBack: false }).doc;
-    expect(reconcileOutbox(doc, T2, {}).doc.outbox).toEqual([]);
-    expect(reconcileOutbox(removeEngagement(reconciled.doc, 'kyv').doc, T2, {}).doc.outbox).toEqual([]);
+  it('reconciles before a sync: drops stale entries and queues nothing old (issue 23.3)', () => {
+    // A move made while write-back was off, then write-back switched on: held, not queued.
+    const off = setGithubSettings(moveCard(board(false), { ref: 'kyv', to: 'draft', reason: 'board', at: T1 }).doc, {
+      writeBack: true,
+    }).doc;
+    expect(reconcileOutbox(off)).toEqual({ doc: off, value: 0 });
+    const queued = moveCard(board(true), { ref: 'kyv', to: 'draft', reason: 'board', at: T1, entryId: 'wb9' }).doc;
+    expect(reconcileOutbox(queued).doc).toBe(queued);
+    const switchedOff = setGithubSettings(queued, { writeBack: false }).doc;
+    expect(reconcileOutbox(switchedOff)).toMatchObject({ value: 1, doc: { outbox: [] } });
+    expect(reconcileOutbox(removeEngagement(queued, 'kyv').doc).doc.outbox).toEqual([]);
   });
 
   it('may send only while GitHub’s own phase has not moved since the last sync', () => {

@@ -73,7 +73,9 @@ export async function sync(argv: string[], ctx: CommandContext): Promise<void> {
   // --push-held: the moves held while write-back was off (listed by `settings` and every sync) go too.
   const pushed = values['push-held'] ? must(await core.call('pushHeldMoves', {})) : [];
   const report = must(await core.call('syncNow', {}));
-  const extra = { held: report.held, ...(values['push-held'] ? { pushed } : {}) };
+  // Beside the contract's fields, only when there is something to say: a board without held
+  // moves prints exactly the contract's summary.
+  const extra = { ...(report.held.length > 0 ? { held: report.held } : {}), ...(values['push-held'] ? { pushed } : {}) };
   const out = values.json
     ? `${JSON.stringify({ ...summaryOf(report), ...extra }, null, 2)}\n`
     : formatSyncReport(report, must(await core.call('getBoard', {})).engagements, pushed);

@@ -103,11 +103,11 @@ Commands:
                               update linked engagements from their GitHub issues and the
                               self-assessment PRs' progress (token from $GITHUB_TOKEN; API:
                               --api-url, else the settings', else https://api.github.com);
-                              --json prints {checked, updated, unchanged, failed, rateLimit,
-                              held}; held: [{ref, name, issue, round, local, remote}], moves
-                              made while write-back was off (their issues keep their labels;
-                              switching write-back on sends none); --push-held sends them too
-                              with this sync (--json adds pushed: the ones it queued)
+                              --json prints {checked, updated, unchanged, failed, rateLimit},
+                              and held: [{ref, name, issue, round, local, remote}] when moves
+                              made while write-back was off wait (their issues keep their
+                              labels; switching write-back on sends none); --push-held sends
+                              them with this sync (--json adds pushed: the ones it queued)
   conflicts [--json]          the cards whose phase GitHub's labels disagree with (both
                               moved since the last sync); --json: [{ref, name, local,
                               remote, since}] (ref: the card's id; local: its phase now)

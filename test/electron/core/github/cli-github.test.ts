@@ -320,6 +320,42 @@ describe('write-back from the command line', () => {
     expect(await outbox(dir)).toEqual([]);
   });
 
+  it('holds a move made while off: switching on lists it and sends nothing; sync --push-held sends it (issue 23.3)', async () => {
+    const fake = await fakeGithub();
+    const dir = await linkedBoard(fake, false);
+    expect((await pals(dir, ['add', '--name', 'Gadget'])).code).toBe(0);
+    expect((await pals(dir, ['move', 'widget', 'review'])).code).toBe(0);
+    const on = await pals(dir, ['settings', '--writeback', 'on']);
+    expect(on.code).toBe(0);
+    expect(on.stdout).toMatch(
+      /^write-back on\. 1 card was moved while it was off; its issue keeps its labels: Widget \(In review; GitHub says Intake\)\.\nTo push it too: pals sync --push-held\n/,
+    );
+    expect((await pals(dir, ['settings'])).stdout).toMatch(
+      /held moves\s+1 made while write-back was off.*Widget \(In review; GitHub says Intake\)/,
+    );
+    expect(await json(dir, ['settings'])).toMatchObject({ writeBack: true, held: [{ name: 'Widget', local: 'review', remote: 'intake' }] });
+
+    const text = await pals(dir, ['sync'], { env });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /1 card was moved while write-back was off; its issue keeps its labels: Widget \(In review; GitHub says Intake\)/,
+    );
+    const quiet = await json<{ held: { name: string; issue: string }[] }>(dir, ['sync']);
+    expect(quiet.held).toMatchObject([{ name: 'Widget', issue: 'o/r#1', local: 'review', remote: 'intake' }]);
+    expect(writes(fake)).toEqual([]);
+    expect(fake.issues.get('o/r#1')!.labels).toEqual(['pals/intake', 'kind/sandbox']);
+    expect(await json(dir, ['show', 'widget'])).toMatchObject({ phase: 'review', github: { suggestedPhase: 'intake', conflict: null } });
+
+    const pushed = await json<Record<string, unknown>>(dir, ['sync', '--push-held']);
+    expect(pushed).toMatchObject({ failed: [], pushed: [{ name: 'Widget', local: 'review' }] });
+    expect(pushed.held).toBeUndefined();
+    expect(writes(fake)).toEqual(['POST /repos/o/r/issues/1/labels', 'DELETE /repos/o/r/issues/1/labels/pals/intake']);
+    expect(fake.issues.get('o/r#1')!.labels).toEqual(['kind/sandbox', 'pals/review']);
+    expect(await outbox(dir)).toEqual([]);
+    expect((await pals(dir, ['sync', '--push-held'], { env })).stdout).not.toMatch(/held/);
+    expect(writes(fake)).toHaveLength(2);
+  });
+
   it('keeps the change queued with a clear message on a 422 and on a token without write access, then sends it once', async () => {
     const fake = await fakeGithub();
     const dir = await linkedBoard(fake, true);

@@ -176,8 +176,7 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^\\.\\./(?!\\.\\./\\.\\./shared/)',
-              allowTypeImports: true,
-              message: 'core/lib/ imports only core/lib/, shared/ and packages (types from the core may be named).',
+              message: 'core/lib/ imports only core/lib/, shared/ and packages, types included: it depends on nothing else of the core.',
             },
           ],
         },

@@ -16,7 +16,8 @@ import { HOST_API, type CoreCallFn, type FileExport } from './host-api.js';
 import { pageUpdateSettings } from './settings-handlers.js';
 import { createHostHandlers } from './host-handlers.js';
 import { joinTables } from './join-tables.js';
-import { PalsStore, type Recovery, type StoreOptions } from './store/store.js';
+import type { Recovery } from './lib/recovery-text.js';
+import { PalsStore, type StoreOptions } from './store/store.js';
 import { watchStore } from './watch-store.js';
 
 /** The types a host names when it wires and answers the core (its only door besides `paths`, `today` and `lib/`). */

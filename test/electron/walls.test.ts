@@ -118,11 +118,12 @@ describe('the hosts import values from shared/ only where the config lists them'
 describe('core/lib/ is no tunnel', () => {
   const file = 'electron/core/lib/wall-probe.ts';
 
-  it('imports values only from core/lib/, shared/ and packages', async () => {
+  it('imports only from core/lib/, shared/ and packages, types included', async () => {
     expect(await walls(file, "import { PalsStore } from '../store/store.js';\nexport const s = PalsStore;\n")).toHaveLength(1);
     expect(await walls(file, "export { createHandlers } from '../handlers.js';\n")).toHaveLength(1);
+    expect(await walls(file, "import type { Core } from '../open-core.js';\nexport type C = Core;\n")).toHaveLength(1);
     const code = [
-      "import type { Recovery } from '../store/open.js';",
+      "import type { Recovery } from './recovery-text.js';",
       "import { errnoCode } from './fs.js';",
       "import { PalsError } from '../../../shared/errors.js';",
       "import { join } from 'node:path';",

@@ -1,9 +1,33 @@
 /**
  * The words for what opening a data folder had to repair, one rule for the CLI's warning line and
  * the app's message box: exactly what was set aside and where it is, and what was loaded, so a
- * lost line of the journal never reads as a lost store.
+ * lost line of the journal never reads as a lost store. The store reports a `Recovery`, defined here
+ * so that the words, and the hosts that show them, depend on nothing else of the core.
  */
-import type { Recovery } from '../store/open.js';
+
+/** What the caller must tell the user after a damaged or missing file was replaced. */
+export interface Recovery {
+  /** Why `pals.json` could not be used. */
+  readonly reason: string;
+  /** Where the damaged file now is (null when it was missing). */
+  readonly movedAside: string | null;
+  /** The backup loaded instead (null: none was usable, the store starts empty). */
+  readonly restoredFrom: string | null;
+  /** Set when an older format was migrated (not a failure; a backup was taken first). */
+  readonly migratedFrom?: number;
+  /** Changes of the journal replayed on top of the backup (a damaged or missing file). */
+  readonly journalChanges?: number;
+  /**
+   * Set when only part of the change journal could be used (pals.json itself was fine): how many
+   * of its changes were left out (kept in the journal moved aside); `journalChanges` were applied.
+   */
+  readonly journalSetAside?: number;
+  /**
+   * Whether nothing saved was lost: the backup was the very file last written (its seal says so)
+   * and the whole journal after it applied. False: changes made since the backup may be missing.
+   */
+  readonly complete?: boolean;
+}
 
 /** A title (the app's message box) and the facts, each a clause without its full stop. */
 export interface RecoveryWords {

@@ -13,33 +13,10 @@ import { copyToBackups, listRollingBackups, moveAside, moveJournalAside } from '
 import { NO_FILES, readStore, type DiskInfo, type StoreRead } from './disk-read.js';
 import { removeOrphanTemps } from '../lib/durable-write.js';
 import { describeFsError, type Fs } from '../lib/fs.js';
+import type { Recovery } from '../lib/recovery-text.js';
 import { readJournal, removeJournal } from './journal-file.js';
 import { applyRecord } from './journal-record.js';
 import { digestOf, readSeal, sealPathOf, writeSealedFile } from './seal.js';
-
-/** What the caller must tell the user after a damaged or missing file was replaced. */
-export interface Recovery {
-  /** Why `pals.json` could not be used. */
-  readonly reason: string;
-  /** Where the damaged file now is (null when it was missing). */
-  readonly movedAside: string | null;
-  /** The backup loaded instead (null: none was usable, the store starts empty). */
-  readonly restoredFrom: string | null;
-  /** Set when an older format was migrated (not a failure; a backup was taken first). */
-  readonly migratedFrom?: number;
-  /** Changes of the journal replayed on top of the backup (a damaged or missing file). */
-  readonly journalChanges?: number;
-  /**
-   * Set when only part of the change journal could be used (pals.json itself was fine): how many
-   * of its changes were left out (kept in the journal moved aside); `journalChanges` were applied.
-   */
-  readonly journalSetAside?: number;
-  /**
-   * Whether nothing saved was lost: the backup was the very file last written (its seal says so)
-   * and the whole journal after it applied. False: changes made since the backup may be missing.
-   */
-  readonly complete?: boolean;
-}
 
 interface OpenContext {
   readonly fs: Fs;

@@ -32,9 +32,8 @@ import { backUpWritten, copyToBackups, DEFAULT_BACKUP_POLICY, type BackupPolicy 
 import { describeFsError, errnoCode, nodeFs, type Fs } from '../lib/fs.js';
 import { acquireLock } from './lock.js';
 import { diskSig, type DiskInfo } from './disk-read.js';
-import { openDocument, type Recovery } from './open.js';
-
-export type { Recovery } from './open.js';
+import { openDocument } from './open.js';
+import type { Recovery } from '../lib/recovery-text.js';
 
 export interface StoreOptions {
   readonly fs?: Fs;

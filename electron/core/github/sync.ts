@@ -15,7 +15,7 @@ import { redact } from '../lib/redact.js';
 import { syncOne, type OneContext, type SyncTarget } from './sync-one.js';
 import { syncPull, type PullTarget } from './sync-pr.js';
 import { SAVE_CHUNK, SyncSaves, type SaveChunk } from './sync-saves.js';
-import { abortReason, Watchdog } from './watchdog.js';
+import { abortReason, Watchdog, type StartTimer } from './watchdog.js';
 
 /**
  * Limits: 8 requests at once; stop when GitHub says nothing for 15 s (the CLI contract allows 20).
@@ -37,6 +37,8 @@ export interface SyncOptions {
   readonly deadlineMs?: number;
   /** Stop a sync that still runs after this long, answers or not. */
   readonly maxDurationMs?: number;
+  /** The watchdog's timers (tests move a manual clock); default Node's. */
+  readonly startTimer?: StartTimer;
   /** How results are grouped into store updates (default SAVE_CHUNK). */
   readonly saveChunk?: SaveChunk;
 }
@@ -76,7 +78,7 @@ export async function syncAll(store: PalsStore, options: SyncOptions): Promise<S
   const targets: SyncTarget[] = store.doc.engagements.flatMap((e) => (e.github ? [{ id: e.id, issue: e.github.issue }] : []));
   const pulls: PullTarget[] = store.doc.engagements.flatMap((e) => (e.pr ? [{ id: e.id, pr: e.pr.pr }] : []));
   const total = targets.length + pulls.length;
-  const watchdog = new Watchdog(options.deadlineMs ?? SYNC_LIMITS.stallMs, options.maxDurationMs ?? SYNC_LIMITS.maxMs);
+  const watchdog = new Watchdog(options.deadlineMs ?? SYNC_LIMITS.stallMs, options.maxDurationMs ?? SYNC_LIMITS.maxMs, options.startTimer);
   const saves = new SyncSaves(store, options.saveChunk ?? SAVE_CHUNK);
   // By target, so the report lists failures in the board's order, not in the order answers came.
   const failures: (SyncFailure | undefined)[] = [];

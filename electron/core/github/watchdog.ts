@@ -19,29 +19,53 @@ export function abortReason(signal: AbortSignal): string {
   return reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : 'the sync was stopped';
 }
 
+/** A one-shot timer the watchdog restarts on every answer. */
+export interface WatchdogTimer {
+  /** Starts the same time over from now (a timer that fired runs again, as Node's `refresh`). */
+  readonly refresh: () => void;
+  readonly cancel: () => void;
+}
+
+/** How the watchdog keeps time: Node's timers, or a clock a test moves by hand (so a stall is a step, not a wait). */
+export type StartTimer = (ms: number, fire: () => void) => WatchdogTimer;
+
+/** Node's timers; `refresh` restarts the same timer rather than making a new one per answer. */
+export const nodeTimer: StartTimer = (ms, fire) => {
+  const timer = setTimeout(fire, ms);
+  return {
+    refresh: () => {
+      timer.refresh();
+    },
+    cancel: () => {
+      clearTimeout(timer);
+    },
+  };
+};
+
 /** Seconds, for messages. */
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 /** Aborts a sync that stalls or runs too long. */
 export class Watchdog {
   private readonly controller = new AbortController();
-  private stallTimer: NodeJS.Timeout | undefined;
+  private stallTimer: WatchdogTimer | undefined;
   /** What the stall timer was last armed for. */
   private armedMs = 0;
   private stopped = false;
-  private readonly maxTimer: NodeJS.Timeout;
+  private readonly maxTimer: WatchdogTimer;
 
   constructor(
     private readonly stallMs: number,
     maxMs: number,
+    private readonly startTimer: StartTimer = nodeTimer,
   ) {
     registry.set(this.controller.signal, this);
     // Every request in flight (and every wait) listens to this one signal: as many as the sync
     // runs at once is expected, not a leak, and Node's warning would end up on the CLI's stderr.
     setMaxListeners(0, this.controller.signal);
-    this.maxTimer = setTimeout(() => {
+    this.maxTimer = startTimer(maxMs, () => {
       this.abort(`the sync took longer than ${seconds(maxMs)} and was stopped; try again later`);
-    }, maxMs);
+    });
     this.touch();
   }
 
@@ -70,8 +94,8 @@ export class Watchdog {
   /** Clears the timers (the sync ended). */
   stop(): void {
     this.stopped = true;
-    clearTimeout(this.stallTimer);
-    clearTimeout(this.maxTimer);
+    this.stallTimer?.cancel();
+    this.maxTimer.cancel();
   }
 
   private arm(ms: number): void {
@@ -81,10 +105,10 @@ export class Watchdog {
       this.stallTimer.refresh();
       return;
     }
-    clearTimeout(this.stallTimer);
+    this.stallTimer?.cancel();
     this.armedMs = ms;
-    this.stallTimer = setTimeout(() => {
+    this.stallTimer = this.startTimer(ms, () => {
       this.abort(`GitHub did not answer for ${seconds(ms)}; the sync stopped (check the network connection and try again)`);
-    }, ms);
+    });
   }
 }

@@ -4,6 +4,7 @@ import { SyncSaves } from '../../../../electron/core/github/sync-saves.js';
 import { syncAll } from '../../../../electron/core/github/sync.js';
 import { PalsStore } from '../../../../electron/core/store/store.js';
 import { tempDir } from '../../../helpers.js';
+import { manualTimers } from '../../../support/manual-timers.js';
 import { client, fakeGithub, linked, linkOf, openStore, TOKEN } from './setup.js';
 
 const FIRST = new Date('2026-11-27T10:00:00.000Z');
@@ -83,13 +84,20 @@ describe('sync saves', () => {
       await linked(store, `P${n}`, `o/r#${n}`);
     }
     const gh = client(fake, { requestTimeoutMs: 60_000 });
-    const report = await syncAll(store, {
+    // The watchdog's clock moves by hand, once the fourth issue (the first that hangs) was asked:
+    // however slowly the machine answers the first three, the stall comes after them.
+    const clock = manualTimers();
+    const sync = syncAll(store, {
       client: gh,
       token: TOKEN,
       concurrency: 1,
       deadlineMs: 1_000,
       saveChunk: { results: 2, waitMs: 60_000 },
+      startTimer: clock.start,
     });
+    await fake.until(() => fake.requests.length === 4);
+    clock.advance(1_000);
+    const report = await sync;
     expect(report.error).toMatch(/^GitHub did not answer for 1 s/);
     expect(report.updated).toBe(3);
     await store.close();

@@ -5,6 +5,7 @@ import { createGithubClient } from '../../../../electron/core/github/client.js';
 import { SYNC_LIMITS, syncAll } from '../../../../electron/core/github/sync.js';
 import { addNote } from '../../../../shared/engagements.js';
 import type { SyncProgress } from '../../../../shared/github/report.js';
+import { manualTimers } from '../../../support/manual-timers.js';
 import { client, fakeGithub, linked, linkOf, openStore, TOKEN } from './setup.js';
 
 const now = () => new Date('2026-11-27T10:00:00.000Z');
@@ -153,16 +154,30 @@ describe('syncAll', () => {
     );
     const store = await openStore();
     for (let n = 1; n <= 5; n++) await linked(store, `P${n}`, `o/r#${n}`);
-    const started = Date.now();
-    const gh = createGithubClient({ token: TOKEN, baseUrl: `http://127.0.0.1:${port}` });
+    // Counted, not timed: one attempt (the first issue is asked alone), and no wait before another.
+    let attempts = 0;
+    const counting: typeof fetch = (input, init) => {
+      attempts++;
+      return fetch(input, init);
+    };
+    const waits: number[] = [];
+    const clock = {
+      now: () => 0,
+      sleep: (ms: number) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+    };
+    const gh = createGithubClient({ token: TOKEN, baseUrl: `http://127.0.0.1:${port}`, fetch: counting, clock });
     const report = await syncAll(store, { client: gh, token: TOKEN, now });
-    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(attempts).toBe(1);
+    expect(waits).toEqual([]);
     expect(report.error).toBe(`cannot reach GitHub at 127.0.0.1:${port} (connection refused); check the network connection and try again`);
     expect(report.failed).toHaveLength(5);
     expect(store.doc.engagements.every((e) => e.github!.error === null)).toBe(true);
   });
 
-  it('ends a sync against a server that never answers within its deadline, saving what came back', async () => {
+  it('ends a sync against a server that never answers when its stall deadline passes, saving what came back', async () => {
     const fake = await fakeGithub();
     const store = await openStore();
     fake.add({ owner: 'o', repo: 'r', number: 1, labels: ['pals/review'] });
@@ -172,11 +187,21 @@ describe('syncAll', () => {
       fake.behaviours.set(`o/r#${n}`, { kind: 'hang' });
       await linked(store, `Hangs ${n}`, `o/r#${n}`);
     }
-    const started = Date.now();
-    const report = await syncAll(store, { client: client(fake, { requestTimeoutMs: 60_000 }), token: TOKEN, now, deadlineMs: 2_000 });
-    const took = Date.now() - started;
-    expect(took).toBeGreaterThanOrEqual(1_900);
-    expect(took).toBeLessThan(4_000);
+    // The watchdog's clock moves by hand: the stall is a step of the test, not two seconds of waiting.
+    const clock = manualTimers();
+    const sync = syncAll(store, {
+      client: client(fake, { requestTimeoutMs: 60_000 }),
+      token: TOKEN,
+      now,
+      deadlineMs: 2_000,
+      startTimer: clock.start,
+    });
+    // The answered one, then one hanging request per worker: every worker is waiting on GitHub.
+    await fake.until(() => fake.requests.length === SYNC_LIMITS.concurrency + 1);
+    clock.advance(1_999);
+    expect(clock.pending()[0], 'the stall timer runs from the last answer, and has 1 ms to go').toBe(1);
+    clock.advance(1);
+    const report = await sync;
     expect(report.error).toBe('GitHub did not answer for 2 s; the sync stopped (check the network connection and try again)');
     expect(report).toMatchObject({ checked: hanging + 1, updated: 1 });
     expect(report.failed).toHaveLength(hanging);
@@ -192,7 +217,9 @@ describe('syncAll', () => {
     fake.behaviours.set('o/r#2', { kind: 'hang' });
     await linked(store, 'Fine', 'o/r#1');
     const slow = await linked(store, 'Hangs', 'o/r#2');
-    const report = await syncAll(store, { client: client(fake, { requestTimeoutMs: 500 }), token: TOKEN, now, deadlineMs: 5_000 });
+    // The sync's own stall deadline never passes here (its clock is never moved): only the request's timeout ends it.
+    const still = manualTimers().start;
+    const report = await syncAll(store, { client: client(fake, { requestTimeoutMs: 500 }), token: TOKEN, now, startTimer: still });
     expect(report).toMatchObject({
       checked: 2,
       updated: 1,

@@ -248,20 +248,14 @@ describe('round settings', () => {
     await renderApp(fake);
     fireEvent.change(screen.getByLabelText('Round'), { target: { value: 'round-2' } });
     fireEvent.click(screen.getByRole('tab', { name: 'Retrospective deck' }));
-    await waitFor(
-      () => {
-        expect(fake.callsOf('deckPreview').at(-1)).toMatchObject({ options: { round: 'round-2' } });
-      },
-      { timeout: 5_000 },
-    );
+    await waitFor(() => {
+      expect(fake.callsOf('deckPreview').at(-1)).toMatchObject({ options: { round: 'round-2' } });
+    });
     // Every round shown: the deck is about the current round.
     fireEvent.change(screen.getByLabelText('Round'), { target: { value: '*' } });
-    await waitFor(
-      () => {
-        expect(fake.callsOf('deckPreview').at(-1)).toMatchObject({ options: { round: 'default' } });
-      },
-      { timeout: 5_000 },
-    );
+    await waitFor(() => {
+      expect(fake.callsOf('deckPreview').at(-1)).toMatchObject({ options: { round: 'default' } });
+    });
   });
 
   it('shows a change saved elsewhere (the CLI) while the dialog is open and untouched', async () => {

@@ -7,6 +7,7 @@ import { resolveStatic } from '../../../electron/serve/static-files.js';
 import { startServer, type RunningServer } from '../../../electron/serve/server.js';
 import { PalsStore } from '../../../electron/core/store/store.js';
 import { tempDir } from '../../helpers.js';
+import { readUntil } from '../../support/read-until.js';
 
 let running: RunningServer | null = null;
 afterEach(async () => {
@@ -241,8 +242,7 @@ describe('pals serve', () => {
       ok: true;
       value: { id: string };
     };
-    let text = '';
-    while (!text.includes('event: boardChanged')) text += new TextDecoder().decode((await reader.read()).value);
+    const text = await readUntil(reader, (t) => t.includes('event: boardChanged'), 'boardChanged event');
     expect(text).toMatch(/event: boardChanged\ndata: \{"origin":"local","seq":1,/);
     controller.abort();
     const moved = await post(base, 'moveEngagement', { id: added.value.id, phase: 'follow-up' }, auth);
@@ -260,8 +260,7 @@ describe('pals serve', () => {
     const reader = stream.body!.getReader();
     const added = (await (await post(base, 'addEngagement', { name: 'Kyverno' }, auth)).json()) as { call: string; value: { id: string } };
     await post(base, 'addNote', { id: added.value.id, note: { text: 'the webhook fails open' } }, auth);
-    let text = '';
-    while ((text.match(/event: boardChanged/g) ?? []).length < 2) text += new TextDecoder().decode((await reader.read()).value);
+    const text = await readUntil(reader, (t) => (t.match(/event: boardChanged/g) ?? []).length >= 2, 'second boardChanged event');
     controller.abort();
     const changes = [...text.matchAll(/event: boardChanged\ndata: (.*)\n/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
     expect(changes[0]).toMatchObject({ seq: 1, kind: 'cards', calls: [added.call], cards: [{ id: added.value.id, noteCount: 0 }] });

@@ -31,9 +31,12 @@ afterEach(async () => {
 it('a second instance quits without opening a window or registering IPC', async () => {
   const fake = await freshElectron();
   fake.app.lockResult = false;
+  // Start-up waits for ready before anything else (main.ts `start`): a second instance never asks,
+  // so nothing can happen later, and no wait is needed to see that nothing did.
+  const waitsForReady = vi.spyOn(fake.app, 'whenReady');
   await import('../../../electron/main.js');
   fake.app.makeReady();
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(waitsForReady).not.toHaveBeenCalled();
   expect(fake.app.lockRequests).toBe(1);
   expect(fake.app.quitted).toBe(true);
   expect(fake.FakeBrowserWindow.all).toHaveLength(0);
@@ -46,9 +49,12 @@ it('a malformed PALS_NOW stops the app with an error instead of wrong due dates'
   const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   await import('../../../electron/main.js');
   fake.app.makeReady();
-  await vi.waitFor(() => {
-    expect(fake.app.exitCode).toBe(1);
-  });
+  await vi.waitFor(
+    () => {
+      expect(fake.app.exitCode).toBe(1);
+    },
+    { timeout: 20_000 },
+  );
   expect(fake.dialog.showErrorBox).toHaveBeenCalledWith('Security Pals Desk cannot start', expect.stringContaining('PALS_NOW'));
   expect(errors).toHaveBeenCalledWith(expect.stringMatching(/^error: PALS_NOW/));
   expect(fake.FakeBrowserWindow.all).toHaveLength(0);

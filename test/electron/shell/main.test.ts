@@ -73,9 +73,12 @@ describe('before ready', () => {
 describe('after ready', () => {
   beforeAll(async () => {
     app.makeReady();
-    await vi.waitFor(() => {
-      expect(FakeBrowserWindow.all).toHaveLength(1);
-    });
+    await vi.waitFor(
+      () => {
+        expect(FakeBrowserWindow.all).toHaveLength(1);
+      },
+      { timeout: 20_000 },
+    );
     win = FakeBrowserWindow.all[0]!;
   });
 
@@ -169,9 +172,15 @@ describe('after ready', () => {
   });
 
   it('tells the windows about local changes and about changes the CLI makes', async () => {
-    await vi.waitFor(() => {
-      expect(win.webContents.sent).toContainEqual({ channel: 'pals:boardChanged', payload: expect.objectContaining({ origin: 'local' }) });
-    });
+    await vi.waitFor(
+      () => {
+        expect(win.webContents.sent).toContainEqual({
+          channel: 'pals:boardChanged',
+          payload: expect.objectContaining({ origin: 'local' }),
+        });
+      },
+      { timeout: 20_000 },
+    );
     expect((await pals(dataDir, ['add', '--name', 'From the CLI'])).code).toBe(0);
     await vi.waitFor(
       () => {
@@ -180,7 +189,7 @@ describe('after ready', () => {
           payload: expect.objectContaining({ origin: 'external' }),
         });
       },
-      { timeout: 5000 },
+      { timeout: 20_000 },
     );
     const board = (await invoke('getBoard', {})) as { value: { engagements: { name: string }[] } };
     expect(board.value.engagements.map((e) => e.name).sort()).toEqual(['Falco', 'From the CLI']);
@@ -252,9 +261,12 @@ describe('after ready', () => {
     app.quit();
     expect(app.beforeQuitPrevented).toBe(1);
     expect(app.quitted).toBe(false);
-    await vi.waitFor(() => {
-      expect(app.quitted).toBe(true);
-    });
+    await vi.waitFor(
+      () => {
+        expect(app.quitted).toBe(true);
+      },
+      { timeout: 20_000 },
+    );
     expect(app.beforeQuitPrevented).toBe(1);
     const saved = JSON.parse(atQuit.store ?? '{}') as { engagements: { name: string }[] };
     expect(saved.engagements.map((e) => e.name)).toContain('Added while quitting');

@@ -8,6 +8,7 @@ import { envTokenSource, type TokenSource, type TokenStatus } from '../../../../
 import { startServer } from '../../../../electron/serve/server.js';
 import type { PalsStore } from '../../../../electron/core/store/store.js';
 import { tempDir } from '../../../helpers.js';
+import { readUntil } from '../../../support/read-until.js';
 import type { FakeGithub } from './fake-github.js';
 import { fakeGithub, linked, openStore, TOKEN } from './setup.js';
 
@@ -172,8 +173,7 @@ describe('GitHub API calls', () => {
         body: '{}',
       });
       expect(await sync.json()).toMatchObject({ ok: true, value: { checked: 1, updated: 1 } });
-      let text = '';
-      while (!text.includes('"done":1')) text += new TextDecoder().decode((await reader.read()).value);
+      const text = await readUntil(reader, (t) => t.includes('"done":1'), 'syncProgress event with done 1');
       expect(text).toMatch(/event: syncProgress\ndata: \{"done":0,"total":1\}/);
       controller.abort();
     } finally {

@@ -38,9 +38,12 @@ export async function linked(store: PalsStore, name: string, issue: string | nul
   return id;
 }
 
-/** A client for the fake with waits cut to milliseconds (retry-after 1 s → 5 ms). */
+/**
+ * A client for the fake with waits cut to milliseconds (retry-after 1 s → 5 ms). A request may
+ * take 30 s: far more than a loopback answer on a loaded machine (tests of a timeout set theirs).
+ */
 export function client(fake: FakeGithub, options: Partial<ClientOptions> = {}): GithubClient {
-  return createGithubClient({ token: TOKEN, baseUrl: fake.url, waitUnitMs: 5, requestTimeoutMs: 5_000, ...options });
+  return createGithubClient({ token: TOKEN, baseUrl: fake.url, waitUnitMs: 5, requestTimeoutMs: 30_000, ...options });
 }
 
 /** An engagement's link as stored. */

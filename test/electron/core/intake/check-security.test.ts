@@ -42,7 +42,7 @@ function open(store: PalsStore, api: string, scorecardUrl: string, token: string
       tokenSource: envTokenSource(token ? { GITHUB_TOKEN: token } : {}),
       apiUrl: api,
       scorecardUrl,
-      client: { waitUnitMs: 5, requestTimeoutMs: 5_000 },
+      client: { waitUnitMs: 5, requestTimeoutMs: 30_000 }, // generous: loopback answers; no test here times a request out
     },
     log: () => undefined,
   });

@@ -6,7 +6,7 @@
  */
 import { appendFile, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startChangeFeed } from '../../../../electron/core/change-feed.js';
 import { nodeFs, type Fs } from '../../../../electron/core/lib/fs.js';
 import { readStore } from '../../../../electron/core/store/disk-read.js';
@@ -173,12 +173,15 @@ describe('a background fold while another process appends', () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     let gated = false;
+    let reached: () => void = () => undefined;
+    const atGate = new Promise<void>((resolve) => (reached = resolve));
     const fs: Fs = {
       ...nodeFs,
       open: async (path, ...rest) => {
         const handle = await nodeFs.open(path, ...rest);
         if (String(path).includes('.pals.json.') && !gated) {
           gated = true;
+          reached();
           await held;
         }
         return handle;
@@ -186,11 +189,19 @@ describe('a background fold while another process appends', () => {
     };
     const { store: running } = await PalsStore.open(dir, { ...app, fs, compactAfterMs: 5 });
     await running.update((d) => editEngagement(d, 'argo-id', { hours: 1 }, at)); // appended; the fold starts, held
-    while (!gated) await new Promise((r) => setTimeout(r, 5));
+    await atGate;
     await cliCommand(dir, (d) => editEngagement(d, 'falco-id', { hours: 2 }, at));
     expect(await running.refresh()).toBe(true); // the watcher's refresh, while the snapshot is being written
     release();
-    while (running.stats.compactions < 1) await new Promise((r) => setTimeout(r, 5));
+    await vi.waitFor(
+      () => {
+        expect(running.stats.compactions, 'background folds done').toBeGreaterThanOrEqual(1);
+      },
+      {
+        timeout: 20_000,
+        interval: 5,
+      },
+    );
     const seen = (await readStore(storePaths(dir), nodeFs)).parsed!.doc;
     expect(seen.engagements.map((e) => e.hours)).toEqual([1, null, 2]);
     await running.close();

@@ -5,7 +5,7 @@
  */
 import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readStore } from '../../../../electron/core/store/disk-read.js';
 import { nodeFs, type Fs } from '../../../../electron/core/lib/fs.js';
 import { PalsStore, type StoreOptions } from '../../../../electron/core/store/store.js';
@@ -105,23 +105,36 @@ describe('the change journal', () => {
     await (await seeded(dir)).close();
     let opened: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (opened = resolve));
+    let reached: () => void = () => undefined;
+    const atGate = new Promise<void>((resolve) => (reached = resolve));
     const fsGate: Fs = {
       ...nodeFs,
       open: async (path, ...rest) => {
         const handle = await nodeFs.open(path, ...rest);
-        if (String(path).includes('.pals.json.')) await held;
+        if (String(path).includes('.pals.json.')) {
+          reached();
+          await held;
+        }
         return handle;
       },
     };
     const { store: s2 } = await PalsStore.open(dir, { fs: fsGate, journalFromBytes: 0, compactAfterMs: 5 });
     await s2.update(add('Kyverno')); // appended; compaction starts 5 ms later and waits on `held`
-    await new Promise((r) => setTimeout(r, 30));
+    await atGate; // the snapshot's temp file is open: the background fold is under way
     await s2.update(add('Falco')); // appended while the snapshot is being written
     expect(s2.stats.appends).toBe(2);
     expect(s2.stats.compactions).toBe(0);
     opened();
     // The first compaction folds the snapshot in and keeps Falco in a new journal; a second folds Falco in.
-    while (s2.stats.compactions < 2) await new Promise((r) => setTimeout(r, 5));
+    await vi.waitFor(
+      () => {
+        expect(s2.stats.compactions, 'background folds done').toBeGreaterThanOrEqual(2);
+      },
+      {
+        timeout: 20_000,
+        interval: 5,
+      },
+    );
     expect(names(await readBack(dir))).toEqual(['Argo', 'Kyverno', 'Falco']);
     expect(await exists(join(dir, 'pals.journal'))).toBe(false);
     await s2.close();

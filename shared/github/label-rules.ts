@@ -39,10 +39,16 @@ export function roundRules(doc: StoreDoc, roundId: string): { readonly rules: re
   return { rules: DEFAULT_LABEL_RULES, source: 'default' };
 }
 
+/** Why a discovery label cannot mean a phase (the same words from `labels set` and the app's table). */
+function discoveryProblem(label: string): string {
+  return `"${label}" is the label the program finds its issues by (discovery); it cannot mean a phase, or write-back would remove it and the issue would vanish from discovery`;
+}
+
 /**
  * Why a set of rules cannot be used, or null: a label GitHub or a request path cannot take
- * (label-name.ts), or a label (ignoring case) that points at two phases.
- * The same label twice for one phase (say, alone and with a required label) is fine.
+ * (label-name.ts), the discovery label as a phase's label, or a label (ignoring case) that
+ * points at two phases. The same label twice for one phase (say, alone and with a required
+ * label) is fine.
  */
 export function ruleProblem(rules: readonly LabelRule[]): string | null {
   const phaseOf = new Map<string, Phase>();
@@ -52,6 +58,7 @@ export function ruleProblem(rules: readonly LabelRule[]): string | null {
       const problem = labelNameProblem(name);
       if (problem) return problem;
     }
+    if (isDiscoveryLabel(rule.label)) return discoveryProblem(rule.label);
     const seen = phaseOf.get(k);
     if (seen !== undefined && seen !== rule.phase) {
       return `the label "${rule.label}" would mean both ${PHASE_TITLES[seen]} and ${PHASE_TITLES[rule.phase]}; a label can mean only one phase`;
@@ -79,11 +86,7 @@ export function withPhaseLabels(rules: readonly LabelRule[], phase: Phase, label
   }
   for (const label of unique) {
     if (isDiscoveryLabel(label)) {
-      throw new PalsError(
-        'invalid-input',
-        `"${label}" is the label the program finds its issues by (discovery); it cannot mean a phase, or write-back would remove it and the issue would vanish from discovery`,
-        'labels',
-      );
+      throw new PalsError('invalid-input', discoveryProblem(label), 'labels');
     }
     const taken = rules.find((r) => r.phase !== phase && key(r.label) === key(label));
     if (taken) {

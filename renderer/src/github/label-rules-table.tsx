@@ -8,6 +8,8 @@ import { ruleProblem } from '../../../shared/github/label-rules.js';
 import { PHASES, PHASE_TITLES, type Phase } from '../../../shared/phases.js';
 import type { LabelRule } from '../../../shared/schema.js';
 import { useAppStore } from '../store/store-context.js';
+import { RulePreviewNote } from './rule-preview-note.js';
+import { useRulePreview } from './use-rule-preview.js';
 
 const SOURCE = { round: 'this round’s own rules', settings: 'the rules every round shares', default: 'the built-in rules' } as const;
 
@@ -42,7 +44,7 @@ function clashing(rules: readonly LabelRule[]): ReadonlySet<Phase> {
   return new Set([...byLabel.values()].filter((phases) => phases.size > 1).flatMap((phases) => [...phases]));
 }
 
-/** The table with Save and "Use the built-in rules". */
+/** The table with Save, and under it what saving the pending edit would move. */
 export function LabelRulesTable() {
   const view = useAppStore((s) => s.labelRules);
   const save = useAppStore((s) => s.saveLabelRules);
@@ -58,10 +60,13 @@ export function LabelRulesTable() {
     setShown(view);
     setTexts(textsOf(view.rules));
   }
-  if (!view || !texts) return <p className="muted">Loading the label rules…</p>;
+  const kept = view ? view.rules.filter((r) => r.requires.length > 0) : [];
+  const draft = texts ? rulesOf(texts, kept) : null;
+  // Previewed only when the fields say something other than the stored rules.
+  const pending = view && draft && JSON.stringify(draft) !== JSON.stringify(rulesOf(textsOf(view.rules), kept)) ? draft : null;
+  const preview = useRulePreview(pending);
+  if (!view || !texts || !draft) return <p className="muted">Loading the label rules…</p>;
 
-  const kept = view.rules.filter((r) => r.requires.length > 0);
-  const draft = rulesOf(texts, kept);
   const clash = clashing(draft);
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
@@ -131,6 +136,7 @@ export function LabelRulesTable() {
           })}
         </tbody>
       </table>
+      <RulePreviewNote id={`${id}-preview`} state={preview} />
       {error && (
         <p id={`${id}-error`} role="alert" className="form-error">
           {error}
@@ -140,7 +146,12 @@ export function LabelRulesTable() {
         {saved}
       </p>
       <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+        <button
+          type="submit"
+          className="button button--primary"
+          aria-disabled={busy || undefined}
+          aria-describedby={preview.kind === 'none' ? undefined : `${id}-preview`}
+        >
           Save rules
         </button>
       </div>

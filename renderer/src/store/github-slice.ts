@@ -3,7 +3,7 @@
  * sync's result. The sync itself runs in the core; `syncProgress` events tell how far it got.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { AddedDiscoveredView, ApiFailure, ApiResponse, PalsApi, RoundRulesView } from '../../../shared/api.js';
+import type { AddedDiscoveredView, ApiFailure, ApiResponse, PalsApi, RoundRulesView, RulePreview } from '../../../shared/api.js';
 import type { DiscoveredIssue } from '../../../shared/github/issue.js';
 import type { GithubStatus, SyncProgress, SyncReport } from '../../../shared/github/report.js';
 import type { LabelRule } from '../../../shared/schema.js';
@@ -39,6 +39,8 @@ export interface GithubSlice {
   readonly updateSettings: (patch: SettingsPatch) => Promise<ApiFailure | null>;
   /** Replaces the current round's label rules (validated by the core: one label, one phase). */
   readonly saveLabelRules: (rules: readonly LabelRule[]) => Promise<ApiFailure | null>;
+  /** What saving `rules` for the current round would do on the next sync (cards moved, conflicts); saves nothing. */
+  readonly previewLabelRules: (rules: readonly LabelRule[]) => Promise<ApiResponse<RulePreview>>;
   /** Open issues and Security Pals PRs of a repository, each marked with the card linking it. */
   readonly discoverIssues: (repo: string, labels: readonly string[]) => Promise<ApiResponse<readonly DiscoveredIssue[]>>;
   readonly addDiscovered: (issues: readonly DiscoveredIssue[]) => Promise<ApiResponse<AddedDiscoveredView>>;
@@ -107,6 +109,10 @@ export function createGithubSlice(api: PalsApi, freshness: Freshness): StateCrea
         const fresh = await safeCall(() => api.labelRules({}));
         if (fresh.ok) set({ labelRules: fresh.value });
         return null;
+      },
+      previewLabelRules: (rules) => {
+        const roundId = get().labelRules?.round.id;
+        return safeCall(() => api.previewLabelRules({ ...(roundId ? { roundId } : {}), labelRules: [...rules] }));
       },
       discoverIssues: (repo, labels) => safeCall(() => api.discoverIssues({ repo, labels: [...labels] })),
       addDiscovered: async (issues) => {

@@ -28,6 +28,16 @@ describe('label rules', () => {
     expect(() => setGithubSettings(emptyDoc(), { labelRules: clash })).toThrow(/a label can mean only one phase/);
   });
 
+  it('refuses the discovery label as a phase label from the app’s table too, in the words `labels set` uses', () => {
+    const rules = [...DEFAULT_LABEL_RULES, { label: 'Security-Pals', phase: 'review' as const, family: 'pals', requires: [] }];
+    const words = /^"Security-Pals" is the label the program finds its issues by \(discovery\); it cannot mean a phase/;
+    expect(ruleProblem(rules)).toMatch(words);
+    expect(() => setGithubSettings(emptyDoc(), { labelRules: rules })).toThrow(words);
+    expect(() => setPhaseLabels(emptyDoc(), 'default', 'review', ['Security-Pals'])).toThrow(words);
+    // Only as a label that means a phase: a rule may still require it alongside its own label.
+    expect(ruleProblem([{ label: 'pals/review', phase: 'review', family: 'pals', requires: ['security-pals'] }])).toBeNull();
+  });
+
   it('sets one phase’s labels in place (first match keeps its order), the first being what write-back sets', () => {
     const rules = withPhaseLabels(DEFAULT_LABEL_RULES, 'intake', ['new-project', ' pals/intake ', 'NEW-PROJECT', '']);
     expect(rules.slice(0, 2)).toEqual([

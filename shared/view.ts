@@ -16,6 +16,7 @@ import {
 } from './schema.js';
 import { selectionScore } from './selection.js';
 import { conflictNow } from './github/conflict.js';
+import { noteCount } from './note-count.js';
 import type { SearchHit } from './search.js';
 
 /** An engagement as `list --json`, `show --json` and the card dialog see it: stored fields plus due and selection score. */
@@ -121,7 +122,7 @@ export function toCard(e: Engagement, due: DueState, score: number): CardView {
     criteria: e.criteria,
     due,
     score,
-    noteCount: e.notes.length,
+    noteCount: noteCount(e),
     updatedAt: e.updatedAt,
     securityCheck: e.securityCheck && {
       found: e.securityCheck.found,

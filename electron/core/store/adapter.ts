@@ -17,14 +17,16 @@ import { NO_FILES, readAppended, readStore, storeSig, type DiskInfo, type StoreF
 import { commitDurable, discardPrepared, prepareDurable, writeFileDurable, type Prepared } from '../lib/durable-write.js';
 import { baseIdOf, errnoCode, nodeFs, signatureOf, type Fs } from '../lib/fs.js';
 import { appendJournal, compactLine, headerLine, journalSig, readJournal, removeJournal } from './journal-file.js';
+import { LayoutRecorder, type NotesLayout } from './notes-layout.js';
 import { hashing, sealOf, writeSeal } from './seal.js';
 import type { WrittenFile } from './backups.js';
 import { serializeDocChunks } from './serialize.js';
 import { writeError } from '../lib/write-all.js';
 
-/** A prepared version of `pals.json` and the SHA-256 of its bytes, for its seal. */
+/** A prepared version of `pals.json`, the SHA-256 of its bytes and where its notes lie, for its seal. */
 export interface SealedPrepared extends Prepared {
   readonly sha256: string;
+  readonly layout: NotesLayout | null;
 }
 
 export class DurableJsonAdapter implements Adapter<StoreDoc> {
@@ -67,8 +69,9 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
   /** Writes `doc` to a flushed temp file, hashing it as it goes (the slow half of `write`; needs no lock). */
   async prepare(doc: StoreDoc): Promise<SealedPrepared> {
     const hash = createHash('sha256');
-    const prepared = await prepareDurable(this.files.file, hashing(serializeDocChunks(doc), hash), { fs: this.fs });
-    return { ...prepared, sha256: hash.digest('hex') };
+    const recorder = new LayoutRecorder();
+    const prepared = await prepareDurable(this.files.file, hashing(serializeDocChunks(doc, recorder), hash), { fs: this.fs });
+    return { ...prepared, sha256: hash.digest('hex'), layout: recorder.result() };
   }
 
   /**
@@ -107,7 +110,7 @@ export class DurableJsonAdapter implements Adapter<StoreDoc> {
       fileBytes: prepared.stats.size,
       journalValid: null,
     };
-    await writeSeal(this.fs, this.files.file, sealOf(prepared.stats.size, prepared.sha256));
+    await writeSeal(this.fs, this.files.file, sealOf(prepared.stats.size, prepared.sha256, prepared.layout));
     if (tail.length > 0) {
       const text = headerLine(target) + tail.join('');
       await writeFileDurable(this.files.journal, text, { fs: this.fs });

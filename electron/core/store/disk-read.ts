@@ -13,25 +13,35 @@ import type { Migration } from '../../../shared/migrations.js';
 import { emptyDoc, SCHEMA_VERSION, type StoreDoc } from '../../../shared/schema.js';
 import { baseIdOf, describeReadError, errnoCode, readWithStats, signatureOf, type Fs } from '../lib/fs.js';
 import { readJournal, readJournalTail, type JournalText } from './journal-file.js';
+import { parseDeferred } from './deferred-notes.js';
 import { applyRecord, JournalRecordError } from './journal-record.js';
 import { readSeal, sealMatches, type Seal } from './seal.js';
 
-/** `pals.json` as read: its text, signature, journal base id and size, and whether `seal` vouches for these bytes. */
+/** `pals.json` as read: its bytes, signature, journal base id and size, and whether `seal` vouches for these bytes. */
 export interface Snapshot {
-  readonly text: string;
+  readonly data: Buffer;
   readonly sig: string;
   readonly base: string;
   readonly bytes: number;
   readonly sealed: boolean;
 }
 
-/** Reads `pals.json` (null when missing); the seal is checked against the very bytes the text is decoded from. */
+/** Reads `pals.json` (null when missing); the seal is checked against the very bytes read. */
 export async function readSnapshot(fs: Fs, file: string, seal: Seal | null = null): Promise<Snapshot | null> {
   const read = await readWithStats(fs, file);
   if (!read) return null;
   const { data, stats } = read;
   const sealed = sealMatches(seal, data);
-  return { text: data.toString('utf8'), sig: signatureOf(stats), base: baseIdOf(stats), bytes: stats.size, sealed };
+  return { data, sig: signatureOf(stats), base: baseIdOf(stats), bytes: stats.size, sealed };
+}
+
+/**
+ * The JSON value of a snapshot, not yet validated: a sealed file with a layout leaves its notes
+ * unparsed until read (deferred-notes.ts); anything else is parsed whole.
+ */
+function rawOf(snapshot: Snapshot, seal: Seal | null): Record<string, unknown> {
+  const deferred = snapshot.sealed && seal?.layout ? parseDeferred(snapshot.data, seal.layout) : null;
+  return deferred ?? parseDocJson(snapshot.data.toString('utf8'));
 }
 
 /** The files of a store: its document and its journal. */
@@ -125,7 +135,7 @@ async function readBoth(
   const sealed = snapshot?.sealed ?? false;
   if (!snapshot && !hasRecords) return { parsed: null, disk, journal, journalProblem: null, sealed, applied: 0 };
 
-  const raw = snapshot ? parseDocJson(snapshot.text) : (emptyDoc() as unknown as Record<string, unknown>);
+  const raw = snapshot ? rawOf(snapshot, seal) : (emptyDoc() as unknown as Record<string, unknown>);
   // Sealed: the file's own values need no validation; whatever the journal brings still does.
   const alone = (): ParsedDoc => (sealed ? trustSealed(raw, migrations) : parseDocValue(raw, migrations));
   const withRecords = (value: Record<string, unknown>): ParsedDoc =>

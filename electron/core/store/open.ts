@@ -16,7 +16,7 @@ import { describeFsError, type Fs } from '../lib/fs.js';
 import type { Recovery } from '../lib/recovery-text.js';
 import { readJournal, removeJournal } from './journal-file.js';
 import { applyRecord } from './journal-record.js';
-import { digestOf, readSeal, sealPathOf, writeSealedFile } from './seal.js';
+import { digestOf, readSeal, sealPathOf, writeSealedDoc } from './seal.js';
 
 interface OpenContext {
   readonly fs: Fs;
@@ -144,7 +144,7 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Open
     const now = await load(paths, ctx);
     if (now.kind === 'ok' && now.journalProblem !== null) {
       // Keep what can be trusted in pals.json, and the journal itself in backups for a person to read.
-      await writeSealedFile(ctx.fs, paths.file, JSON.stringify(now.doc));
+      await writeSealedDoc(ctx.fs, paths.file, now.doc);
       const aside = await moveJournalAside(paths, ctx.now, ctx.fs);
       const recovery: Recovery = {
         reason: `the change journal ${paths.journal} could not be read in full: ${now.journalProblem}`,
@@ -158,7 +158,7 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Open
     if (now.kind === 'ok') {
       if (now.fromVersion === SCHEMA_VERSION) return { doc: now.doc, recovery: null, disk: now.disk, sealed: now.sealed };
       await copyToBackups(paths, `pre-migration-v${now.fromVersion}`, ctx.now, ctx.fs);
-      await writeSealedFile(ctx.fs, paths.file, JSON.stringify(now.doc));
+      await writeSealedDoc(ctx.fs, paths.file, now.doc);
       await removeJournal(ctx.fs, paths.journal);
       return {
         doc: now.doc,
@@ -184,7 +184,7 @@ export async function openDocument(paths: Paths, ctx: OpenContext): Promise<Open
     const records = journal && journal.newer === null ? journal.records : [];
     const replayed = records.length > 0 ? replayJournal(backup?.doc ?? emptyDoc(), records, ctx) : null;
     const doc = replayed ?? backup?.doc ?? emptyDoc();
-    if (backup || replayed) await writeSealedFile(ctx.fs, paths.file, JSON.stringify(doc));
+    if (backup || replayed) await writeSealedDoc(ctx.fs, paths.file, doc);
     if (!backup && !replayed && !movedAside) return { doc: emptyDoc(), recovery: null, disk: null };
     const exact = backup !== null && seal !== null && seal.sha256 === backup.sha256;
     const wholeJournal = records.length === 0 || (replayed !== null && journal?.damaged === null);

@@ -14,22 +14,30 @@
  * only the very bytes it was made for, and anything else is validated in full. So the seal needs
  * no flush of its own (losing it costs one full validation) and a failure to write it is ignored.
  * A seal for another schema version, or in a format this program does not know, is ignored.
- * (Format 2 was unkeyed; 3 adds the HMAC.)
+ * (Format 2 was unkeyed; 3 adds the HMAC; 4 adds where each engagement's notes lie in the file,
+ * notes-layout.ts, under the same HMAC, so a load can leave the notes unparsed until read.)
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual, type Hash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { SCHEMA_VERSION } from '../../../shared/schema.js';
+import type { StoreDoc } from '../../../shared/schema.js';
 import { writeFileDurable } from '../lib/durable-write.js';
 import type { Fs } from '../lib/fs.js';
+import { layoutOf, LayoutRecorder, type NotesLayout } from './notes-layout.js';
 import { sealKey } from './seal-key.js';
+import { serializeDocChunks } from './serialize.js';
 
-export const SEAL_FORMAT = 3;
+export const SEAL_FORMAT = 4;
+/** Seals of format 3 (no layout) are still read: their file loads without validation, notes and all. */
+const FORMATS = new Set([3, SEAL_FORMAT]);
 
 /** What a seal says: `pals.json` was exactly these bytes when this program wrote it. */
 export interface Seal {
   readonly size: number;
   readonly sha256: string;
   readonly schemaVersion: number;
+  /** Where each engagement's notes lie in those bytes (null: not recorded). */
+  readonly layout: NotesLayout | null;
 }
 
 /** The seal file of a store file (`pals.json` → `pals.seal`, beside it). */
@@ -51,8 +59,8 @@ export function* hashing(chunks: Iterable<string>, hash: Hash): Generator<string
 }
 
 /** The seal of bytes written now, at this program's schema version. */
-export function sealOf(size: number, sha256: string): Seal {
-  return { size, sha256, schemaVersion: SCHEMA_VERSION };
+export function sealOf(size: number, sha256: string, layout: NotesLayout | null = null): Seal {
+  return { size, sha256, schemaVersion: SCHEMA_VERSION, layout };
 }
 
 /** True when `seal` was made for exactly `data` at this program's schema version (hash over `data` itself). */
@@ -60,10 +68,11 @@ export function sealMatches(seal: Seal | null, data: Uint8Array): boolean {
   return seal !== null && seal.schemaVersion === SCHEMA_VERSION && seal.size === data.length && seal.sha256 === digestOf(data);
 }
 
-/** The HMAC of what a seal says, under `key` (hex). */
-function macOf(key: Buffer, seal: Seal): string {
+/** The HMAC of what a seal of `format` says, under `key` (hex); format 4 covers the layout too. */
+function macOf(key: Buffer, seal: Seal, format: number): string {
+  const layout = format >= 4 ? `\n${seal.layout ? digestOf(Buffer.from(JSON.stringify(seal.layout))) : 'none'}` : '';
   return createHmac('sha256', key)
-    .update(`pals.seal/${String(SEAL_FORMAT)}\n${String(seal.schemaVersion)}\n${String(seal.size)}\n${seal.sha256}`)
+    .update(`pals.seal/${String(format)}\n${String(seal.schemaVersion)}\n${String(seal.size)}\n${seal.sha256}${layout}`)
     .digest('hex');
 }
 
@@ -79,8 +88,10 @@ export async function readSeal(fs: Fs, file: string): Promise<Seal | null> {
   if (!key) return null;
   try {
     const value = JSON.parse(text) as Record<string, unknown>;
+    const format = value.seal;
     if (
-      value.seal === SEAL_FORMAT &&
+      typeof format === 'number' &&
+      FORMATS.has(format) &&
       typeof value.size === 'number' &&
       typeof value.sha256 === 'string' &&
       /^[0-9a-f]{64}$/.test(value.sha256) &&
@@ -88,8 +99,10 @@ export async function readSeal(fs: Fs, file: string): Promise<Seal | null> {
       typeof value.mac === 'string' &&
       /^[0-9a-f]{64}$/.test(value.mac)
     ) {
-      const seal = { size: value.size, sha256: value.sha256, schemaVersion: value.schemaVersion };
-      return timingSafeEqual(Buffer.from(macOf(key, seal), 'hex'), Buffer.from(value.mac, 'hex')) ? seal : null;
+      const layout = format >= 4 && value.layout !== null ? layoutOf(value.layout) : null;
+      if (format >= 4 && value.layout !== null && layout === null) return null;
+      const seal: Seal = { size: value.size, sha256: value.sha256, schemaVersion: value.schemaVersion, layout };
+      return timingSafeEqual(Buffer.from(macOf(key, seal, format), 'hex'), Buffer.from(value.mac, 'hex')) ? seal : null;
     }
   } catch {
     // A damaged seal is no seal.
@@ -111,16 +124,25 @@ export async function writeSeal(fs: Fs, file: string, seal: Seal): Promise<void>
   }
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await fs.writeFile(temp, JSON.stringify({ seal: SEAL_FORMAT, ...seal, mac: macOf(key, seal) }), { mode: 0o600, flag: 'wx' });
+    const text = JSON.stringify({ seal: SEAL_FORMAT, ...seal, mac: macOf(key, seal, SEAL_FORMAT) });
+    await fs.writeFile(temp, text, { mode: 0o600, flag: 'wx' });
     await fs.rename(temp, target);
   } catch {
     await fs.unlink(temp).catch(() => undefined);
   }
 }
 
-/** Replaces the store file `file` with `text` durably, then seals it (opening: migration, recovery). */
+/** Replaces the store file `file` with `text` durably, then seals it (without a layout: its notes load with it). */
 export async function writeSealedFile(fs: Fs, file: string, text: string): Promise<void> {
   const data = Buffer.from(text, 'utf8');
   await writeFileDurable(file, data, { fs });
   await writeSeal(fs, file, sealOf(data.length, digestOf(data)));
+}
+
+/** Replaces the store file `file` with `doc` durably, then seals it with its layout (opening: migration, recovery). */
+export async function writeSealedDoc(fs: Fs, file: string, doc: StoreDoc): Promise<void> {
+  const recorder = new LayoutRecorder();
+  const data = Buffer.from([...serializeDocChunks(doc, recorder)].join(''), 'utf8');
+  await writeFileDurable(file, data, { fs });
+  await writeSeal(fs, file, sealOf(data.length, digestOf(data), recorder.result()));
 }

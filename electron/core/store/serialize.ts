@@ -1,53 +1,61 @@
 /**
  * `JSON.stringify` of the store document, byte for byte, but fast for the common case of one
  * edit in thousands of engagements: operations replace only the engagements they change, so
- * every untouched engagement is the same object as before and its JSON is taken from a cache.
- * `serializeDocChunks` yields the same text in pieces of about 1 MiB, so writing a large store
- * never builds one string the size of the file (184 MB at 20,000 engagements).
+ * every untouched engagement is the same object as before and its JSON is taken from a cache
+ * (engagement-json.ts). `serializeDocChunks` yields the same text in pieces of about 1 MiB, so
+ * writing a large store never builds one string the size of the file (184 MB at 20,000
+ * engagements), and can record where each engagement's notes lie (notes-layout.ts).
  */
 import type { StoreDoc } from '../../../shared/schema.js';
+import { engagementJson } from './engagement-json.js';
+import type { LayoutRecorder } from './notes-layout.js';
 
-const cache = new WeakMap<object, string>();
 const CHUNK_CHARS = 1024 * 1024;
 
-function cached(value: object): string {
-  let json = cache.get(value);
-  if (json === undefined) {
-    json = JSON.stringify(value);
-    cache.set(value, json);
-  }
-  return json;
-}
-
 /** The document as compact JSON, in order, as pieces (identical to `JSON.stringify(doc)` once joined). */
-function* pieces(doc: StoreDoc): Generator<string> {
+function* pieces(doc: StoreDoc, layout: LayoutRecorder | null): Generator<string> {
   let first = true;
-  yield '{';
+  // Bytes yielded so far, counted only while a layout is recorded.
+  let offset = 0;
+  const out = (text: string): string => {
+    if (layout) offset += Buffer.byteLength(text);
+    return text;
+  };
+  yield out('{');
   for (const [key, value] of Object.entries(doc)) {
     if (value === undefined) continue;
-    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+    yield out(`${first ? '' : ','}${JSON.stringify(key)}:`);
     first = false;
     if (key !== 'engagements') {
-      yield JSON.stringify(value);
+      yield out(JSON.stringify(value));
       continue;
     }
-    yield '[';
-    for (let i = 0; i < doc.engagements.length; i++) yield (i === 0 ? '' : ',') + cached(doc.engagements[i]!);
-    yield ']';
+    yield out('[');
+    for (let i = 0; i < doc.engagements.length; i++) {
+      if (i > 0) yield out(',');
+      const e = engagementJson(doc.engagements[i]!);
+      layout?.add(offset, e.bytes, e.notes, e.count);
+      offset += e.bytes;
+      yield e.json;
+    }
+    yield out(']');
   }
-  yield '}';
+  yield out('}');
 }
 
 /** The document as compact JSON (identical to `JSON.stringify(doc)`). */
 export function serializeDoc(doc: StoreDoc): string {
-  return [...pieces(doc)].join('');
+  return [...pieces(doc, null)].join('');
 }
 
-/** The same text as `serializeDoc`, in chunks of about 1 MiB, for writing a large store. */
-export function* serializeDocChunks(doc: StoreDoc): Generator<string> {
+/**
+ * The same text as `serializeDoc`, in chunks of about 1 MiB, for writing a large store; with
+ * `layout`, records where each engagement's notes lie as it goes.
+ */
+export function* serializeDocChunks(doc: StoreDoc, layout: LayoutRecorder | null = null): Generator<string> {
   let parts: string[] = [];
   let size = 0;
-  for (const piece of pieces(doc)) {
+  for (const piece of pieces(doc, layout)) {
     parts.push(piece);
     size += piece.length;
     if (size >= CHUNK_CHARS) {

@@ -8,6 +8,7 @@ import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configDir, sealKey, sealKeyPath } from '../../../../electron/core/store/seal-key.js';
+import { SEAL_FORMAT } from '../../../../electron/core/store/seal.js';
 import { PalsStore } from '../../../../electron/core/store/store.js';
 import { addEngagement } from '../../../../shared/engagements.js';
 import { emptyDoc, SCHEMA_VERSION } from '../../../../shared/schema.js';
@@ -93,7 +94,7 @@ describe('a seal made without this user’s key', () => {
     await first.store.update((doc) => addEngagement(doc, { name: 'Argo' }, { id: 'argo-id', at }));
     await first.store.close();
     expect(JSON.parse(await readFile(join(dir, 'pals.seal'), 'utf8'))).toMatchObject({
-      seal: 3,
+      seal: SEAL_FORMAT,
       mac: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     const { store } = await PalsStore.open(dir);

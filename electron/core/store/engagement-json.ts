@@ -38,29 +38,31 @@ export function rememberRaw(engagement: object, raw: RawEngagement): void {
   raws.set(engagement, raw);
 }
 
-/** Forgets the bytes of `engagement` (its notes were replaced in place). */
+/** Forgets the bytes of `engagement` (its notes were replaced in place), and its JSON. */
 export function forgetRaw(engagement: object): void {
   raws.delete(engagement);
+  cache.delete(engagement);
 }
 
 /** The JSON of `engagement` (identical to `JSON.stringify(engagement)`) and where its notes are. */
 export function engagementJson(engagement: object): EngagementJson {
-  const raw = raws.get(engagement);
-  if (raw) {
-    // Decoded for each write and not kept: the bytes are already held, once.
-    return {
-      json: raw.data.toString('utf8', raw.start, raw.end),
-      bytes: raw.end - raw.start,
-      notes: [raw.notesFrom - raw.start, raw.notesTo - raw.start],
-      count: raw.count,
-    };
-  }
   let found = cache.get(engagement);
   if (found === undefined) {
-    found = build(engagement as Record<string, unknown>);
+    const raw = raws.get(engagement);
+    found = raw ? fromRaw(raw) : build(engagement as Record<string, unknown>);
     cache.set(engagement, found);
   }
   return found;
+}
+
+/** The JSON of an engagement loaded with deferred notes: its very bytes, decoded. */
+function fromRaw(raw: RawEngagement): EngagementJson {
+  return {
+    json: raw.data.toString('utf8', raw.start, raw.end),
+    bytes: raw.end - raw.start,
+    notes: [raw.notesFrom - raw.start, raw.notesTo - raw.start],
+    count: raw.count,
+  };
 }
 
 /** `JSON.stringify` of a plain object, key by key (same order, same skipped values), measuring `notes` on the way. */

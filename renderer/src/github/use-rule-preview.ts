@@ -1,7 +1,8 @@
 /**
  * The preview of a pending label rule edit (issue 23: no silent moves): what saving it would do
  * on the next sync, asked of the core a moment after the typing stops, so the table can say
- * "Saving this moves 3 cards" before anything is saved. A late answer for an older edit is dropped.
+ * "Saving this moves 3 cards" before anything is saved, and again when the board changes meanwhile
+ * (a sync brought new labels). A late answer for an older edit is dropped.
  */
 import { useEffect, useState } from 'react';
 import type { RulePreview } from '../../../shared/api.js';
@@ -21,6 +22,8 @@ export type RulePreviewState =
 /** The preview of `draft`, or `none` when `draft` is null (nothing pending). */
 export function useRulePreview(draft: readonly LabelRule[] | null): RulePreviewState {
   const preview = useAppStore((s) => s.previewLabelRules);
+  // A sync (or any change) while the edit is pending makes the answer stale: ask again.
+  const board = useAppStore((s) => s.board);
   const key = draft === null ? null : JSON.stringify(draft);
   const [answer, setAnswer] = useState<{ readonly key: string; readonly state: RulePreviewState } | null>(null);
   useEffect(() => {
@@ -36,7 +39,7 @@ export function useRulePreview(draft: readonly LabelRule[] | null): RulePreviewS
       current = false;
       clearTimeout(timer);
     };
-  }, [key, preview]);
+  }, [key, preview, board]);
   if (key === null) return { kind: 'none' };
   return answer?.key === key ? answer.state : { kind: 'working' };
 }

@@ -2,11 +2,12 @@
  * The settings dialog's GitHub options: the API address (GitHub Enterprise), write-back for the
  * current round, each pal's GitHub login, and what the last sync saw (when, rate limit left).
  */
-import { useId, useMemo, useState, type SyntheticEvent } from 'react';
+import { useId, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { apiUrlProblem } from '../../../shared/issue-ref.js';
 import { formatMoment } from '../format/dates.js';
 import { useServeSession } from '../serve/serve-context.js';
 import { useAppStore } from '../store/store-context.js';
+import { HeldMoves } from './held-moves.js';
 
 /** API address and write-back. */
 export function ConnectionOptions() {
@@ -14,6 +15,10 @@ export function ConnectionOptions() {
   const update = useAppStore((s) => s.updateSettings);
   const roundName = useAppStore((s) => s.labelRules?.round.name ?? 'this round');
   const announce = useAppStore((s) => s.announce);
+  const loadHeld = useAppStore((s) => s.loadHeldMoves);
+  const writeBackBox = useRef<HTMLInputElement>(null);
+  // Just switched on with moves held: the list and its two choices are offered (held-moves.tsx).
+  const [offerHeld, setOfferHeld] = useState(false);
   // Under `pals serve` the core refuses a new address from a page (the token goes to it): only the command line sets it.
   const underServe = useServeSession() !== null;
   const id = useId();
@@ -43,7 +48,10 @@ export function ConnectionOptions() {
   const toggle = async (on: boolean) => {
     const failure = await update({ writeBack: on });
     setError(failure?.message ?? null);
-    if (!failure) announce(on ? `Write-back on for ${roundName}` : `Write-back off for ${roundName}`);
+    if (failure) return;
+    announce(on ? `Write-back on for ${roundName}` : `Write-back off for ${roundName}`);
+    // Moves made while it was off are held, never sent by switching on: offer them.
+    setOfferHeld(on && (await loadHeld()) === null);
   };
 
   return (
@@ -101,6 +109,7 @@ export function ConnectionOptions() {
       )}
       <div className="check-field">
         <input
+          ref={writeBackBox}
           id={`${id}-writeback`}
           type="checkbox"
           checked={settings.writeBack}
@@ -111,8 +120,20 @@ export function ConnectionOptions() {
       </div>
       <p id={`${id}-writeback-hint`} className="field-hint">
         When on, moving a card queues one label change on its linked issue (the phase’s label set, the other phases’ removed, every other
-        label kept); the next sync sends it once.
+        label kept); the next sync sends it once. A move made while it was off is not sent by switching it on.
       </p>
+      {settings.writeBack && (
+        <HeldMoves
+          offered={offerHeld}
+          onOffer={() => {
+            setOfferHeld(true);
+          }}
+          onSettled={() => {
+            setOfferHeld(false);
+            writeBackBox.current?.focus();
+          }}
+        />
+      )}
       {error && (
         <p id={`${id}-error`} role="alert" className="form-error">
           {error}

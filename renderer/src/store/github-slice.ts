@@ -4,6 +4,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { AddedDiscoveredView, ApiFailure, ApiResponse, PalsApi, RoundRulesView, RulePreview } from '../../../shared/api.js';
+import type { HeldMove } from '../../../shared/github/held.js';
 import type { DiscoveredIssue } from '../../../shared/github/issue.js';
 import type { GithubStatus, SyncProgress, SyncReport } from '../../../shared/github/report.js';
 import type { LabelRule } from '../../../shared/schema.js';
@@ -37,6 +38,11 @@ export interface GithubSlice {
   readonly labelRules: RoundRulesView | null;
   readonly loadGithubSettings: () => Promise<ApiFailure | null>;
   readonly updateSettings: (patch: SettingsPatch) => Promise<ApiFailure | null>;
+  /** The current round's moves made while write-back was off (null until loaded): never sent unless pushed. */
+  readonly heldMoves: readonly HeldMove[] | null;
+  readonly loadHeldMoves: () => Promise<ApiFailure | null>;
+  /** Queues the held moves the coordinator was shown (by id) for the next sync; resolves with those queued. */
+  readonly pushHeldMoves: (ids: readonly string[]) => Promise<ApiResponse<readonly HeldMove[]>>;
   /** Replaces the current round's label rules (validated by the core: one label, one phase). */
   readonly saveLabelRules: (rules: readonly LabelRule[]) => Promise<ApiFailure | null>;
   /** What saving `rules` for the current round would do on the next sync (cards moved, conflicts); saves nothing. */
@@ -94,6 +100,8 @@ export function createGithubSlice(api: PalsApi, freshness: Freshness): StateCrea
         const [settings, rules] = await Promise.all([safeCall(() => api.getSettings({})), safeCall(() => api.labelRules({}))]);
         if (settings.ok) set({ githubSettings: settings.value });
         if (rules.ok) set({ labelRules: rules.value });
+        // The moves held while write-back was off (listed under its switch).
+        if (settings.ok) await get().loadHeldMoves();
         return settings.ok ? (rules.ok ? null : rules.error) : settings.error;
       },
       updateSettings: async (patch) => {
@@ -101,6 +109,20 @@ export function createGithubSlice(api: PalsApi, freshness: Freshness): StateCrea
         if (!res.ok) return res.error;
         set({ githubSettings: res.value });
         return null;
+      },
+      heldMoves: null,
+      loadHeldMoves: async () => {
+        const roundId = get().githubSettings?.currentRound;
+        const res = await safeCall(() => api.heldMoves(roundId ? { roundId } : {}));
+        if (!res.ok) return res.error;
+        set({ heldMoves: res.value });
+        return null;
+      },
+      pushHeldMoves: async (ids) => {
+        const res = await safeCall(() => api.pushHeldMoves({ ids: [...ids] }));
+        // What is still held (a card no longer held was left out, not pushed blindly).
+        await get().loadHeldMoves();
+        return res;
       },
       saveLabelRules: async (rules) => {
         const roundId = get().labelRules?.round.id;

@@ -75,6 +75,19 @@ describe('GitHub sync', () => {
     expect(api.callsOf('syncNow')).toHaveLength(1);
   });
 
+  it('says how many moves made while write-back was off are held back after a sync', async () => {
+    const api = createFakeApi(linked(seededDoc([{ name: 'Kyverno' }]), {}));
+    api.github = { ...api.github, tokenSet: true, login: 'octocat' };
+    const held = { ref: 'kyverno', name: 'Kyverno', issue: 'o/r#1', round: 'default', local: 'draft', remote: 'intake' } as const;
+    api.syncReport = { checked: 1, updated: 0, unchanged: 1, failed: [], rateLimit: null, moved: [], error: null, held: [held] };
+    await renderApp(api);
+    await waitFor(() => {
+      expect(syncButton().getAttribute('aria-disabled')).toBeNull();
+    });
+    fireEvent.click(syncButton());
+    expect((await screen.findByText('Synced 1: 0 updated, 1 move held back')).getAttribute('role')).toBe('status');
+  });
+
   it('shows why a sync stopped in an alert', async () => {
     const api = createFakeApi(seededDoc([{ name: 'Kyverno' }]));
     api.github = { ...api.github, tokenSet: true };

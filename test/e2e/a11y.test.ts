@@ -7,14 +7,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { audit, blocking, describeViolations, type Violation } from './axe-audit.js';
-import { expectDeckPreview, hasChromium, keyboardMoveRight, openApp, stored, useServedBrowser } from './harness.js';
+import { expectDeckPreview, hasChromium, keyboardMoveRight, openApp, settled, stored, useServedBrowser } from './harness.js';
 
 const summary: string[] = [];
 
 /** Audits the page, prints every violation, and fails on serious or critical ones. */
 async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page.waitForTimeout(150); // let transitions settle (colour contrast is measured on what is painted)
-  const violations: Violation[] = await audit(page);
+  const violations: Violation[] = await audit(page); // once nothing moves: contrast is measured on what is painted
   console.log(describeViolations(screen, violations));
   summary.push(`${screen}: ${String(violations.length)} violations (${String(blocking(violations).length)} serious/critical)`);
   expect(blocking(violations), describeViolations(screen, blocking(violations))).toEqual([]);
@@ -64,6 +63,19 @@ describe.skipIf(!hasChromium)('accessibility (axe-core) of every screen', () => 
   const app = useServedBrowser();
   afterAll(() => {
     console.log(`axe summary (WCAG 2.2 AA + best practices):\n  ${summary.join('\n  ')}`);
+  });
+
+  it("honours the system's reduced-motion setting: the columns' highlight changes at once", async () => {
+    const { page, context } = await openApp(app.browser, app.served); // asks for reduced motion
+    const transition = () =>
+      page
+        .locator('.column')
+        .first()
+        .evaluate((el) => getComputedStyle(el).transitionDuration);
+    expect(await transition()).toBe('0s');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await transition()).not.toBe('0s');
+    await context.close();
   });
 
   it('the empty board, light and dark', async () => {
@@ -136,7 +148,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core) of every screen', () => 
       ctx.skip('SKIPPED: the UI has no "Action items" view yet');
     }
     await view!.click();
-    await page.waitForTimeout(200);
+    await settled(page); // the view's items came back and are shown
     await expectAccessible(page, 'Action items view');
     await context.close();
   });
@@ -164,7 +176,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core) of every screen', () => 
       ctx.skip('SKIPPED: the UI has no settings screen yet (no control named Settings / GitHub settings)');
     }
     await control!.click();
-    await page.waitForTimeout(300);
+    await settled(page); // the settings' status came back and is shown
     await expectAccessible(page, 'settings (GitHub settings)');
     await context.close();
   });

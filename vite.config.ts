@@ -74,6 +74,8 @@ export default defineConfig(({ mode }) => {
       // never the user's own ~/.config. Dates are the local calendar day (shared/dates.ts): tests
       // run in UTC unless they set a zone themselves (test/shared/local-day.test.ts).
       env: { PALS_CONFIG_DIR: testConfigDir, TZ: 'UTC' },
+      // expect.poll waits for a state; 1 s (vitest's default) is a tight deadline on a loaded machine.
+      expect: { poll: { timeout: 15_000 } },
       projects: [
         {
           extends: true,
@@ -92,6 +94,7 @@ export default defineConfig(({ mode }) => {
             root: here('.'),
             env: { PALS_CONFIG_DIR: testConfigDir, TZ: 'UTC' },
             include: ['test/e2e/**/*.test.ts'],
+            expect: { poll: { timeout: 15_000 } },
             fileParallelism: false,
             testTimeout: 60_000,
             hookTimeout: 60_000,

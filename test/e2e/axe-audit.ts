@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { untilStill } from './harness.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -17,8 +18,9 @@ export interface Violation {
   readonly targets: readonly string[];
 }
 
-/** Runs axe over the page as it is now (WCAG 2.1 A/AA plus best practices). */
+/** Runs axe over the page once nothing moves (colour contrast is measured on what is painted; WCAG 2.1 A/AA plus best practices). */
 export async function audit(page: Page): Promise<Violation[]> {
+  await untilStill(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
     interface AxeResult {

@@ -14,7 +14,7 @@ import { expectDeckPreview, hasChromium, SHOTS, useServedBrowser } from './harne
 
 /** Scrolls the preview to the slide whose text contains `text` and photographs the view. */
 async function shoot(page: Page, text: string, file: string): Promise<void> {
-  await page.evaluate((wanted) => {
+  await page.evaluate(async (wanted) => {
     const hosts = Array.from(document.querySelectorAll('.slide-host'));
     const host = hosts.find(
       (h) =>
@@ -22,8 +22,10 @@ async function shoot(page: Page, text: string, file: string): Promise<void> {
         (wanted === 'IMAGE' && h.shadowRoot?.querySelector('img[src^="data:image/png"]')),
     );
     host?.scrollIntoView({ block: 'start' });
+    // Photographed once the slide's images are decoded and two frames have painted the scroll.
+    await Promise.all([...(host?.shadowRoot?.querySelectorAll('img') ?? [])].map((img) => img.decode().catch(() => undefined)));
+    for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
   }, text);
-  await page.waitForTimeout(200);
   await page.screenshot({ path: join(SHOTS, file) });
 }
 

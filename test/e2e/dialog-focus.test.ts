@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, openApp, useServedBrowser } from './harness.js';
+import { hasChromium, openApp, settled, useServedBrowser } from './harness.js';
 
 /** Never pressed: they delete or replace data, open a file picker, download, or reach the network. */
 const LEAVE_OUT = /^(Delete|Remove|Restore|Replace|Export|Download|Sync|Merge|Choose|Open on GitHub|Check security status|Create|Copy)/i;
@@ -63,7 +63,7 @@ async function walk(page: Page, opener: Locator, dialogName: string | RegExp): P
     await control.focus();
     await page.keyboard.press(action.role === 'tab' ? 'Space' : 'Enter');
     pressed.push(action.name);
-    await page.waitForTimeout(300); // let the action settle (a save, a re-render)
+    await settled(page); // the action's save answered and the screen re-rendered
     await expect
       .poll(async () => {
         const place = await focusPlace(page);
@@ -74,8 +74,13 @@ async function walk(page: Page, opener: Locator, dialogName: string | RegExp): P
           : place.where === 'opener' || `not back on the opener after ${after} closed it: ${place.name}`;
       })
       .toBe(true);
-    // A confirmation or a nested dialog opened by the action: leave it with Escape first.
-    while ((await openDialogs(page)) > 1) await page.keyboard.press('Escape');
+    // A confirmation or a nested dialog opened by the action: leave it with Escape first, one at a time.
+    for (let open = await openDialogs(page); open > 1; open = await openDialogs(page)) {
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(() => openDialogs(page), { message: `Escape closes the dialog on top after ${pressed.join(' → ')}` })
+        .toBeLessThan(open);
+    }
   }
   if ((await openDialogs(page)) === 0) await openWith(page, opener);
   await page.keyboard.press('Escape');

@@ -112,13 +112,87 @@ export async function stored(served: Served, ref: string): Promise<EngagementVie
   return JSON.parse(r.stdout) as EngagementView;
 }
 
-/** Moves the focused drag handle one column right with the keyboard, with a person's pauses (dnd-kit measures the columns once a keyboard drag starts). */
+/** The index, among the board's columns and swimlane cells, of the one under a dragged card (-1: none). */
+function dropTargetUnderCard(page: Page): Promise<number> {
+  return page.evaluate(() => [...document.querySelectorAll('.column, .lane-cell')].findIndex((el) => /--over\b/.test(el.className)));
+}
+
+/**
+ * Moves the focused drag handle one column right with the keyboard, each key once the board shows
+ * the last one took: picked up (the handle pressed; then two frames, in which dnd-kit measures the
+ * columns a keyboard drag moves between), over the next column, dropped.
+ */
 export async function keyboardMoveRight(page: Page): Promise<void> {
+  const from = await page.evaluate(() => {
+    const own = document.activeElement?.closest('.column, .lane-cell');
+    return own ? [...document.querySelectorAll('.column, .lane-cell')].indexOf(own) : -1;
+  });
+  expect(from, 'a drag handle on the board has focus').toBeGreaterThanOrEqual(0);
   await page.keyboard.press('Space');
-  await page.waitForTimeout(250);
+  const pressed = () => page.evaluate(() => document.activeElement?.getAttribute('aria-pressed') ?? null);
+  await expect.poll(pressed, { message: 'the card is picked up (its drag handle pressed)' }).toBe('true');
+  await page.evaluate(async () => {
+    for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  });
   await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(250);
+  await expect.poll(() => dropTargetUnderCard(page), { message: 'the card is over the next column' }).toBe(from + 1);
   await page.keyboard.press('Space');
+}
+
+/**
+ * Waits until the page has had no call to the core in flight for two frames running: an action's
+ * save has answered and the screen re-rendered from it. Needs a page from `openApp`, which counts
+ * the calls (`countCallsInFlight`).
+ */
+export async function settled(page: Page): Promise<void> {
+  const counted = await page.evaluate(() => {
+    const w = window as unknown as { __palsInFlight?: number; __palsCalm?: number };
+    w.__palsCalm = 0;
+    return typeof w.__palsInFlight === 'number';
+  });
+  expect(counted, 'settled() needs a page opened by openApp (it counts the calls in flight)').toBe(true);
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __palsInFlight: number; __palsCalm: number };
+      w.__palsCalm = w.__palsInFlight === 0 ? w.__palsCalm + 1 : 0;
+      return w.__palsCalm >= 2;
+    },
+    undefined,
+    { polling: 'raf', timeout: 20_000 },
+  );
+}
+
+/** Counts the page's fetch calls in flight (window.__palsInFlight), for `settled`; installed before any page script runs. */
+export async function countCallsInFlight(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __palsInFlight: number };
+    w.__palsInFlight = 0;
+    const original = window.fetch.bind(window);
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      w.__palsInFlight++;
+      try {
+        return await original(...args);
+      } finally {
+        w.__palsInFlight--;
+      }
+    };
+  });
+}
+
+/**
+ * Waits until no CSS transition or animation is running (what a test measures or photographs is
+ * the final paint). The contexts ask for reduced motion, which the styles honour, so this is
+ * usually at once; it fails with the running ones after a generous bound.
+ */
+export async function untilStill(page: Page): Promise<void> {
+  const running = () =>
+    page.evaluate(() =>
+      document
+        .getAnimations()
+        .filter((a) => a.playState === 'running')
+        .map((a) => `${a.constructor.name} ${(a as Animation & { transitionProperty?: string }).transitionProperty ?? a.id}`),
+    );
+  await expect.poll(running, { message: 'no transition or animation still running' }).toEqual([]);
 }
 
 /** Waits (up to 20 s) until the deck preview reports its slide count in a status. */
@@ -162,13 +236,18 @@ export function launch(): Promise<Browser> {
   });
 }
 
-/** A 1440×900 page opened on a fresh one-time address, in the given colour scheme (each context is another browser profile). */
+/**
+ * A 1440×900 page opened on a fresh one-time address, in the given colour scheme (each context is
+ * another browser profile), asking for reduced motion (no transitions to wait out) and counting
+ * its calls in flight (`settled`).
+ */
 export async function openApp(
   browser: Browser,
   served: Served,
   colorScheme: 'light' | 'dark' = 'light',
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme, reducedMotion: 'reduce' });
+  await countCallsInFlight(context);
   const page = await context.newPage();
   await page.goto(await served.link());
   return { context, page };

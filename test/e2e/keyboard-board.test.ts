@@ -15,7 +15,7 @@ import { hasChromium, keyboardMoveRight, SHOTS, stored, useServedBrowser, type S
 const COLUMNS = ['Intake', 'Meet & greet', 'Follow-up', 'Self-assessment draft', 'In review', 'Done'];
 
 async function openAt(browser: Browser, served: Served, width: number, height: number, colorScheme: 'light' | 'dark' = 'light') {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(await served.link());
   await page.getByRole('button', { name: 'Kyverno', exact: true }).waitFor();
@@ -43,8 +43,7 @@ function tabbableInCards(page: Page): Promise<string[]> {
 }
 
 async function expectNoViolations(page: Page, screen: string): Promise<void> {
-  await page.waitForTimeout(150); // transitions settle (contrast is measured on what is painted)
-  const violations = await audit(page);
+  const violations = await audit(page); // once nothing moves: contrast is measured on what is painted
   expect(violations, describeViolations(screen, violations)).toEqual([]);
 }
 

@@ -11,7 +11,7 @@
  */
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectDeckPreview, hasChromium, openApp, useServedBrowser } from './harness.js';
+import { expectDeckPreview, hasChromium, openApp, settled, useServedBrowser } from './harness.js';
 
 const HOSTILE_NOTE = [
   '# Links',
@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('the navigation surface under pals serve', () => {
     expect(hrefs.some(([href]) => href === 'https://example.com/page')).toBe(true);
     expect(await preview.locator('script, iframe, form, meta, object, embed, [onerror], [onclick]').count()).toBe(0);
     expect(await preview.locator('img[src^="http"]').count()).toBe(0);
-    await page.waitForTimeout(300);
+    await settled(page); // whatever the preview asked for has answered, and two frames painted it
     await expectContained(page, appRequests, external);
     await context.close();
   });
@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium)('the navigation surface under pals serve', () => {
     // The text-only links (javascript:, data:) do nothing when clicked.
     await preview.getByText('js link').click();
     await preview.getByText('raw anchor').click();
-    await page.waitForTimeout(300);
+    await settled(page); // two frames after the clicks: a navigation they started would have begun
     expect(await pwned(page)).toBeNull();
     expect(page.url()).toBe(`${app.served.origin}/`);
     expect(
@@ -165,6 +165,16 @@ describe.skipIf(!hasChromium)('the navigation surface under pals serve', () => {
     const outcome = await page.evaluate(async () => {
       const hit = (window as unknown as { hit?: Record<string, boolean> }).hit;
       if (hit) throw new Error('stale state');
+      // Each attack below is refused with a report; the page waits for those (a bound of 15 s, should
+      // one not come: an attack that ran reports nothing, and the assertions below then fail).
+      const expected = ['script-src-attr', 'script-src-elem', 'form-action', 'base-uri'];
+      const reported: string[] = [];
+      const allReported = new Promise<void>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          reported.push(e.effectiveDirective);
+          if (expected.every((d) => reported.includes(d))) resolve();
+        });
+      });
       document.body.insertAdjacentHTML('beforeend', '<img src="/nothing.png" onerror="(window.hit ??= {}).onerror = true">');
       const script = document.createElement('script');
       script.textContent = '(window.hit ??= {}).inlineScript = true';
@@ -185,10 +195,18 @@ describe.skipIf(!hasChromium)('the navigation surface under pals serve', () => {
       } catch {
         // refused
       }
-      await new Promise((r) => setTimeout(r, 400));
-      return { ran: (window as unknown as { hit?: Record<string, boolean> }).hit ?? {}, baseURI: document.baseURI };
+      await Promise.race([allReported, new Promise((r) => setTimeout(r, 15_000))]);
+      return {
+        ran: (window as unknown as { hit?: Record<string, boolean> }).hit ?? {},
+        baseURI: document.baseURI,
+        reported: [...new Set(reported)].sort(),
+      };
     });
-    expect(outcome).toEqual({ ran: {}, baseURI: `${app.served.origin}/` });
+    expect(outcome).toEqual({
+      ran: {},
+      baseURI: `${app.served.origin}/`,
+      reported: ['base-uri', 'form-action', 'script-src-attr', 'script-src-elem'],
+    });
     // eval is refused by the same policy (no 'unsafe-eval'); DevTools-driven evaluation bypasses
     // that check, so it is asserted on the policy the page was served with.
     const csp = (await context.request.get(`${app.served.origin}/`)).headers()['content-security-policy'] ?? '';
@@ -219,7 +237,7 @@ describe.skipIf(!hasChromium)('the navigation surface under pals serve', () => {
     }
     await deck.click();
     await expectDeckPreview(page);
-    await page.waitForTimeout(500);
+    await settled(page);
     // Locators pierce the slides' open shadow roots.
     const slides = page.locator('.slides');
     await expect

@@ -12,7 +12,7 @@ import { addEngagement } from '../../shared/engagements.js';
 import { emptyDoc } from '../../shared/schema.js';
 import { DEFAULT_VIEW, saveViewState } from '../../shared/views.js';
 import { audit, blocking, describeViolations } from './axe-audit.js';
-import { hasChromium, keyboardMoveRight, SHOTS, stored, useServedBrowser, type Served } from './harness.js';
+import { hasChromium, keyboardMoveRight, SHOTS, stored, untilStill, useServedBrowser, type Served } from './harness.js';
 
 // PALS_NOW is 2026-11-27 (harness.ts). A meet & greet window closes a week after kickoff.
 async function seed(served: Served): Promise<void> {
@@ -34,7 +34,7 @@ async function seed(served: Served): Promise<void> {
 }
 
 async function openPage(browser: Browser, served: Served, colorScheme: 'light' | 'dark' = 'light') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(await served.link());
   await expect.poll(() => page.getByRole('region', { name: 'Needs attention' }).count()).toBe(1);
@@ -42,8 +42,7 @@ async function openPage(browser: Browser, served: Served, colorScheme: 'light' |
 }
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page.waitForTimeout(150); // let transitions settle (contrast is measured on what is painted)
-  const violations = await audit(page);
+  const violations = await audit(page); // once nothing moves: contrast is measured on what is painted
   console.log(describeViolations(screen, violations));
   expect(blocking(violations), describeViolations(screen, blocking(violations))).toEqual([]);
 }
@@ -104,7 +103,7 @@ describe.skipIf(!hasChromium)("the coordinator's week in Chromium", () => {
     expect(await none.getByRole('button', { name: 'Unassigned', exact: true }).count()).toBe(1);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      await page.waitForTimeout(300); // the cells' colour transitions
+      await untilStill(page); // the cells' colours, as the new scheme paints them
       await page.screenshot({ path: join(SHOTS, `e2e-week-swimlanes-${scheme}.png`) });
     }
     await page.emulateMedia({ colorScheme: 'light' });

@@ -14,7 +14,7 @@ import { addDiscovered, markKnown } from '../shared/github/discovery.js';
 import type { DiscoveredIssue } from '../shared/github/issue.js';
 import { addEngagement } from '../shared/engagements.js';
 import { emptyDoc, type StoreDoc } from '../shared/schema.js';
-import { DiscoverFake, type ListCounts, type ListedIssue } from './discover-fake.js';
+import { FakeGithub } from '../test/support/github/fake-github.js';
 import type { Metric, Scenario, ScenarioContext, ScenarioResult } from './scenario.js';
 import { withTempDir } from './tempdir.js';
 
@@ -27,14 +27,14 @@ const BUDGET_MS = 3000;
 const shape = (labelled: number) => ({ labelled, others: labelled / 5, prs: labelled / 25, linked: labelled / 2 });
 type Shape = ReturnType<typeof shape>;
 
-function repository({ labelled, others, prs }: Shape): ListedIssue[] {
-  const issues: ListedIssue[] = [];
+/** Fills the fake's cncf/tag-security: labelled issues, other issues and PRs whose titles discovery looks for. */
+function repository(fake: FakeGithub, { labelled, others, prs }: Shape): void {
+  const at = { owner: 'cncf', repo: 'tag-security' };
   for (let n = 1; n <= labelled; n++)
-    issues.push({ number: n, title: `[Security Pals] Project ${n} self-assessment`, labels: ['security-pals'], pull: false });
-  for (let n = 1; n <= others; n++) issues.push({ number: 5000 + n, title: `Docs ${n}`, labels: ['docs'], pull: false });
+    fake.add({ ...at, number: n, title: `[Security Pals] Project ${n} self-assessment`, labels: ['security-pals'] });
+  for (let n = 1; n <= others; n++) fake.add({ ...at, number: 5000 + n, title: `Docs ${n}`, labels: ['docs'] });
   for (let n = 1; n <= prs; n++)
-    issues.push({ number: 9000 + n, title: `Pr${n} Project Security Self-Assessment - Security Pals`, labels: [], pull: true });
-  return issues;
+    fake.add({ ...at, number: 9000 + n, kind: 'pull', title: `Pr${n} Project Security Self-Assessment - Security Pals` });
 }
 
 /** A board whose first `linked` labelled issues are already linked. */
@@ -46,20 +46,32 @@ function board(linked: number): StoreDoc {
   return doc;
 }
 
+/** What one discovery pass asked for: list pages, search pages, core points; and how long it took. */
 interface Pass {
-  readonly counts: ListCounts;
+  readonly requests: number;
+  readonly listPages: number;
+  readonly searchPages: number;
+  readonly points: number;
   readonly ms: number;
 }
 
-async function timed(fake: DiscoverFake, run: () => Promise<void>): Promise<Pass> {
+async function timed(fake: FakeGithub, run: () => Promise<void>): Promise<Pass> {
   fake.resetCounts();
   const start = performance.now();
   await run();
-  return { counts: fake.snapshot(), ms: performance.now() - start };
+  const ms = performance.now() - start;
+  const { requests, points } = fake.counts();
+  return {
+    requests,
+    points,
+    listPages: fake.count('GET', /^\/repos\/[^/]+\/[^/]+\/issues\?/),
+    searchPages: fake.count('GET', /^\/search\/issues/),
+    ms,
+  };
 }
 
 /** Naive: default page size, every page in turn, then the search the same way. */
-async function naive(fake: DiscoverFake): Promise<number> {
+async function naive(fake: FakeGithub): Promise<number> {
   let found = 0;
   for (const first of [
     `${fake.url}/repos/cncf/tag-security/issues?labels=security-pals&state=open`,
@@ -78,8 +90,9 @@ async function naive(fake: DiscoverFake): Promise<number> {
 
 async function runIn(ctx: ScenarioContext, dir: string): Promise<ScenarioResult> {
   const repo = shape(ctx.size);
-  const fake = await DiscoverFake.start(repository(repo));
+  const fake = await FakeGithub.start();
   try {
+    repository(fake, repo);
     await writeFile(join(dir, 'pals.json'), JSON.stringify(board(repo.linked)));
     const { store } = await PalsStore.open(dir);
     let list: DiscoveredIssue[] = [];
@@ -109,27 +122,27 @@ async function runIn(ctx: ScenarioContext, dir: string): Promise<ScenarioResult>
         naiveFound = await naive(fake);
       });
       const metrics: Metric[] = [
-        { id: 'requests', label: 'discovery: requests', unit: 'count', ours: ours.counts.requests, naive: naivePass.counts.requests },
+        { id: 'requests', label: 'discovery: requests', unit: 'count', ours: ours.requests, naive: naivePass.requests },
         {
           id: 'list-pages',
           label: 'discovery: issue list pages',
           unit: 'count',
-          ours: ours.counts.listPages,
-          naive: naivePass.counts.listPages,
+          ours: ours.listPages,
+          naive: naivePass.listPages,
         },
         {
           id: 'search-pages',
           label: 'discovery: search pages',
           unit: 'count',
-          ours: ours.counts.searchPages,
-          naive: naivePass.counts.searchPages,
+          ours: ours.searchPages,
+          naive: naivePass.searchPages,
         },
         {
           id: 'points',
           label: 'discovery: core rate-limit points',
           unit: 'count',
-          ours: ours.counts.points,
-          naive: naivePass.counts.points,
+          ours: ours.points,
+          naive: naivePass.points,
         },
         {
           id: 'wall',
@@ -150,7 +163,7 @@ async function runIn(ctx: ScenarioContext, dir: string): Promise<ScenarioResult>
         `ours found ${found} (${fresh} not linked); --add added ${added}, after which ${again} are left unlinked (twice adds nothing); naive read ${naiveFound} items`,
         `ours = discoverIssues with the desk's Octokit client (100 per page, Link header followed, at most 10 pages per query), marked against a board of ${repo.linked} linked cards, then addDiscovered in one store update`,
         "naive = plain fetch with GitHub's default 30 per page, following Link, nothing marked or saved",
-        'fake GitHub on 127.0.0.1 (bench/discover-fake.ts): the issues list costs 1 core point per page; search has its own limit (30 a minute on api.github.com)',
+        "fake GitHub on 127.0.0.1 (test/support/github/, the tests' fake: @octokit/fixtures' recorded shapes): the issues list costs 1 core point per page; search has its own limit (30 a minute on api.github.com)",
       ];
       return { scenario: 'discover', size: repo.labelled, baseline: 'plain fetch, 30/page', metrics, notes };
     } finally {

@@ -1,6 +1,6 @@
 /**
  * Scenario "sync": a store of N engagements, each linked to an issue on a loopback fake GitHub
- * (fake-github.ts). Ours is `syncAll` run in-process the way `pals sync` runs it (the desk's
+ * (test/support/github/fake-github.ts, the tests' own, with GitHub's recorded shapes). Ours is `syncAll` run in-process the way `pals sync` runs it (the desk's
  * Octokit client, conditional GETs with the stored ETag, results saved through the store);
  * the naive baseline GETs every issue with a plain fetch, one at a time, no ETag. Each side
  * runs twice: a first sync (every issue new) and an unchanged re-sync.
@@ -13,7 +13,7 @@ import { PalsStore } from '../electron/core/store/store.js';
 import { parseIssueRef } from '../shared/issue-ref.js';
 import type { SyncReport } from '../shared/github/report.js';
 import type { StoreDoc } from '../shared/schema.js';
-import { FakeGithub, type BenchIssue, type FakeCounts } from './fake-github.js';
+import { FakeGithub, type FakeCounts, type FakeIssue } from '../test/support/github/fake-github.js';
 import type { Metric, Profile, Scenario, ScenarioContext, ScenarioResult } from './scenario.js';
 import { seedDoc } from './seed.js';
 import { median } from './stats.js';
@@ -36,6 +36,9 @@ interface Pass {
   readonly writes?: number;
 }
 
+/** An issue of the fake, as `FakeGithub.add` takes it. */
+type BenchIssue = Pick<FakeIssue, 'owner' | 'repo' | 'number' | 'title' | 'labels' | 'comments' | 'updatedAt'>;
+
 /** The fake's issues for every linked engagement of `doc`. */
 function issuesOf(doc: StoreDoc): BenchIssue[] {
   return doc.engagements.flatMap((e) => {
@@ -47,7 +50,7 @@ function issuesOf(doc: StoreDoc): BenchIssue[] {
         repo: ref.repo,
         number: ref.number,
         title: e.github.title ?? e.name,
-        labels: e.github.labels,
+        labels: [...e.github.labels],
         comments: e.github.comments ?? 0,
         updatedAt: '2026-11-01T10:00:00Z',
       },
@@ -56,7 +59,8 @@ function issuesOf(doc: StoreDoc): BenchIssue[] {
 }
 
 async function withFake<T>(issues: readonly BenchIssue[], fn: (fake: FakeGithub) => Promise<T>): Promise<T> {
-  const fake = await FakeGithub.start(issues);
+  const fake = await FakeGithub.start();
+  for (const issue of issues) fake.add({ ...issue, labels: [...issue.labels] });
   try {
     return await fn(fake);
   } finally {
@@ -68,7 +72,7 @@ async function measure(fake: FakeGithub, fn: () => Promise<void>): Promise<Pass>
   fake.resetCounts();
   const start = performance.now();
   await fn();
-  return { ms: performance.now() - start, counts: fake.snapshot() };
+  return { ms: performance.now() - start, counts: fake.counts() };
 }
 
 /** Re-sync pairs (ours unchanged, then plain fetch, back to back) whose ratios give the re-sync figure. */
@@ -212,7 +216,9 @@ async function runIn(ctx: ScenarioContext, dir: string): Promise<ScenarioResult>
     `ours = syncAll in-process as \`pals sync --api-url <fake>\` runs it (${SYNC_LIMITS.concurrency} at a time, the first request alone), wall time includes saving the results to the store (one update per chunk of results; nothing for unchanged issues; ${NOTES_PER} notes per engagement, fsynced writes); each pass opens and closes the store like one \`pals sync\`, and its store writes are counted up to the close`,
   );
   notes.push('naive = one plain fetch per issue, one at a time, no ETag and nothing saved; the first sync is a single sample of each side');
-  notes.push('fake GitHub on 127.0.0.1 (bench/fake-github.ts): a 200 costs 1 rate-limit point, a 304 costs 0, as on api.github.com');
+  notes.push(
+    "fake GitHub on 127.0.0.1 (test/support/github/, the tests' fake: @octokit/fixtures' recorded shapes): a 200 costs 1 rate-limit point, a 304 costs 0, as on api.github.com",
+  );
   notes.push(
     'ours is paced ahead of GitHub’s secondary limit (electron/core/github/pace.ts: 900 points a minute, a 304 free): a first sync of more than 900 issues runs at 15 a second after the first 900, so its wall time there is GitHub’s pace, not the desk’s; the unchanged re-sync never waits',
   );

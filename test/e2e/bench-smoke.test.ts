@@ -3,7 +3,6 @@
  * `npm run build`): it exits 0, and its JSON summary holds a result for every registered scenario
  * with figures in it, and the budgets issue 27 names. Its figures are not judged here.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KEY_BUDGETS } from '../../bench/key-budgets.js';
 import { SCENARIOS } from '../../bench/scenarios.js';
-import { tempDir } from '../helpers.js';
+import { runNode, tempDir } from '../helpers.js';
 import { hasChromium } from './harness.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,26 +22,11 @@ interface Summary {
   readonly keyBudgets: readonly { scenario: string; metric: string }[];
 }
 
-/** Runs the built bench to its end; resolves with its exit code and output. */
-function runBench(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bench, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
 describe.skipIf(!existsSync(bench))('npm run bench -- --smoke', () => {
   // A generous ceiling so a hang fails instead of holding CI; nothing asserts how long it took.
   it('runs every scenario to the end and writes a summary naming each', { timeout: 600_000 }, async () => {
     const out = join(await tempDir(), 'results.json');
-    const run = await runBench(['--smoke', '--out', out]);
+    const run = await runNode([bench, '--smoke', '--out', out], { cwd: root });
     expect(run.stderr).not.toMatch(/bench failed/);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('issue 27 budgets:');

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNode } from '../helpers.js';
 import { filledWith } from '../fixtures/self-assessment.js';
-import { FakeGithub } from '../electron/core/github/fake-github.js';
+import { FakeGithub } from '../support/github/fake-github.js';
 import { audit, blocking, describeViolations } from './axe-audit.js';
 import { hasChromium, launch, openApp, removeData, SHOTS, startServe, stored, type Served } from './harness.js';
 

@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pals, tempDir } from '../../helpers.js';
-import type { FakeGithub } from '../core/github/fake-github.js';
+import type { FakeGithub } from '../../support/github/fake-github.js';
 import { fakeGithub, TOKEN } from '../core/github/setup.js';
 
 const env = { GITHUB_TOKEN: TOKEN };

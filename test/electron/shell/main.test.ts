@@ -3,7 +3,7 @@
  * folder: start-up order, the hardened window, the IPC surface and its sender check, the guards,
  * store events (ours and the CLI's), the menu, a second launch, and flushing on quit.
  */
-import { FakeGithub } from '../core/github/fake-github.js';
+import { FakeGithub } from '../../support/github/fake-github.js';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

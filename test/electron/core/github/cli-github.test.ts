@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pals, tempDir } from '../../../helpers.js';
 import { filledWith } from '../../../fixtures/self-assessment.js';
-import type { FakeGithub } from './fake-github.js';
+import type { FakeGithub } from '../../../support/github/fake-github.js';
 import { fakeGithub, TOKEN } from './setup.js';
 
 const env = { GITHUB_TOKEN: TOKEN };

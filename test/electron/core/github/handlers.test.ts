@@ -8,8 +8,8 @@ import { envTokenSource, type TokenSource, type TokenStatus } from '../../../../
 import { startServer } from '../../../../electron/serve/server.js';
 import type { PalsStore } from '../../../../electron/core/store/store.js';
 import { tempDir } from '../../../helpers.js';
+import type { FakeGithub } from '../../../support/github/fake-github.js';
 import { readUntil } from '../../../support/read-until.js';
-import type { FakeGithub } from './fake-github.js';
 import { fakeGithub, linked, openStore, TOKEN } from './setup.js';
 
 /** An in-memory token source like the app's vault. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { syncAll } from '../../../../electron/core/github/sync.js';
 import { editEngagement } from '../../../../shared/engagements.js';
 import { filledWith } from '../../../fixtures/self-assessment.js';
-import type { FakeFile } from './fake-github.js';
+import type { FakeFile } from '../../../support/github/fake-github.js';
 import { client, fakeGithub, linked, openStore, TOKEN } from './setup.js';
 
 const PATH = 'community/assessments/projects/widget/self-assessment.md';

@@ -4,7 +4,7 @@ import { createGithubClient, type ClientOptions, type GithubClient } from '../..
 import { PalsStore } from '../../../../electron/core/store/store.js';
 import { addEngagement } from '../../../../shared/engagements.js';
 import { tempDir } from '../../../helpers.js';
-import { FakeGithub } from './fake-github.js';
+import { FakeGithub } from '../../../support/github/fake-github.js';
 
 /** A token shaped like GitHub's; tests check it never appears in any output. */
 export const TOKEN = 'ghp_fakeTOKEN0123456789abcdefghijklmnopqr';

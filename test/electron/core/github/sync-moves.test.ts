@@ -11,7 +11,7 @@ import { setPhaseLabels } from '../../../../shared/github/label-rules.js';
 import { moveCard } from '../../../../shared/move.js';
 import type { Phase } from '../../../../shared/phases.js';
 import { tempDir } from '../../../helpers.js';
-import type { FakeGithub } from './fake-github.js';
+import type { FakeGithub } from '../../../support/github/fake-github.js';
 import { client, fakeGithub, linked, openStore, TOKEN } from './setup.js';
 
 const FIRST = new Date('2026-11-20T10:00:00.000Z');

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { BASE_HEADERS, contentJson, errorJson } from '../github/fake-github-shapes.js';
+import { BASE_HEADERS, contentJson, errorJson } from '../../../support/github/fake-github-shapes.js';
 
 export interface Recorded {
   readonly method: string;

@@ -36,16 +36,28 @@ export interface Reply {
   readonly cost?: number;
   /** Sent as it is, as text (the contents API's raw media type), instead of `body` as JSON. */
   readonly raw?: string;
+  /** `body` already serialized (sent as JSON instead of serializing `body` again). */
+  readonly text?: string;
 }
 
 export const notFound: Reply = { status: 404, body: errorJson('Not Found') };
 
+/** Each issue's answer as last built, rebuilt when the issue (or the API address) changed. */
+const built = new WeakMap<FakeIssue, { readonly key: string; readonly json: unknown; readonly text: string; readonly etag: string }>();
+
 /** `GET /repos/{o}/{r}/issues/{n}` (or `/repositories/{id}/issues/{n}`), conditional on the ETag. */
 export function getIssue(api: string, issue: FakeIssue, ifNoneMatch: string | undefined): Reply {
-  const json = issueJson(api, issue);
-  const etag = `W/"${createHash('sha256').update(JSON.stringify(json)).digest('hex').slice(0, 32)}"`;
+  const key = `${api} ${JSON.stringify(issue)}`;
+  let answer = built.get(issue);
+  if (answer?.key !== key) {
+    const json = issueJson(api, issue);
+    const text = JSON.stringify(json);
+    answer = { key, json, text, etag: `W/"${createHash('sha256').update(text).digest('hex').slice(0, 32)}"` };
+    built.set(issue, answer);
+  }
+  const { etag } = answer;
   if (ifNoneMatch === etag) return { status: 304, headers: { etag }, cost: 0 };
-  return { status: 200, body: json, headers: { etag } };
+  return { status: 200, body: answer.json, text: answer.text, headers: { etag } };
 }
 
 /** What a misbehaving issue answers instead (null: behave normally; 'hang': never answer; 'drop': close the connection). */
@@ -150,7 +162,7 @@ export function changeLabels(api: string, issue: FakeIssue, method: string, body
 
 /** One page of `all`, with GitHub's Link header (absolute URLs) when there are more. */
 function page<T>(all: readonly T[], url: URL): { items: T[]; headers: Record<string, string> } {
-  const per = Number(url.searchParams.get('per_page') ?? 30);
+  const per = Math.min(100, Number(url.searchParams.get('per_page') ?? 30)); // GitHub's most
   const current = Number(url.searchParams.get('page') ?? 1);
   const last = Math.max(1, Math.ceil(all.length / per));
   const at = (n: number) => {

@@ -15,7 +15,7 @@ import { baseIdOf, describeReadError, errnoCode, readWithStats, signatureOf, typ
 import { readJournal, readJournalTail, type JournalText } from './journal-file.js';
 import { parseDeferred } from './deferred-notes.js';
 import { applyRecord, JournalRecordError } from './journal-record.js';
-import { readSeal, sealMatches, type Seal } from './seal.js';
+import { readSeal, sealIfCanonical, sealMatches, type Seal } from './seal.js';
 
 /** `pals.json` as read: its bytes, signature, journal base id and size, and whether `seal` vouches for these bytes. */
 export interface Snapshot {
@@ -140,7 +140,14 @@ async function readBoth(
   const alone = (): ParsedDoc => (sealed ? trustSealed(raw, migrations) : parseDocValue(raw, migrations));
   const withRecords = (value: Record<string, unknown>): ParsedDoc =>
     sealed ? parseDocOnTrusted(value, trustedValues(raw), migrations) : parseDocValue(value, migrations);
-  if (!hasRecords) return { parsed: alone(), disk, journal, journalProblem: journal?.damaged ?? null, sealed, applied: 0 };
+  if (!hasRecords) {
+    const parsed = alone();
+    // A valid file without a seal that leaves notes unparsed gets one, when it is what this program writes.
+    if (snapshot && !(sealed && seal?.layout) && parsed.fromVersion === SCHEMA_VERSION) {
+      await sealIfCanonical(fs, files.file, snapshot.data, parsed.doc);
+    }
+    return { parsed, disk, journal, journalProblem: journal?.damaged ?? null, sealed, applied: 0 };
+  }
   if (!journal.bases.includes(disk.fileBase)) {
     const problem = 'the change journal does not belong to this pals.json (the file was replaced or copied)';
     return { parsed: alone(), disk, journal, journalProblem: problem, sealed, applied: 0 };

@@ -146,3 +146,23 @@ export async function writeSealedDoc(fs: Fs, file: string, doc: StoreDoc): Promi
   await writeFileDurable(file, data, { fs });
   await writeSeal(fs, file, sealOf(data.length, digestOf(data), recorder.result()));
 }
+
+/**
+ * Seals `data`, the bytes of the store file `file` just validated in full as `doc`, when they are
+ * exactly what this program writes for `doc` (compact, in its order): later loads then skip the
+ * validation and leave the notes unparsed, as for a file it wrote. Anything else (pretty-printed,
+ * hand-ordered, another version) is left unsealed until the next write. Never throws.
+ */
+export async function sealIfCanonical(fs: Fs, file: string, data: Buffer, doc: StoreDoc): Promise<void> {
+  // A file this program writes starts `{"schemaVersion":`; a pretty-printed one is not worth serializing.
+  if (data[0] !== 0x7b || data[1] !== 0x22) return;
+  const recorder = new LayoutRecorder();
+  let at = 0;
+  for (const chunk of serializeDocChunks(doc, recorder)) {
+    const bytes = Buffer.from(chunk, 'utf8');
+    if (at + bytes.length > data.length || bytes.compare(data, at, at + bytes.length) !== 0) return;
+    at += bytes.length;
+  }
+  if (at !== data.length) return;
+  await writeSeal(fs, file, sealOf(data.length, digestOf(data), recorder.result()));
+}

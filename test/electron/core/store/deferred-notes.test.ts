@@ -129,6 +129,33 @@ describe('a sealed pals.json with its notes layout', () => {
   });
 });
 
+describe('a valid pals.json without such a seal', () => {
+  it('is sealed with its layout by the load that validated it, when it is what the store writes', async () => {
+    const dir = await tempDir();
+    const doc = seeded();
+    // Written by something else, compact (as a benchmark or a restore of a copy would leave it).
+    await writeFile(join(dir, 'pals.json'), JSON.stringify(doc));
+    const first = await PalsStore.open(dir, { foldOnClose: false });
+    expect(first.store.stats).toMatchObject({ sealedLoads: 0, validatedLoads: 1 });
+    await first.store.close();
+    const second = await PalsStore.open(dir);
+    expect(second.store.stats).toMatchObject({ sealedLoads: 1, validatedLoads: 0 });
+    expect(deferred(second.store.doc.engagements[0]!)).toBe(true);
+    expect(second.store.doc).toEqual(doc);
+    await second.store.close();
+  });
+
+  it('stays unsealed when pretty-printed, and is validated in full again', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'pals.json'), JSON.stringify(seeded(), null, 2));
+    for (let i = 0; i < 2; i++) {
+      const { store } = await PalsStore.open(dir, { foldOnClose: false });
+      expect(store.stats).toMatchObject({ sealedLoads: 0, validatedLoads: 1 });
+      await store.close();
+    }
+  });
+});
+
 describe('parseDeferred', () => {
   it('gives null for a layout that does not fit the bytes, and the document for one that does', () => {
     const doc = seeded();

@@ -55,6 +55,12 @@ export function engagementJson(engagement: object): EngagementJson {
   return found;
 }
 
+/** `engagementJson` without keeping what it built (a one-off comparison must not hold a copy of the store). */
+export function engagementJsonOnce(engagement: object): EngagementJson {
+  const raw = raws.get(engagement);
+  return cache.get(engagement) ?? (raw ? fromRaw(raw) : build(engagement as Record<string, unknown>));
+}
+
 /** The JSON of an engagement loaded with deferred notes: its very bytes, decoded. */
 function fromRaw(raw: RawEngagement): EngagementJson {
   return {

@@ -158,7 +158,7 @@ export async function sealIfCanonical(fs: Fs, file: string, data: Buffer, doc: S
   if (data[0] !== 0x7b || data[1] !== 0x22) return;
   const recorder = new LayoutRecorder();
   let at = 0;
-  for (const chunk of serializeDocChunks(doc, recorder)) {
+  for (const chunk of serializeDocChunks(doc, recorder, false)) {
     const bytes = Buffer.from(chunk, 'utf8');
     if (at + bytes.length > data.length || bytes.compare(data, at, at + bytes.length) !== 0) return;
     at += bytes.length;

@@ -7,13 +7,13 @@
  * engagements), and can record where each engagement's notes lie (notes-layout.ts).
  */
 import type { StoreDoc } from '../../../shared/schema.js';
-import { engagementJson } from './engagement-json.js';
+import { engagementJson, engagementJsonOnce } from './engagement-json.js';
 import type { LayoutRecorder } from './notes-layout.js';
 
 const CHUNK_CHARS = 1024 * 1024;
 
 /** The document as compact JSON, in order, as pieces (identical to `JSON.stringify(doc)` once joined). */
-function* pieces(doc: StoreDoc, layout: LayoutRecorder | null): Generator<string> {
+function* pieces(doc: StoreDoc, layout: LayoutRecorder | null, keep = true): Generator<string> {
   let first = true;
   // Bytes yielded so far, counted only while a layout is recorded.
   let offset = 0;
@@ -33,7 +33,7 @@ function* pieces(doc: StoreDoc, layout: LayoutRecorder | null): Generator<string
     yield out('[');
     for (let i = 0; i < doc.engagements.length; i++) {
       if (i > 0) yield out(',');
-      const e = engagementJson(doc.engagements[i]!);
+      const e = (keep ? engagementJson : engagementJsonOnce)(doc.engagements[i]!);
       layout?.add(offset, e.bytes, e.notes, e.count);
       offset += e.bytes;
       yield e.json;
@@ -50,12 +50,12 @@ export function serializeDoc(doc: StoreDoc): string {
 
 /**
  * The same text as `serializeDoc`, in chunks of about 1 MiB, for writing a large store; with
- * `layout`, records where each engagement's notes lie as it goes.
+ * `layout`, records where each engagement's notes lie as it goes; `keep` false: caches nothing new.
  */
-export function* serializeDocChunks(doc: StoreDoc, layout: LayoutRecorder | null = null): Generator<string> {
+export function* serializeDocChunks(doc: StoreDoc, layout: LayoutRecorder | null = null, keep = true): Generator<string> {
   let parts: string[] = [];
   let size = 0;
-  for (const piece of pieces(doc, layout)) {
+  for (const piece of pieces(doc, layout, keep)) {
     parts.push(piece);
     size += piece.length;
     if (size >= CHUNK_CHARS) {

@@ -71,7 +71,7 @@ export const API_CALL_NAMES = [
 
 export type ApiCallName = (typeof API_CALL_NAMES)[number];
 
-export const API_EVENT_NAMES = ['boardChanged', 'menu', 'syncProgress', 'openCard'] as const;
+export const API_EVENT_NAMES = ['boardChanged', 'menu', 'syncProgress', 'syncDone', 'openCard'] as const;
 
 /** Commands from the desktop app's menu and shortcuts, delivered as the `menu` event (the list is shared/app-commands.ts). */
 export const MENU_COMMANDS = APP_COMMAND_IDS;

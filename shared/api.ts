@@ -347,6 +347,8 @@ export interface ApiEvents {
   readonly menu: { readonly command: MenuCommand };
   /** A GitHub sync advanced: `done` of `total` linked issues. */
   readonly syncProgress: SyncProgress;
+  /** A GitHub sync ended (whoever started it: a window, the desktop app's timer): its report, moves included. */
+  readonly syncDone: SyncReport;
   /** Open this engagement's card (desktop app: the "Needs attention" notification was clicked). */
   readonly openCard: { readonly id: string };
 }

@@ -93,6 +93,8 @@ export interface FakeControls {
   syncReport: SyncReport;
   /** Pushes a `syncProgress` event. */
   readonly emitSyncProgress: (done: number, total: number) => void;
+  /** Pushes a `syncDone` event (a sync this window did not start, such as the desktop app's timer). */
+  readonly emitSyncDone: (report: SyncReport) => void;
   /** Where the stand-in save dialog saves (`<folder>/<suggested name>`); null (the default): the user cancels. */
   saveFolder: string | null;
   /** Every file the core handed to the save dialog, in order. */
@@ -237,6 +239,7 @@ export function createFakeApi(doc?: StoreDoc, options: FakeOptions = {}): FakeAp
       const total = state.syncReport.checked;
       for (let done = 1; done <= total; done++) emitProgress(done, total);
       state.github = { ...state.github, lastSync: { at: AT, ...state.syncReport, failed: state.syncReport.failed.length } };
+      emit('syncDone', state.syncReport);
       return Promise.resolve(state.syncReport);
     },
   };
@@ -302,6 +305,9 @@ export function createFakeApi(doc?: StoreDoc, options: FakeOptions = {}): FakeAp
     },
     saves,
     emitSyncProgress: emitProgress,
+    emitSyncDone: (report: SyncReport) => {
+      emit('syncDone', report);
+    },
     calls,
     callsOf: (name) => calls.filter((c) => c.name === name).map((c) => c.args),
     failNext: (name, error) => {

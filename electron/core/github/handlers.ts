@@ -79,7 +79,10 @@ export function createGithubHandlers(ctx: CoreContext): Pick<Handlers, GithubCal
         if (!token) throw new PalsError('github', gh.tokenSource.missing ?? NO_TOKEN_SET);
         const onProgress: SyncOptions['onProgress'] = (p) => ctx.events?.emit('syncProgress', p);
         const { syncAll } = await import('./sync.js');
-        return syncAll(ctx.store, { ...gh.sync, client: await client(token), token, now: ctx.now, onProgress });
+        const report = await syncAll(ctx.store, { ...gh.sync, client: await client(token), token, now: ctx.now, onProgress });
+        // Every window learns how it ended and what it moved, not only the one that asked.
+        ctx.events?.emit('syncDone', report);
+        return report;
       })().finally(() => {
         running = null;
       });

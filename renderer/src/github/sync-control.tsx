@@ -1,6 +1,6 @@
 /**
  * The header's GitHub controls: "Sync" (explained, not just greyed, while no token is set), its
- * progress and result, the last sync time, "Find on GitHub" (discovery) and "GitHub settings".
+ * progress and result (with the cards it moved, sync-moves.tsx), the last sync time, "Find on GitHub" (discovery) and "GitHub settings".
  */
 import { useEffect, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -8,7 +8,8 @@ import { formatMoment } from '../format/dates.js';
 import { SettingsIcon } from '../icons.js';
 import type { Store } from '../store/types.js';
 import { useAppStore } from '../store/store-context.js';
-import { progressText, summaryText } from './sync-text.js';
+import { SyncMoves } from './sync-moves.js';
+import { movedSuffix, progressText, summaryText } from './sync-text.js';
 
 const NO_TOKEN = 'Add a GitHub token (GitHub settings) to sync linked issues';
 
@@ -38,9 +39,13 @@ function SyncStatusLine(props: {
   }
   if (result?.kind === 'done') {
     const failedRefs = result.report.failed.map((f) => `${f.ref}: ${f.error}`).join('\n');
+    const summary = summaryText(result.report);
+    const moved = movedSuffix(result.report);
+    // The header may cut the line short: the tooltip holds all of it, and each failure.
     return (
-      <p role="status" className="sync-text" title={failedRefs || undefined}>
-        {summaryText(result.report)}
+      <p role="status" className="sync-text" title={[summary + moved, failedRefs].filter(Boolean).join('\n')}>
+        {summary}
+        {moved && <span className="visually-hidden">{moved}</span>}
       </p>
     );
   }
@@ -74,6 +79,7 @@ export function SyncControl() {
       <div className="sync-status">
         <SyncStatusLine syncing={syncing} result={result} status={status} />
       </div>
+      {!syncing && result?.kind === 'done' && <SyncMoves moves={result.report.moved} />}
       <button
         type="button"
         className="button button--small"

@@ -25,7 +25,7 @@ export interface GithubSlice {
   readonly syncing: SyncProgress | null;
   readonly syncResult: SyncResult | null;
   readonly loadGithubStatus: () => Promise<void>;
-  /** Follows `syncProgress` events (also from periodic syncs); returns the unsubscribe. */
+  /** Follows `syncProgress` and `syncDone` events (also from periodic syncs); returns the unsubscribe. */
   readonly connectGithub: () => () => void;
   readonly syncNow: () => Promise<void>;
   readonly resolveConflict: (id: string, keep: 'local' | 'github') => Promise<ApiResponse<EngagementView>>;
@@ -70,9 +70,18 @@ export function createGithubSlice(api: PalsApi, freshness: Freshness): StateCrea
       },
       connectGithub: () => {
         void get().loadGithubStatus();
-        return api.on('syncProgress', (progress) => {
+        const offProgress = api.on('syncProgress', (progress) => {
           set({ syncing: progress });
         });
+        // A sync this window did not start (the desktop app's timer, another window) shows its end and its moves too.
+        const offDone = api.on('syncDone', (report) => {
+          set({ syncing: null, syncResult: { kind: 'done', report } });
+          void get().loadGithubStatus();
+        });
+        return () => {
+          offProgress();
+          offDone();
+        };
       },
       syncNow: async () => {
         if (get().syncing) return;

@@ -56,6 +56,8 @@ describe('GitHub API calls', () => {
     expect(a).toMatchObject({ ok: true, value: { checked: 3, updated: 3, failed: [], error: null } });
     expect(fake.count('GET', /^\/repos\/o\/r\/issues\/\d$/)).toBe(3);
     expect(seen.flatMap((e) => (e.event === 'syncProgress' ? [e.payload.done] : []))).toEqual([0, 1, 2, 3]);
+    // One sync, one end: every window hears its report (moves included), not only the one that asked.
+    expect(seen.filter((e) => e.event === 'syncDone').map((e) => e.payload)).toEqual([(a as { value: unknown }).value]);
     expect(await call('githubStatus')).toMatchObject({
       ok: true,
       value: { tokenSet: true, insecure: false, lastSync: { checked: 3, updated: 3, failed: 0, error: null } },

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeGithub } from '../electron/core/github/fake-github.js';
+import { FakeGithub } from '../support/github/fake-github.js';
 import { runNode } from '../helpers.js';
 import { audit, blocking, describeViolations } from './axe-audit.js';
 import { hasChromium, launch, openApp, removeData, SHOTS, startServe, stored, type Served } from './harness.js';

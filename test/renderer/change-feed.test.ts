@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../renderer/src/store/create-store.js';
 import { createFakeApi } from './fake-api.js';
 import { seededDoc, withSeededNote } from './seeded-doc.js';
@@ -13,7 +13,14 @@ async function connected() {
   const api = createFakeApi(withSeededNote(doc, 'eng-1', 'note-1', { kind: 'general', text: 'secret meeting text' }));
   const store = createAppStore(api);
   const stop = store.getState().connect();
-  await settle();
+  // The first load is done when the board is there (the fake core may take several turns: it
+  // opens a real store), not after a fixed number of ticks.
+  await vi.waitFor(
+    () => {
+      expect(store.getState().board).not.toBeNull();
+    },
+    { timeout: 20_000 },
+  );
   return { api, store, stop, card: (id: string) => store.getState().board!.engagements.find((e) => e.id === id) };
 }
 

@@ -4,16 +4,14 @@
  * label rules), "Find engagements on GitHub", a conflict resolved in the card dialog, and the
  * self-assessment PR's progress on the card. Keyboard paths, names for screen readers, and axe.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNode } from '../helpers.js';
 import { filledWith } from '../fixtures/self-assessment.js';
-import { FakeGithub } from '../support/github/fake-github.js';
+import type { FakeGithub } from '../support/github/fake-github.js';
 import { audit, blocking, describeViolations } from './axe-audit.js';
-import { hasChromium, launch, openApp, removeData, SHOTS, startServe, stored, type Served } from './harness.js';
+import { githubDesk, startGithubDesk, stopGithubDesk } from './github-desk.js';
+import { hasChromium, openApp, SHOTS, stored, type Served } from './harness.js';
 
 const TOKEN = 'ghp_e2eTOKEN0123456789abcdefghijklmnopqr';
 const column = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true });
@@ -38,7 +36,7 @@ describe.skipIf(!hasChromium)('GitHub in the app (pals serve + a fake GitHub)', 
   let fake: FakeGithub;
   let served: Served;
   let browser: Browser;
-  const saved = process.env.GITHUB_TOKEN;
+  const desk = githubDesk();
 
   const cli = async (args: string[]) => {
     const r = await served.pals(args);
@@ -47,54 +45,45 @@ describe.skipIf(!hasChromium)('GitHub in the app (pals serve + a fake GitHub)', 
   };
 
   beforeAll(async () => {
-    fake = await FakeGithub.start();
-    fake.add({ owner: 'o', repo: 'r', number: 1, title: 'Widget tracking', labels: ['pals/intake'], assignees: ['alice'] });
-    fake.add({
-      owner: 'cncf',
-      repo: 'tag-security',
-      number: 10,
-      title: '[Security Pals] Falco self-assessment',
-      labels: ['security-pals'],
-    });
-    fake.add({ owner: 'cncf', repo: 'tag-security', number: 11, title: '<b>Bold</b> [Security Pals]', labels: ['security-pals'] });
-    fake.add({
-      owner: 'cncf',
-      repo: 'tag-security',
-      number: 30,
-      kind: 'pull',
-      title: 'Widget Project Security Self-Assessment - Security Pals',
-      files: [
-        {
-          filename: 'community/assessments/projects/widget/self-assessment.md',
-          status: 'added',
-          content: filledWith(['Metadata', 'Overview', 'Appendix']),
-        },
-      ],
-    });
-    const dir = await mkdtemp(join(tmpdir(), 'pals-e2e-gh-'));
-    const bin = join(process.cwd(), 'electron/bin/pals.js');
-    const env = { ...process.env, PALS_NOW: '2026-11-27' };
-    for (const args of [
-      ['add', '--name', 'Widget', '--issue', 'o/r#1', '--pal', 'Alice'],
-      ['settings', '--api-url', fake.url, '--pal-login', 'Alice=alice'],
-    ]) {
-      const r = await runNode([bin, '--data', dir, ...args], { env });
-      expect(r.code, r.stderr).toBe(0);
-    }
-    // pals serve and the harness's CLI runs take the token from the environment, as the contract says.
-    process.env.GITHUB_TOKEN = TOKEN;
-    served = await startServe(dir);
-    browser = await launch();
+    ({ fake, served, browser } = await startGithubDesk(desk, {
+      name: 'gh',
+      token: TOKEN,
+      // The CLI steps run without a token; pals serve and the harness's CLI runs take it from the
+      // environment, as the contract says.
+      stepsWithToken: false,
+      prepare: (f) => {
+        f.add({ owner: 'o', repo: 'r', number: 1, title: 'Widget tracking', labels: ['pals/intake'], assignees: ['alice'] });
+        f.add({
+          owner: 'cncf',
+          repo: 'tag-security',
+          number: 10,
+          title: '[Security Pals] Falco self-assessment',
+          labels: ['security-pals'],
+        });
+        f.add({ owner: 'cncf', repo: 'tag-security', number: 11, title: '<b>Bold</b> [Security Pals]', labels: ['security-pals'] });
+        f.add({
+          owner: 'cncf',
+          repo: 'tag-security',
+          number: 30,
+          kind: 'pull',
+          title: 'Widget Project Security Self-Assessment - Security Pals',
+          files: [
+            {
+              filename: 'community/assessments/projects/widget/self-assessment.md',
+              status: 'added',
+              content: filledWith(['Metadata', 'Overview', 'Appendix']),
+            },
+          ],
+        });
+        return [
+          ['add', '--name', 'Widget', '--issue', 'o/r#1', '--pal', 'Alice'],
+          ['settings', '--api-url', f.url, '--pal-login', 'Alice=alice'],
+        ];
+      },
+    }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (served) await removeData(served);
-    await fake?.close();
-    if (saved === undefined) delete process.env.GITHUB_TOKEN;
-    else process.env.GITHUB_TOKEN = saved;
-  });
+  afterAll(() => stopGithubDesk(desk));
 
   it('Settings → GitHub by keyboard: tests the token, turns write-back on, validates and saves label rules', async () => {
     const { page, context } = await openApp(browser, served);

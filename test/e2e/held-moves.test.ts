@@ -4,15 +4,13 @@
  * the held moves ("Push these 2 moves" / "Only moves from now on"); the coordinator declines,
  * reviews them again later, and pushes them. By keyboard, by role and name, axe clean.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNode } from '../helpers.js';
-import { FakeGithub } from '../support/github/fake-github.js';
+import type { FakeGithub } from '../support/github/fake-github.js';
 import { audit, blocking, describeViolations } from './axe-audit.js';
-import { hasChromium, launch, openApp, removeData, SHOTS, startServe, type Served } from './harness.js';
+import { githubDesk, startGithubDesk, stopGithubDesk } from './github-desk.js';
+import { hasChromium, openApp, SHOTS, type Served } from './harness.js';
 
 const TOKEN = 'ghp_e2eTOKEN0123456789abcdefghijklmnopqr';
 
@@ -43,41 +41,30 @@ describe.skipIf(!hasChromium)('moves made while write-back was off, in the app',
   let fake: FakeGithub;
   let served: Served;
   let browser: Browser;
-  const saved = process.env.GITHUB_TOKEN;
+  const desk = githubDesk();
   const writes = () => fake.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
 
   beforeAll(async () => {
-    fake = await FakeGithub.start();
-    fake.add({ owner: 'o', repo: 'r', number: 1, title: 'Widget', labels: ['pals/intake', 'assessment'] });
-    fake.add({ owner: 'o', repo: 'r', number: 2, title: 'Gadget', labels: ['pals/follow-up'] });
-    const dir = await mkdtemp(join(tmpdir(), 'pals-e2e-held-'));
-    const bin = join(process.cwd(), 'electron/bin/pals.js');
-    const env = { ...process.env, PALS_NOW: '2026-11-27', GITHUB_TOKEN: TOKEN };
-    for (const args of [
-      ['add', '--name', 'Widget', '--issue', 'o/r#1'],
-      ['add', '--name', 'Gadget', '--issue', 'o/r#2'],
-      ['settings', '--api-url', fake.url],
-      ['sync'],
-      // Write-back is off: these two moves stay on the desk.
-      ['move', 'widget', 'draft'],
-      ['move', 'gadget', 'review'],
-    ]) {
-      const r = await runNode([bin, '--data', dir, ...args], { env });
-      expect(r.code, r.stderr).toBe(0);
-    }
-    process.env.GITHUB_TOKEN = TOKEN;
-    served = await startServe(dir);
-    browser = await launch();
+    ({ fake, served, browser } = await startGithubDesk(desk, {
+      name: 'held',
+      token: TOKEN,
+      prepare: (f) => {
+        f.add({ owner: 'o', repo: 'r', number: 1, title: 'Widget', labels: ['pals/intake', 'assessment'] });
+        f.add({ owner: 'o', repo: 'r', number: 2, title: 'Gadget', labels: ['pals/follow-up'] });
+        return [
+          ['add', '--name', 'Widget', '--issue', 'o/r#1'],
+          ['add', '--name', 'Gadget', '--issue', 'o/r#2'],
+          ['settings', '--api-url', f.url],
+          ['sync'],
+          // Write-back is off: these two moves stay on the desk.
+          ['move', 'widget', 'draft'],
+          ['move', 'gadget', 'review'],
+        ];
+      },
+    }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (served) await removeData(served);
-    await fake?.close();
-    if (saved === undefined) delete process.env.GITHUB_TOKEN;
-    else process.env.GITHUB_TOKEN = saved;
-  });
+  afterAll(() => stopGithubDesk(desk));
 
   it('switching write-back on sends nothing and offers the held moves; declined, then reviewed and pushed', async () => {
     const { page, context } = await openApp(browser, served);

@@ -3,15 +3,13 @@
  * moves): "Saving this moves 3 cards on the next sync", card by card, read by a screen reader
  * from the Save button, nothing stored until Save; then a sync moves exactly those cards.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNode } from '../helpers.js';
-import { FakeGithub } from '../support/github/fake-github.js';
+import type { FakeGithub } from '../support/github/fake-github.js';
 import { audit, blocking, describeViolations } from './axe-audit.js';
-import { hasChromium, launch, openApp, removeData, SHOTS, startServe, type Served } from './harness.js';
+import { githubDesk, startGithubDesk, stopGithubDesk } from './github-desk.js';
+import { hasChromium, openApp, SHOTS, type Served } from './harness.js';
 
 const TOKEN = 'ghp_e2ePREVIEW0123456789abcdefghijklmno';
 
@@ -24,7 +22,7 @@ describe.skipIf(!hasChromium)('label rules preview in the app (pals serve + a fa
   let fake: FakeGithub;
   let served: Served;
   let browser: Browser;
-  const saved = process.env.GITHUB_TOKEN;
+  const desk = githubDesk();
 
   const cli = async (args: string[]) => {
     const r = await served.pals(args);
@@ -33,39 +31,27 @@ describe.skipIf(!hasChromium)('label rules preview in the app (pals serve + a fa
   };
 
   beforeAll(async () => {
-    fake = await FakeGithub.start();
-    const dir = await mkdtemp(join(tmpdir(), 'pals-e2e-preview-'));
-    const bin = join(process.cwd(), 'electron/bin/pals.js');
-    const env = { ...process.env, PALS_NOW: '2026-11-27', GITHUB_TOKEN: TOKEN };
-    const cards: [string, number, string[], string][] = [
-      ['Alpha', 1, ['security-pals', 'ready-for-review'], 'meet-greet'],
-      ['Beta', 2, ['ready-for-review'], 'draft'],
-      ['Gamma', 3, ['ready-for-review'], 'follow-up'],
-      ['Delta', 4, ['pals/draft'], 'draft'],
-    ];
-    const steps: string[][] = [];
-    for (const [name, number, labels, phase] of cards) {
-      fake.add({ owner: 'cncf', repo: 'tag-security', number, title: `[Security Pals] ${name}`, labels });
-      steps.push(['add', '--name', name, '--issue', `cncf/tag-security#${String(number)}`], ['move', name, phase]);
-    }
-    steps.push(['settings', '--api-url', fake.url], ['sync']);
-    for (const args of steps) {
-      const r = await runNode([bin, '--data', dir, ...args], { env });
-      expect(r.code, r.stderr).toBe(0);
-    }
-    process.env.GITHUB_TOKEN = TOKEN;
-    served = await startServe(dir);
-    browser = await launch();
+    ({ fake, served, browser } = await startGithubDesk(desk, {
+      name: 'preview',
+      token: TOKEN,
+      prepare: (f) => {
+        const cards: [string, number, string[], string][] = [
+          ['Alpha', 1, ['security-pals', 'ready-for-review'], 'meet-greet'],
+          ['Beta', 2, ['ready-for-review'], 'draft'],
+          ['Gamma', 3, ['ready-for-review'], 'follow-up'],
+          ['Delta', 4, ['pals/draft'], 'draft'],
+        ];
+        const steps: string[][] = [];
+        for (const [name, number, labels, phase] of cards) {
+          f.add({ owner: 'cncf', repo: 'tag-security', number, title: `[Security Pals] ${name}`, labels });
+          steps.push(['add', '--name', name, '--issue', `cncf/tag-security#${String(number)}`], ['move', name, phase]);
+        }
+        return [...steps, ['settings', '--api-url', f.url], ['sync']];
+      },
+    }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (served) await removeData(served);
-    await fake?.close();
-    if (saved === undefined) delete process.env.GITHUB_TOKEN;
-    else process.env.GITHUB_TOKEN = saved;
-  });
+  afterAll(() => stopGithubDesk(desk));
 
   it('shows which cards a pending rule edit moves before Save, by keyboard, then Save and a sync do just that', async () => {
     const rulesBefore = await cli(['labels', '--json']);

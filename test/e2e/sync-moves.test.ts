@@ -5,15 +5,13 @@
  * "Moved by sync" lists each by keyboard, an entry opens its card, every open page (dark too)
  * hears the sync's end, and axe finds nothing, light and dark.
  */
-import { mkdir, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeGithub } from '../support/github/fake-github.js';
-import { runNode } from '../helpers.js';
 import { audit, blocking, describeViolations } from './axe-audit.js';
-import { hasChromium, launch, openApp, removeData, SHOTS, startServe, stored, type Served } from './harness.js';
+import { githubDesk, startGithubDesk, stopGithubDesk } from './github-desk.js';
+import { hasChromium, openApp, SHOTS, stored, type Served } from './harness.js';
 
 const TOKEN = 'ghp_e2eTOKEN0123456789abcdefghijklmnopqr';
 const BECAUSE = 'label "sa-in-progress"';
@@ -37,48 +35,35 @@ async function shots(page: Page, name: string): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('moves after a sync, in the app', () => {
-  let fake: FakeGithub;
   let served: Served;
   let browser: Browser;
-  const saved = process.env.GITHUB_TOKEN;
+  const desk = githubDesk();
 
   beforeAll(async () => {
-    fake = await FakeGithub.start();
-    const issues: [string, { labels?: string[]; state?: 'closed' }][] = [
-      ['Alpha', { labels: ['triage-required', 'sa-in-progress'] }],
-      ['Beta', { labels: ['sa-in-progress'] }],
-      ['Gamma', { labels: ['need-self-assessment', 'sa-in-progress'] }],
-      ['Delta', { labels: ['pals/meet-greet'] }],
-      ['Epsilon', { state: 'closed' }],
-      ['Zeta', { labels: ['pals/review'] }],
-    ];
-    const dir = await mkdtemp(join(tmpdir(), 'pals-e2e-moves-'));
-    const bin = join(process.cwd(), 'electron/bin/pals.js');
-    const env = { ...process.env, PALS_NOW: '2026-11-27', GITHUB_TOKEN: TOKEN };
-    const steps: string[][] = [['settings', '--api-url', fake.url]];
-    for (const [i, [name, issue]] of issues.entries()) {
-      fake.add({ owner: 'cncf', repo: 'tag-security', number: 200 + i, title: `[Security Pals] ${name}`, ...issue });
-      steps.push(['add', '--name', name, '--issue', `cncf/tag-security#${200 + i}`]);
-    }
-    // Beta was moved along by hand; one sync under the built-in rules; then the rule changes.
-    steps.push(['move', 'Beta', 'follow-up'], ['sync'], ['labels', 'set', 'draft', 'pals/draft,sa-in-progress']);
-    for (const args of steps) {
-      const r = await runNode([bin, '--data', dir, ...args], { env });
-      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-    }
-    process.env.GITHUB_TOKEN = TOKEN;
-    served = await startServe(dir);
-    browser = await launch();
+    ({ served, browser } = await startGithubDesk(desk, {
+      name: 'moves',
+      token: TOKEN,
+      prepare: (f) => {
+        const issues: [string, { labels?: string[]; state?: 'closed' }][] = [
+          ['Alpha', { labels: ['triage-required', 'sa-in-progress'] }],
+          ['Beta', { labels: ['sa-in-progress'] }],
+          ['Gamma', { labels: ['need-self-assessment', 'sa-in-progress'] }],
+          ['Delta', { labels: ['pals/meet-greet'] }],
+          ['Epsilon', { state: 'closed' }],
+          ['Zeta', { labels: ['pals/review'] }],
+        ];
+        const steps: string[][] = [['settings', '--api-url', f.url]];
+        for (const [i, [name, issue]] of issues.entries()) {
+          f.add({ owner: 'cncf', repo: 'tag-security', number: 200 + i, title: `[Security Pals] ${name}`, ...issue });
+          steps.push(['add', '--name', name, '--issue', `cncf/tag-security#${200 + i}`]);
+        }
+        // Beta was moved along by hand; one sync under the built-in rules; then the rule changes.
+        return [...steps, ['move', 'Beta', 'follow-up'], ['sync'], ['labels', 'set', 'draft', 'pals/draft,sa-in-progress']];
+      },
+    }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (served) await removeData(served);
-    await fake?.close();
-    if (saved === undefined) delete process.env.GITHUB_TOKEN;
-    else process.env.GITHUB_TOKEN = saved;
-  });
+  afterAll(() => stopGithubDesk(desk));
 
   it('counts and lists the three moves after Sync, by keyboard, light and dark, with nothing for axe to find', async () => {
     const light = await openApp(browser, served);
